@@ -1,0 +1,98 @@
+//! Prometheus text metrics: requests by route and status, a latency histogram, query
+//! timeouts and the store's size.
+
+use crate::http::SharedState;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+const BUCKETS: [f64; 12] = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0, 30.0];
+
+/// The counters of a running service.
+#[derive(Default)]
+pub struct Metrics {
+    requests: Mutex<BTreeMap<(String, u16), u64>>,
+    buckets: [AtomicU64; BUCKETS.len()],
+    latency_count: AtomicU64,
+    latency_sum_micros: AtomicU64,
+    timeouts: AtomicU64,
+}
+
+impl Metrics {
+    /// Records one answered request.
+    pub fn record(&self, route: &str, status: u16, elapsed: Duration) {
+        if let Ok(mut map) = self.requests.lock() {
+            *map.entry((route.to_owned(), status)).or_default() += 1;
+        }
+        let secs = elapsed.as_secs_f64();
+        for (bucket, bound) in self.buckets.iter().zip(BUCKETS) {
+            if secs <= bound {
+                bucket.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        self.latency_count.fetch_add(1, Ordering::Relaxed);
+        self.latency_sum_micros
+            .fetch_add(u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX), Ordering::Relaxed);
+    }
+
+    /// Records a query stopped by the time limit.
+    pub fn query_timeout(&self) {
+        self.timeouts.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The metrics in the Prometheus text exposition format.
+    pub fn render(&self, quads: Option<usize>, graphs: Option<usize>) -> String {
+        let mut out = String::new();
+        out.push_str("# HELP bilateral_http_requests_total HTTP requests answered, by route and status.\n");
+        out.push_str("# TYPE bilateral_http_requests_total counter\n");
+        if let Ok(map) = self.requests.lock() {
+            for ((route, status), n) in map.iter() {
+                let _ = writeln!(out, "bilateral_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {n}");
+            }
+        }
+        out.push_str("# HELP bilateral_http_request_duration_seconds Time to answer a request.\n");
+        out.push_str("# TYPE bilateral_http_request_duration_seconds histogram\n");
+        for (bucket, bound) in self.buckets.iter().zip(BUCKETS) {
+            let _ = writeln!(
+                out,
+                "bilateral_http_request_duration_seconds_bucket{{le=\"{bound}\"}} {}",
+                bucket.load(Ordering::Relaxed)
+            );
+        }
+        let count = self.latency_count.load(Ordering::Relaxed);
+        let _ = writeln!(out, "bilateral_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}");
+        #[expect(clippy::cast_precision_loss, reason = "a sum of microseconds fits an f64 well enough for monitoring")]
+        let sum = self.latency_sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
+        let _ = writeln!(out, "bilateral_http_request_duration_seconds_sum {sum}");
+        let _ = writeln!(out, "bilateral_http_request_duration_seconds_count {count}");
+        out.push_str("# HELP bilateral_query_timeouts_total Queries stopped by the time limit.\n");
+        out.push_str("# TYPE bilateral_query_timeouts_total counter\n");
+        let _ = writeln!(out, "bilateral_query_timeouts_total {}", self.timeouts.load(Ordering::Relaxed));
+        if let Some(quads) = quads {
+            out.push_str("# HELP bilateral_store_quads Quads in the store.\n# TYPE bilateral_store_quads gauge\n");
+            let _ = writeln!(out, "bilateral_store_quads {quads}");
+        }
+        if let Some(graphs) = graphs {
+            out.push_str("# HELP bilateral_store_graphs Named graphs in the store.\n# TYPE bilateral_store_graphs gauge\n");
+            let _ = writeln!(out, "bilateral_store_graphs {graphs}");
+        }
+        out
+    }
+}
+
+/// `GET /metrics`.
+pub async fn handler(State(state): State<SharedState>) -> impl IntoResponse {
+    let db = state.db.clone();
+    let sizes = tokio::task::spawn_blocking(move || (db.len().ok(), db.graph_count().ok()))
+        .await
+        .unwrap_or((None, None));
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        state.metrics.render(sizes.0, sizes.1),
+    )
+}

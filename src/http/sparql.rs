@@ -1,0 +1,212 @@
+//! The [SPARQL 1.1 Protocol](https://www.w3.org/TR/sparql11-protocol/): queries on `/sparql`
+//! (GET, form POST, direct POST), updates on `/update`, and the
+//! [Service Description](https://www.w3.org/TR/sparql11-service-description/) when `/sparql` is
+//! called without a query.
+
+use crate::http::error::ApiError;
+use crate::http::{SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited};
+use crate::store::{OutputFormat, QueryForm, prepare_query};
+use crate::vocab;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+
+/// The parameters of a query or update request, from the URL and the form body.
+#[derive(Debug, Default)]
+struct Params {
+    query: Option<String>,
+    update: Option<String>,
+    default_graphs: Vec<String>,
+    named_graphs: Vec<String>,
+    format: Option<String>,
+}
+
+impl Params {
+    fn read(&mut self, encoded: &[u8]) -> Result<(), ApiError> {
+        for (key, value) in form_urlencoded::parse(encoded) {
+            match key.as_ref() {
+                "query" => set_once(&mut self.query, value.into_owned(), "query")?,
+                "update" => set_once(&mut self.update, value.into_owned(), "update")?,
+                "default-graph-uri" | "using-graph-uri" => self.default_graphs.push(value.into_owned()),
+                "named-graph-uri" | "using-named-graph-uri" => self.named_graphs.push(value.into_owned()),
+                "format" | "output" => self.format = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+fn set_once(slot: &mut Option<String>, value: String, name: &str) -> Result<(), ApiError> {
+    if slot.is_some() {
+        return Err(ApiError::BadRequest(format!("the `{name}` parameter is given more than once")));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// `GET /sparql`.
+pub async fn get_query(State(state): State<SharedState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Result<Response, ApiError> {
+    let mut params = Params::default();
+    params.read(raw.unwrap_or_default().as_bytes())?;
+    answer(state, params, &headers).await
+}
+
+/// `POST /sparql`: a form (`query=`) or a direct `application/sparql-query` body.
+pub async fn post_query(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
+    let mut params = Params::default();
+    params.read(raw.unwrap_or_default().as_bytes())?;
+    match content_type(&headers).as_deref() {
+        Some("application/x-www-form-urlencoded") => params.read(&body)?,
+        Some("application/sparql-query") => {
+            let text = String::from_utf8(body.to_vec())
+                .map_err(|_| ApiError::BadRequest("the query is not valid UTF-8".to_owned()))?;
+            set_once(&mut params.query, text, "query")?;
+        }
+        Some(other) => {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "POST /sparql reads application/sparql-query or application/x-www-form-urlencoded, not {other}"
+            )));
+        }
+        None => {
+            return Err(ApiError::UnsupportedMediaType(
+                "POST /sparql needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded".to_owned(),
+            ));
+        }
+    }
+    answer(state, params, &headers).await
+}
+
+async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Result<Response, ApiError> {
+    if params.update.is_some() {
+        return Err(ApiError::BadRequest("updates go to POST /update, not /sparql".to_owned()));
+    }
+    let accept = header_str(headers, header::ACCEPT);
+    let Some(query) = params.query else {
+        return service_description(state, accept, params.format.as_deref()).await;
+    };
+    let base = state.config.base_iri.clone();
+    let prepared = prepare_query(&query, Some(&base), &params.default_graphs, &params.named_graphs)?;
+    let format = negotiate::choose(prepared.form, accept, params.format.as_deref())?;
+    let limits = state.config.limits.clone();
+    let body = run_limited(&state, move |db, token| db.query(&prepared, format, &limits, Some(token))).await?;
+    Ok(with_type(body, format))
+}
+
+fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
+    let mut response = body.into_response();
+    let media = negotiate::media_type(format);
+    let value = if media.starts_with("text/") || media.ends_with("json") || media.ends_with("xml") {
+        format!("{media}; charset=utf-8")
+    } else {
+        media.to_owned()
+    };
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
+}
+
+/// The service description, with `VoID` counts of every named graph.
+async fn service_description(state: SharedState, accept: Option<&str>, format: Option<&str>) -> Result<Response, ApiError> {
+    let rdf_format = negotiate::choose(QueryForm::Graph, accept, format)?;
+    let OutputFormat::Rdf(rdf) = rdf_format else {
+        return Err(ApiError::Internal("graph negotiation gave a results format".to_owned()));
+    };
+    let base = state.config.base_iri.clone();
+    let sizes = run_limited(&state, |db, _| db.graph_sizes()).await?;
+    let triples = describe_service(&base, &sizes).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut serializer = RdfSerializer::from_format(rdf).with_prefix("sd", vocab::SD).map_err(|e| ApiError::Internal(e.to_string()))?;
+    serializer = serializer.with_prefix("void", vocab::VOID).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut writer = serializer.for_writer(Vec::new());
+    for t in &triples {
+        writer.serialize_triple(t).map_err(|e| ApiError::Internal(e.to_string()))?;
+    }
+    let body = writer.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(with_type(body, rdf_format))
+}
+
+fn describe_service(base: &str, sizes: &[(NamedOrBlankNode, usize)]) -> Result<Vec<Triple>, oxigraph::model::IriParseError> {
+    let n = |ns: &str, local: &str| NamedNode::new(vocab::iri(ns, local));
+    let a = NamedNode::new(vocab::RDF_TYPE)?;
+    let service = NamedNode::new(format!("{base}sparql"))?;
+    let mut out = vec![
+        Triple::new(service.clone(), a.clone(), n(vocab::SD, "Service")?),
+        Triple::new(service.clone(), n(vocab::SD, "endpoint")?, service.clone()),
+        Triple::new(service.clone(), n(vocab::SD, "supportedLanguage")?, n(vocab::SD, "SPARQL11Query")?),
+        Triple::new(service.clone(), n(vocab::SD, "feature")?, n(vocab::SD, "UnionDefaultGraph")?),
+    ];
+    for f in ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG", "N-Quads"] {
+        out.push(Triple::new(service.clone(), n(vocab::SD, "resultFormat")?, n(vocab::FORMATS, f)?));
+    }
+    let dataset = BlankNode::default();
+    out.push(Triple::new(service.clone(), n(vocab::SD, "defaultDataset")?, dataset.clone()));
+    out.push(Triple::new(dataset.clone(), a.clone(), n(vocab::SD, "Dataset")?));
+    let default_graph = BlankNode::default();
+    out.push(Triple::new(dataset.clone(), n(vocab::SD, "defaultGraph")?, default_graph.clone()));
+    out.push(Triple::new(default_graph.clone(), a.clone(), n(vocab::SD, "Graph")?));
+    let total: usize = sizes.iter().map(|(_, n)| n).sum();
+    out.push(Triple::new(default_graph, n(vocab::VOID, "triples")?, Literal::from(i64::try_from(total).unwrap_or(i64::MAX))));
+    for (graph, count) in sizes {
+        let named = BlankNode::default();
+        out.push(Triple::new(dataset.clone(), n(vocab::SD, "namedGraph")?, named.clone()));
+        let name: Term = match graph {
+            NamedOrBlankNode::NamedNode(g) => g.clone().into(),
+            NamedOrBlankNode::BlankNode(b) => b.clone().into(),
+        };
+        out.push(Triple::new(named.clone(), n(vocab::SD, "name")?, name));
+        let graph_node = BlankNode::default();
+        out.push(Triple::new(named, n(vocab::SD, "graph")?, graph_node.clone()));
+        out.push(Triple::new(graph_node, n(vocab::VOID, "triples")?, Literal::from(i64::try_from(*count).unwrap_or(i64::MAX))));
+    }
+    Ok(out)
+}
+
+/// `POST /update`: SPARQL 1.1 Update, as `application/sparql-update` or a form (`update=`).
+pub async fn post_update(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers)?;
+    let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
+    let mut params = Params::default();
+    params.read(raw.unwrap_or_default().as_bytes())?;
+    let update = match content_type(&headers).as_deref() {
+        Some("application/sparql-update") => String::from_utf8(body.to_vec())
+            .map_err(|_| ApiError::BadRequest("the update is not valid UTF-8".to_owned()))?,
+        Some("application/x-www-form-urlencoded") => {
+            params.read(&body)?;
+            params
+                .update
+                .ok_or_else(|| ApiError::BadRequest("the form has no `update` parameter".to_owned()))?
+        }
+        other => {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "POST /update reads application/sparql-update or application/x-www-form-urlencoded, not {}",
+                other.unwrap_or("a body without Content-Type")
+            )));
+        }
+    };
+    let base = state.config.base_iri.clone();
+    let _guard = state.writer.lock().await;
+    run_blocking(&state, move |db| db.update(&update, Some(&base), None)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The RDF format named by a `Content-Type` media type.
+pub fn rdf_format_of(media: &str) -> Option<RdfFormat> {
+    RdfFormat::from_media_type(media)
+}

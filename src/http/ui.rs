@@ -1,0 +1,120 @@
+//! The analyst pages: a query editor with the stored queries from `queries/` and result tables.
+
+use crate::http::SharedState;
+use axum::extract::State;
+use axum::response::Html;
+use std::fmt::Write as _;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A stored query: its file name, the question it answers (its opening comment) and its text.
+pub struct StoredQuery {
+    /// File stem.
+    pub name: String,
+    /// The opening comment lines, without `#`.
+    pub description: String,
+    /// The SPARQL text.
+    pub text: String,
+}
+
+/// Reads `*.rq` from a directory, sorted by name; a missing directory gives none.
+pub fn stored_queries(dir: &std::path::Path) -> Vec<StoredQuery> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<StoredQuery> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            let description = text
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .map(|l| l.trim_start_matches('#').trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(StoredQuery { name: p.file_stem()?.to_string_lossy().into_owned(), description, text })
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+const PAGE_STYLE: &str = "body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:80rem;color:#222}\
+textarea{width:100%;height:14rem;font-family:monospace;font-size:.9rem}\
+table{border-collapse:collapse;margin-top:1rem;font-size:.9rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}\
+th{background:#f3f3f3}.muted{color:#666}nav a{margin-right:1rem}#status{margin-left:1rem}";
+
+/// Wraps a page body in the common layout.
+pub fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — bilateral</title>\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{PAGE_STYLE}</style></head>\
+<body><nav><a href=\"/\">Query</a><a href=\"/sparql\">Service description</a><a href=\"/metrics\">Metrics</a></nav>{body}</body></html>",
+        escape(title)
+    ))
+}
+
+const SCRIPT: &str = r#"
+const editor = document.getElementById('query');
+document.getElementById('stored').addEventListener('change', e => {
+  const q = STORED[e.target.value]; if (q) { editor.value = q.text; document.getElementById('about').textContent = q.description; }
+});
+function cell(t) {
+  if (!t) return '';
+  if (t.type === 'uri') { const a = document.createElement('a'); a.href = t.value; a.textContent = t.value; return a; }
+  return document.createTextNode(t.value + (t['xml:lang'] ? '@' + t['xml:lang'] : ''));
+}
+document.getElementById('run').addEventListener('click', async () => {
+  const out = document.getElementById('out'); const status = document.getElementById('status');
+  out.textContent = ''; status.textContent = 'running…'; const t0 = performance.now();
+  const r = await fetch('/sparql', {method: 'POST', headers: {'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}, body: editor.value});
+  const ms = Math.round(performance.now() - t0);
+  if (!r.ok) { status.textContent = 'error ' + r.status + ': ' + await r.text(); return; }
+  const type = r.headers.get('content-type') || '';
+  if (!type.includes('json')) { const pre = document.createElement('pre'); pre.textContent = await r.text(); out.appendChild(pre); status.textContent = ms + ' ms'; return; }
+  const data = await r.json();
+  if ('boolean' in data) { out.textContent = String(data.boolean); status.textContent = ms + ' ms'; return; }
+  const table = document.createElement('table'); const head = table.insertRow();
+  for (const v of data.head.vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
+  for (const b of data.results.bindings) { const row = table.insertRow(); for (const v of data.head.vars) { const c = row.insertCell(); const n = cell(b[v]); if (n) c.appendChild(n); } }
+  out.appendChild(table); status.textContent = data.results.bindings.length + ' rows, ' + ms + ' ms';
+});
+"#;
+
+/// `GET /`: the query editor.
+pub async fn index(State(state): State<SharedState>) -> Html<String> {
+    let queries = stored_queries(&state.config.queries_dir);
+    let mut options = String::from("<option value=\"\">— a stored query —</option>");
+    let mut stored = serde_json::Map::new();
+    for q in &queries {
+        let _ = write!(options, "<option value=\"{0}\">{0}</option>", escape(&q.name));
+        stored.insert(q.name.clone(), serde_json::json!({"text": q.text, "description": q.description}));
+    }
+    // The JSON is placed inside a script element: escaping `<` keeps `</script>` in a query
+    // from closing it.
+    let stored_json = serde_json::Value::Object(stored).to_string().replace('<', "\\u003c");
+    let default_query = "SELECT ?graph (COUNT(*) AS ?quads)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?quads)";
+    let body = format!(
+        "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \
+SPARQL 1.1 endpoint: <code>/sparql</code>.</p>\
+<p><select id=\"stored\">{options}</select> <span id=\"about\" class=\"muted\"></span></p>\
+<textarea id=\"query\" spellcheck=\"false\">{}</textarea><p><button id=\"run\">Run</button><span id=\"status\" class=\"muted\"></span></p>\
+<div id=\"out\"></div><script>const STORED = {stored_json};{SCRIPT}</script>",
+        escape(default_query)
+    );
+    page("Query", &body)
+}

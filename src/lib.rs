@@ -1,0 +1,29 @@
+//! `bilateral`: a knowledge-graph service for the relations between countries.
+//!
+//! News articles become RDF — countries, officials and their roles, typed and CAMEO-coded
+//! events, claims attributed to their sources — with the provenance of every statement, stored
+//! in Oxigraph and served over SPARQL 1.1. See `ARCHITECTURE.md` for the map of the modules;
+//! they are listed here in reading order.
+
+pub mod vocab;
+pub mod article;
+pub mod store;
+pub mod seed;
+pub mod http;
+pub mod cli;
+
+/// The base of the IRIs the service mints when no `--base-iri` is given.
+pub const DEFAULT_BASE_IRI: &str = "http://127.0.0.1:7878/";
+
+/// The version written into provenance records and `--version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Finds one of the project's resource directories (`ontology`, `seed-data`, `queries`):
+/// `./NAME` when the working directory has it, else the one beside the crate's sources.
+pub fn resource_dir(name: &str) -> std::path::PathBuf {
+    let local = std::path::Path::new(name);
+    if local.is_dir() {
+        return local.to_owned();
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
