@@ -84,7 +84,10 @@ impl Article {
 /// Reads an article from bytes.
 pub fn read(bytes: &[u8]) -> Result<Article, ArticleError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge { size: bytes.len(), limit: MAX_ARTICLE_BYTES });
+        return Err(ArticleError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8(e.valid_up_to()))?;
     if let Some(pos) = text
@@ -102,7 +105,12 @@ pub fn read(bytes: &[u8]) -> Result<Article, ArticleError> {
     if !header.is_empty() && text[body_start..].trim().is_empty() {
         return Err(ArticleError::NoBody);
     }
-    Ok(Article { text: text.to_owned(), header, body_start, content_hash: content_hash(text) })
+    Ok(Article {
+        text: text.to_owned(),
+        header,
+        body_start,
+        content_hash: content_hash(text),
+    })
 }
 
 /// SHA-256 (hex) of the text after NFC normalisation, with LF line ends, trailing spaces cut
@@ -113,15 +121,32 @@ pub fn content_hash(text: &str) -> String {
     let normalised = normalised.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = normalised.lines().map(str::trim_end).collect();
     let joined = lines.join("\n");
-    let digest = Sha256::digest(joined.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let digest = Sha256::digest(
+        joined
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .as_bytes(),
+    );
+    hex(&digest)
+}
+
+/// Lowercase hexadecimal of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 fn is_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 40
         && key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
 }
 
 /// Finds the header block: `key: value` lines from the top, closed by a line `---`. Anything
@@ -133,7 +158,11 @@ fn parse_header(text: &str) -> (Vec<HeaderField>, usize) {
         let content = line.trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
         offset += line.len();
         if content.trim() == "---" {
-            return if fields.is_empty() { (Vec::new(), 0) } else { (fields, offset) };
+            return if fields.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                (fields, offset)
+            };
         }
         match content.split_once(':') {
             Some((key, value)) if is_key(key.trim()) => fields.push(HeaderField {

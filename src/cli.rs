@@ -8,6 +8,7 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::CancellationToken;
 use oxigraph::sparql::results::QueryResultsFormat;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ enum Command {
     Serve(ServeArgs),
     /// Run a SPARQL query against the store and print the answer.
     Query(QueryArgs),
-    /// Load RDF files (Turtle, N-Triples, RDF/XML, TriG, N-Quads, JSON-LD) with the bulk loader.
+    /// Load RDF files (Turtle, N-Triples, RDF/XML, `TriG`, N-Quads, JSON-LD) with the bulk loader.
     Load(LoadArgs),
     /// Write the whole store (every graph) to standard output or a file.
     Export(ExportArgs),
@@ -40,7 +41,7 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct StoreArgs {
-    /// The store directory (RocksDB); created when missing.
+    /// The store directory (`RocksDB`); created when missing.
     #[arg(long, default_value = "data", env = "BILATERAL_DATA")]
     data: PathBuf,
 }
@@ -133,7 +134,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args),
-        Command::Query(args) => query(args),
+        Command::Query(args) => query(&args),
         Command::Load(args) => load(&args),
         Command::Export(args) => export(&args),
     }
@@ -169,20 +170,32 @@ fn serve(args: ServeArgs) -> Result<()> {
     if !args.base_iri.ends_with('/') {
         bail!("--base-iri must end with `/` (got {})", args.base_iri);
     }
-    NamedNode::new(args.base_iri.as_str()).with_context(|| format!("--base-iri {} is not an IRI", args.base_iri))?;
-    let db = if args.in_memory { Database::in_memory()? } else { open_store(&args.store.data)? };
+    NamedNode::new(args.base_iri.as_str())
+        .with_context(|| format!("--base-iri {} is not an IRI", args.base_iri))?;
+    let db = if args.in_memory {
+        Database::in_memory()?
+    } else {
+        open_store(&args.store.data)?
+    };
     if db.is_empty()? {
         let dirs = [crate::resource_dir("ontology"), crate::resource_dir("seed-data")];
-        let loaded = crate::seed::load_reference(&db, &args.base_iri, &dirs).context("cannot load the reference data")?;
+        let loaded = crate::seed::load_reference(&db, &args.base_iri, &dirs)
+            .context("cannot load the reference data")?;
         let quads: usize = loaded.iter().map(|l| l.quads).sum();
-        tracing::info!(files = loaded.len(), quads, "new store: loaded the ontology and reference data");
+        tracing::info!(
+            files = loaded.len(),
+            quads,
+            "new store: loaded the ontology and reference data"
+        );
     }
     let config = Config {
         base_iri: args.base_iri,
         update_token: args.update_token.filter(|t| !t.is_empty()),
         query_timeout: Duration::from_secs(args.query_timeout.max(1)),
         max_body_bytes: args.max_body_bytes,
-        limits: Limits { max_rows: args.max_rows },
+        limits: Limits {
+            max_rows: args.max_rows,
+        },
         queries_dir: crate::resource_dir("queries"),
     };
     let writable = config.update_token.is_some();
@@ -196,11 +209,21 @@ fn serve(args: ServeArgs) -> Result<()> {
             "serving http://{} ({} quads; {}; {})",
             listener.local_addr()?,
             quads,
-            if args.in_memory { "in memory".to_owned() } else { format!("store in {}", args.store.data.display()) },
-            if writable { "writes allowed with the token" } else { "read-only" }
+            if args.in_memory {
+                "in memory".to_owned()
+            } else {
+                format!("store in {}", args.store.data.display())
+            },
+            if writable {
+                "writes allowed with the token"
+            } else {
+                "read-only"
+            }
         );
         let app = http::router(db.clone(), config);
-        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         tracing::info!("shutting down");
         db.flush()?;
         Ok(())
@@ -228,9 +251,11 @@ async fn shutdown_signal() {
     }
 }
 
-fn query(args: QueryArgs) -> Result<()> {
+fn query(args: &QueryArgs) -> Result<()> {
     let text = match (&args.query, &args.file) {
-        (_, Some(file)) => std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?,
+        (_, Some(file)) => {
+            std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
+        }
         (Some(q), None) => q.clone(),
         (None, None) => bail!("give a query or --file"),
     };
@@ -254,13 +279,20 @@ fn query(args: QueryArgs) -> Result<()> {
                 "turtle" | "ttl" => RdfFormat::Turtle,
                 "ntriples" | "nt" => RdfFormat::NTriples,
                 "rdfxml" | "xml" => RdfFormat::RdfXml,
-                "jsonld" | "json" => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
-                other => bail!("--format {other} does not fit a CONSTRUCT or DESCRIBE query; use turtle, ntriples, rdfxml or jsonld"),
+                "jsonld" | "json" => RdfFormat::JsonLd {
+                    profile: oxigraph::io::JsonLdProfileSet::empty(),
+                },
+                other => bail!(
+                    "--format {other} does not fit a CONSTRUCT or DESCRIBE query; use turtle, ntriples, rdfxml or jsonld"
+                ),
             };
-            db.query(&prepared, OutputFormat::Rdf(rdf), &limits, Some(token)).map_err(explain_cancel)?
+            db.query(&prepared, OutputFormat::Rdf(rdf), &limits, Some(token))
+                .map_err(explain_cancel)?
         }
         (_, None | Some("table")) if terminal || format.is_some() => {
-            let table = db.query_table(&prepared, &limits, Some(token)).map_err(explain_cancel)?;
+            let table = db
+                .query_table(&prepared, &limits, Some(token))
+                .map_err(explain_cancel)?;
             render_table(&table).into_bytes()
         }
         (_, f) => {
@@ -271,7 +303,8 @@ fn query(args: QueryArgs) -> Result<()> {
                 "tsv" => QueryResultsFormat::Tsv,
                 other => bail!("--format {other} is not a results format; use table, json, xml, csv or tsv"),
             };
-            db.query(&prepared, OutputFormat::Results(results), &limits, Some(token)).map_err(explain_cancel)?
+            db.query(&prepared, OutputFormat::Results(results), &limits, Some(token))
+                .map_err(explain_cancel)?
         }
     };
     let mut stdout = std::io::stdout().lock();
@@ -293,18 +326,31 @@ pub fn term_text(term: &Term) -> String {
         Term::NamedNode(n) => format!("<{}>", n.as_str()),
         Term::BlankNode(b) => format!("_:{}", b.as_str()),
         Term::Literal(l) => l.value().to_owned(),
-        #[allow(unreachable_patterns, reason = "RDF 1.2 triple terms exist only with a feature")]
+        #[allow(
+            unreachable_patterns,
+            reason = "RDF 1.2 triple terms exist only with a feature"
+        )]
         other => other.to_string(),
     }
 }
 
 /// Renders a table with aligned columns, cells cut at 80 characters.
 pub fn render_table(table: &crate::store::Table) -> String {
-    let cut = |s: String| if s.chars().count() > 80 { format!("{}…", s.chars().take(79).collect::<String>()) } else { s };
+    let cut = |s: String| {
+        if s.chars().count() > 80 {
+            format!("{}…", s.chars().take(79).collect::<String>())
+        } else {
+            s
+        }
+    };
     let cells: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| cut(c.as_ref().map(term_text).unwrap_or_default())).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| cut(c.as_ref().map(term_text).unwrap_or_default()))
+                .collect()
+        })
         .collect();
     let mut widths: Vec<usize> = table.variables.iter().map(|v| v.chars().count()).collect();
     for row in &cells {
@@ -324,12 +370,18 @@ pub fn render_table(table: &crate::store::Table) -> String {
         s.trim_end().to_owned() + "\n"
     };
     let mut out = line(&table.variables);
-    out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"));
+    out.push_str(
+        &widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-"),
+    );
     out.push('\n');
     for row in &cells {
         out.push_str(&line(row));
     }
-    out.push_str(&format!("({} rows)\n", cells.len()));
+    let _ = writeln!(out, "({} rows)", cells.len());
     out
 }
 
@@ -342,13 +394,18 @@ fn load(args: &LoadArgs) -> Result<()> {
         .transpose()?;
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} quads ({per_sec})").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} quads ({per_sec})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     let mut total_files = 0;
     for file in &args.files {
-        let format = crate::store::format_of_path(file)
-            .with_context(|| format!("{}: unknown RDF format (use .ttl, .nt, .rdf, .trig, .nq or .jsonld)", file.display()))?;
+        let format = crate::store::format_of_path(file).with_context(|| {
+            format!(
+                "{}: unknown RDF format (use .ttl, .nt, .rdf, .trig, .nq or .jsonld)",
+                file.display()
+            )
+        })?;
         bar.set_message(file.display().to_string());
         let b = bar.clone();
         let start = bar.position();
@@ -357,7 +414,10 @@ fn load(args: &LoadArgs) -> Result<()> {
         total_files += 1;
     }
     bar.finish_and_clear();
-    eprintln!("loaded {total_files} file(s); the store now holds {} quads", db.len()?);
+    eprintln!(
+        "loaded {total_files} file(s); the store now holds {} quads",
+        db.len()?
+    );
     Ok(())
 }
 
@@ -368,19 +428,16 @@ fn export(args: &ExportArgs) -> Result<()> {
         other => bail!("--format {other} cannot hold several graphs; use trig or nquads"),
     };
     let db = open_store(&args.store.data)?;
-    match &args.output {
-        Some(path) => {
-            // Write beside the target, then rename: an interrupted export leaves no half file.
-            let tmp = path.with_extension("partial");
-            let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-            let mut w = db.export(format, std::io::BufWriter::new(file))?;
-            w.flush()?;
-            std::fs::rename(&tmp, path)?;
-        }
-        None => {
-            let mut w = db.export(format, std::io::BufWriter::new(std::io::stdout().lock()))?;
-            w.flush()?;
-        }
+    if let Some(path) = &args.output {
+        // Write beside the target, then rename: an interrupted export leaves no half file.
+        let tmp = path.with_extension("partial");
+        let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        let mut w = db.export(format, std::io::BufWriter::new(file))?;
+        w.flush()?;
+        std::fs::rename(&tmp, path)?;
+    } else {
+        let mut w = db.export(format, std::io::BufWriter::new(std::io::stdout().lock()))?;
+        w.flush()?;
     }
     Ok(())
 }

@@ -5,12 +5,12 @@
 //! in Oxigraph and served over SPARQL 1.1. See `ARCHITECTURE.md` for the map of the modules;
 //! they are listed here in reading order.
 
-pub mod vocab;
 pub mod article;
-pub mod store;
-pub mod seed;
-pub mod http;
 pub mod cli;
+pub mod http;
+pub mod seed;
+pub mod store;
+pub mod vocab;
 
 /// The base of the IRIs the service mints when no `--base-iri` is given.
 pub const DEFAULT_BASE_IRI: &str = "http://127.0.0.1:7878/";

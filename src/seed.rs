@@ -21,7 +21,9 @@ pub fn rdf_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             if path.is_dir() {
@@ -37,7 +39,10 @@ pub fn rdf_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The graph IRI of a reference file: `<base>graph/<dir name>/<path without extension>`.
 pub fn graph_for(base: &str, root: &Path, path: &Path) -> String {
-    let root_name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let root_name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
     let relative = relative
         .components()
@@ -54,8 +59,10 @@ pub fn load_reference(db: &Database, base: &str, dirs: &[PathBuf]) -> Result<Vec
     for dir in dirs {
         for path in rdf_files(dir) {
             let graph = graph_for(base, dir, &path);
-            let node = NamedNode::new(graph.as_str()).map_err(|e| StoreError::Invalid(format!("graph IRI {graph}: {e}")))?;
-            let format = format_of_path(&path).ok_or_else(|| StoreError::Invalid(format!("{}: unknown RDF format", path.display())))?;
+            let node = NamedNode::new(graph.as_str())
+                .map_err(|e| StoreError::Invalid(format!("graph IRI {graph}: {e}")))?;
+            let format = format_of_path(&path)
+                .ok_or_else(|| StoreError::Invalid(format!("{}: unknown RDF format", path.display())))?;
             let quads = db.load_file_into_graph(&path, format, &node, base)?;
             loaded.push(Loaded { path, graph, quads });
         }

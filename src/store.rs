@@ -6,9 +6,7 @@
 //! It knows nothing of HTTP: callers give it text and formats and get bytes or typed errors.
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
-};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -27,7 +25,9 @@ pub enum StoreError {
     #[error("federated SERVICE calls are refused: this endpoint makes no requests to other hosts")]
     ServiceRefused,
     /// The update contains `LOAD`, which would fetch a remote document.
-    #[error("LOAD is refused: this endpoint makes no requests to other hosts; POST the data to /store instead")]
+    #[error(
+        "LOAD is refused: this endpoint makes no requests to other hosts; POST the data to /store instead"
+    )]
     LoadRefused,
     /// The result has more rows (or triples) than the configured cap.
     #[error("the result has more than {0} rows, the limit of this endpoint; add a LIMIT or narrow the query")]
@@ -179,7 +179,12 @@ pub fn prepare_query(
     } else {
         (None, None)
     };
-    Ok(PreparedQuery { query, form, default_graphs, named_graphs })
+    Ok(PreparedQuery {
+        query,
+        form,
+        default_graphs,
+        named_graphs,
+    })
 }
 
 /// The limits every evaluation runs under.
@@ -204,10 +209,12 @@ pub struct Database {
 impl Database {
     /// Opens (or creates) an on-disk store in `dir`.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
-        let inner = Store::open(dir).map_err(|e| {
-            StoreError::Storage(format!("cannot open the store in {}: {e}", dir.display()))
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_owned(),
+            source,
         })?;
+        let inner = Store::open(dir)
+            .map_err(|e| StoreError::Storage(format!("cannot open the store in {}: {e}", dir.display())))?;
         Ok(Self { inner })
     }
 
@@ -245,7 +252,9 @@ impl Database {
         match (&prepared.default_graphs, &prepared.named_graphs) {
             (Some(default), named) => {
                 query.dataset_mut().set_default_graph(default.clone());
-                query.dataset_mut().set_available_named_graphs(named.clone().unwrap_or_default());
+                query
+                    .dataset_mut()
+                    .set_available_named_graphs(named.clone().unwrap_or_default());
             }
             (None, _) => {
                 if query.dataset().is_default_dataset() {
@@ -280,9 +289,11 @@ impl Database {
                 }
                 serializer.finish().map_err(io)
             }
-            (QueryResults::Boolean(value), OutputFormat::Results(f)) => QueryResultsSerializer::from_format(f)
-                .serialize_boolean_to_writer(Vec::new(), value)
-                .map_err(io),
+            (QueryResults::Boolean(value), OutputFormat::Results(f)) => {
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(Vec::new(), value)
+                    .map_err(io)
+            }
             (QueryResults::Graph(triples), OutputFormat::Rdf(f)) => {
                 let mut serializer = RdfSerializer::from_format(f).for_writer(Vec::new());
                 for (i, triple) in triples.enumerate() {
@@ -318,7 +329,9 @@ impl Database {
                         return Err(StoreError::TooManyRows(limits.max_rows));
                     }
                     let solution = solution?;
-                    table.rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+                    table
+                        .rows
+                        .push(variables.iter().map(|v| solution.get(v).cloned()).collect());
                 }
                 Ok(table)
             }
@@ -335,8 +348,14 @@ impl Database {
                     if table.rows.len() >= limits.max_rows {
                         return Err(StoreError::TooManyRows(limits.max_rows));
                     }
-                    let Triple { subject, predicate, object } = triple?;
-                    table.rows.push(vec![Some(subject.into()), Some(predicate.into()), Some(object)]);
+                    let Triple {
+                        subject,
+                        predicate,
+                        object,
+                    } = triple?;
+                    table
+                        .rows
+                        .push(vec![Some(subject.into()), Some(predicate.into()), Some(object)]);
                 }
                 Ok(table)
             }
@@ -361,33 +380,49 @@ impl Database {
                 }
                 Ok(out)
             }
-            _ => Err(StoreError::Invalid("the query does not return a graph".to_owned())),
+            _ => Err(StoreError::Invalid(
+                "the query does not return a graph".to_owned(),
+            )),
         }
     }
 
     /// Runs a SPARQL 1.1 Update in one transaction. `LOAD` and `SERVICE` are refused.
-    pub fn update(&self, text: &str, base_iri: Option<&str>, token: Option<CancellationToken>) -> Result<(), StoreError> {
+    pub fn update(
+        &self,
+        text: &str,
+        base_iri: Option<&str>,
+        token: Option<CancellationToken>,
+    ) -> Result<(), StoreError> {
         let mut parser = SparqlParser::new();
         if let Some(base) = base_iri {
             parser = parser
                 .with_base_iri(base)
                 .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
         }
-        let update = parser.parse_update(text).map_err(|e| StoreError::Syntax(e.to_string()))?;
-        if update.operations.iter().any(|op| matches!(op, GraphUpdateOperation::Load { .. })) {
+        let update = parser
+            .parse_update(text)
+            .map_err(|e| StoreError::Syntax(e.to_string()))?;
+        if update
+            .operations
+            .iter()
+            .any(|op| matches!(op, GraphUpdateOperation::Load { .. }))
+        {
             return Err(StoreError::LoadRefused);
         }
-        Self::evaluator(token).for_update(update).on_store(&self.inner).execute()?;
+        Self::evaluator(token)
+            .for_update(update)
+            .on_store(&self.inner)
+            .execute()?;
         Ok(())
     }
 
     /// Serialises one graph (the store's own default graph for [`GraphName::DefaultGraph`]),
     /// or `None` when a named graph does not exist.
     pub fn read_graph(&self, graph: &GraphName, format: RdfFormat) -> Result<Option<Vec<u8>>, StoreError> {
-        if let GraphName::NamedNode(name) = graph {
-            if !self.inner.contains_named_graph(name)? {
-                return Ok(None);
-            }
+        if let GraphName::NamedNode(name) = graph
+            && !self.inner.contains_named_graph(name)?
+        {
+            return Ok(None);
         }
         let bytes = self
             .inner
@@ -511,7 +546,10 @@ impl Database {
         graph: Option<NamedNode>,
         on_progress: impl Fn(u64) + Send + Sync + 'static,
     ) -> Result<(), StoreError> {
-        let file = std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+        let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         let mut parser = RdfParser::from_format(format);
         if let Some(graph) = graph {
             parser = parser.with_default_graph(graph);
@@ -524,11 +562,20 @@ impl Database {
 
     /// Loads one RDF file in a single transaction into `graph` (replacing what it held).
     /// Relative IRIs in the file resolve against `base_iri`.
-    pub fn load_file_into_graph(&self, path: &Path, format: RdfFormat, graph: &NamedNode, base_iri: &str) -> Result<usize, StoreError> {
+    pub fn load_file_into_graph(
+        &self,
+        path: &Path,
+        format: RdfFormat,
+        graph: &NamedNode,
+        base_iri: &str,
+    ) -> Result<usize, StoreError> {
         let mut data = Vec::new();
         std::fs::File::open(path)
             .and_then(|mut f| f.read_to_end(&mut data))
-            .map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+            .map_err(|source| StoreError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
         let parser = RdfParser::from_format(format)
             .with_base_iri(base_iri)
             .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?
@@ -558,7 +605,9 @@ pub fn format_of_path(path: &Path) -> Option<RdfFormat> {
         "rdf" | "owl" => Some(RdfFormat::RdfXml),
         "trig" => Some(RdfFormat::TriG),
         "nq" => Some(RdfFormat::NQuads),
-        "jsonld" => Some(RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+        "jsonld" => Some(RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        }),
         _ => None,
     }
 }

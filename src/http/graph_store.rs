@@ -2,7 +2,9 @@
 //! on `/store`: reads are open, writes need the bearer token.
 
 use crate::http::error::ApiError;
-use crate::http::{SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited};
+use crate::http::{
+    SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited,
+};
 use crate::store::{OutputFormat, QueryForm};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -29,7 +31,9 @@ fn target(raw: Option<&str>) -> Result<Target, ApiError> {
         }
     }
     match (graph, default) {
-        (Some(_), true) => Err(ApiError::BadRequest("give either `graph` or `default`, not both".to_owned())),
+        (Some(_), true) => Err(ApiError::BadRequest(
+            "give either `graph` or `default`, not both".to_owned(),
+        )),
         (Some(iri), false) => NamedNode::new(iri.as_str())
             .map(|n| Target::Graph(n.into()))
             .map_err(|e| ApiError::BadRequest(format!("`graph` is not a valid IRI: {e}"))),
@@ -43,17 +47,25 @@ fn rdf_response(body: Vec<u8>, format: RdfFormat) -> Response {
     if let Ok(v) = HeaderValue::from_str(format.media_type()) {
         response.headers_mut().insert(header::CONTENT_TYPE, v);
     }
-    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
     response
 }
 
 /// `GET` / `HEAD /store`.
-pub async fn get(State(state): State<SharedState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn get(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let accept = header_str(&headers, header::ACCEPT);
     match target(raw.as_deref())? {
         Target::Graph(graph) => {
             let OutputFormat::Rdf(format) = negotiate::choose(QueryForm::Graph, accept, None)? else {
-                return Err(ApiError::Internal("graph negotiation gave a results format".to_owned()));
+                return Err(ApiError::Internal(
+                    "graph negotiation gave a results format".to_owned(),
+                ));
             };
             let shown = graph.to_string();
             let body = run_limited(&state, move |db, _| db.read_graph(&graph, format))
@@ -72,40 +84,74 @@ pub async fn get(State(state): State<SharedState>, RawQuery(raw): RawQuery, head
     }
 }
 
-async fn write(state: SharedState, raw: Option<String>, headers: HeaderMap, body: Result<Bytes, BytesRejection>, replace: bool) -> Result<Response, ApiError> {
+async fn write(
+    state: SharedState,
+    raw: Option<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    replace: bool,
+) -> Result<Response, ApiError> {
     authorize(&state, &headers)?;
     let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
     let Target::Graph(graph) = target(raw.as_deref())? else {
-        return Err(ApiError::BadRequest("name the graph to write with `?graph=IRI` or `?default`".to_owned()));
+        return Err(ApiError::BadRequest(
+            "name the graph to write with `?graph=IRI` or `?default`".to_owned(),
+        ));
     };
-    let media = content_type(&headers)
-        .ok_or_else(|| ApiError::UnsupportedMediaType("the body needs a Content-Type such as text/turtle".to_owned()))?;
-    let format = RdfFormat::from_media_type(&media)
-        .ok_or_else(|| ApiError::UnsupportedMediaType(format!("{media} is not an RDF format this store reads")))?;
+    let media = content_type(&headers).ok_or_else(|| {
+        ApiError::UnsupportedMediaType("the body needs a Content-Type such as text/turtle".to_owned())
+    })?;
+    let format = RdfFormat::from_media_type(&media).ok_or_else(|| {
+        ApiError::UnsupportedMediaType(format!("{media} is not an RDF format this store reads"))
+    })?;
     let base = match &graph {
         GraphName::NamedNode(n) => n.as_str().to_owned(),
         _ => state.config.base_iri.clone(),
     };
     let _guard = state.writer.lock().await;
-    let existed = run_blocking(&state, move |db| db.write_graph(&graph, format, Some(&base), &body, replace)).await?;
-    Ok(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED }.into_response())
+    let existed = run_blocking(&state, move |db| {
+        db.write_graph(&graph, format, Some(&base), &body, replace)
+    })
+    .await?;
+    Ok(if existed {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::CREATED
+    }
+    .into_response())
 }
 
 /// `PUT /store?graph=IRI`: replaces the graph.
-pub async fn put(State(state): State<SharedState>, RawQuery(raw): RawQuery, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
+pub async fn put(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
     write(state, raw, headers, body, true).await
 }
 
 /// `POST /store?graph=IRI`: adds to the graph.
-pub async fn post(State(state): State<SharedState>, RawQuery(raw): RawQuery, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
+pub async fn post(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
     write(state, raw, headers, body, false).await
 }
 
 /// `DELETE /store?graph=IRI`: removes the graph.
-pub async fn delete(State(state): State<SharedState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn delete(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     authorize(&state, &headers)?;
     let Target::Graph(graph) = target(raw.as_deref())? else {
-        return Err(ApiError::BadRequest("name the graph to delete with `?graph=IRI` or `?default`".to_owned()));
+        return Err(ApiError::BadRequest(
+            "name the graph to delete with `?graph=IRI` or `?default`".to_owned(),
+        ));
     };
     let shown = graph.to_string();
     let _guard = state.writer.lock().await;

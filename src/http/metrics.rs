@@ -11,7 +11,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-const BUCKETS: [f64; 12] = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0, 30.0];
+const BUCKETS: [f64; 12] = [
+    0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0, 30.0,
+];
 
 /// The counters of a running service.
 #[derive(Default)]
@@ -36,8 +38,10 @@ impl Metrics {
             }
         }
         self.latency_count.fetch_add(1, Ordering::Relaxed);
-        self.latency_sum_micros
-            .fetch_add(u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX), Ordering::Relaxed);
+        self.latency_sum_micros.fetch_add(
+            u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
     }
 
     /// Records a query stopped by the time limit.
@@ -52,7 +56,10 @@ impl Metrics {
         out.push_str("# TYPE bilateral_http_requests_total counter\n");
         if let Ok(map) = self.requests.lock() {
             for ((route, status), n) in map.iter() {
-                let _ = writeln!(out, "bilateral_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {n}");
+                let _ = writeln!(
+                    out,
+                    "bilateral_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {n}"
+                );
             }
         }
         out.push_str("# HELP bilateral_http_request_duration_seconds Time to answer a request.\n");
@@ -65,16 +72,28 @@ impl Metrics {
             );
         }
         let count = self.latency_count.load(Ordering::Relaxed);
-        let _ = writeln!(out, "bilateral_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}");
-        #[expect(clippy::cast_precision_loss, reason = "a sum of microseconds fits an f64 well enough for monitoring")]
+        let _ = writeln!(
+            out,
+            "bilateral_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}"
+        );
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a sum of microseconds fits an f64 well enough for monitoring"
+        )]
         let sum = self.latency_sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
         let _ = writeln!(out, "bilateral_http_request_duration_seconds_sum {sum}");
         let _ = writeln!(out, "bilateral_http_request_duration_seconds_count {count}");
         out.push_str("# HELP bilateral_query_timeouts_total Queries stopped by the time limit.\n");
         out.push_str("# TYPE bilateral_query_timeouts_total counter\n");
-        let _ = writeln!(out, "bilateral_query_timeouts_total {}", self.timeouts.load(Ordering::Relaxed));
+        let _ = writeln!(
+            out,
+            "bilateral_query_timeouts_total {}",
+            self.timeouts.load(Ordering::Relaxed)
+        );
         if let Some(quads) = quads {
-            out.push_str("# HELP bilateral_store_quads Quads in the store.\n# TYPE bilateral_store_quads gauge\n");
+            out.push_str(
+                "# HELP bilateral_store_quads Quads in the store.\n# TYPE bilateral_store_quads gauge\n",
+            );
             let _ = writeln!(out, "bilateral_store_quads {quads}");
         }
         if let Some(graphs) = graphs {

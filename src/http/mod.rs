@@ -109,7 +109,9 @@ async fn health() -> &'static str {
 }
 
 async fn not_found() -> ApiError {
-    ApiError::NotFound("nothing here; the SPARQL endpoint is /sparql and the analyst pages are at /".to_owned())
+    ApiError::NotFound(
+        "nothing here; the SPARQL endpoint is /sparql and the analyst pages are at /".to_owned(),
+    )
 }
 
 /// Logs one line per request and records it in the metrics.
@@ -134,14 +136,19 @@ async fn observe(State(state): State<SharedState>, request: Request, next: Next)
 pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(expected) = &state.config.update_token else {
         return Err(ApiError::Forbidden(
-            "writes are disabled on this endpoint: start it with --update-token or BILATERAL_UPDATE_TOKEN".to_owned(),
+            "writes are disabled on this endpoint: start it with --update-token or BILATERAL_UPDATE_TOKEN"
+                .to_owned(),
         ));
     };
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .ok_or_else(|| ApiError::Unauthorized("this operation needs an `Authorization: Bearer <token>` header".to_owned()))?;
+        .ok_or_else(|| {
+            ApiError::Unauthorized(
+                "this operation needs an `Authorization: Bearer <token>` header".to_owned(),
+            )
+        })?;
     // Hashing both sides first makes the comparison independent of where they differ and of
     // their lengths.
     let a = Sha256::digest(given.trim().as_bytes());
@@ -192,14 +199,19 @@ pub async fn run_blocking<T: Send + 'static>(
 }
 
 /// The value of a header as text, when it is one.
-pub fn header_str<'a>(headers: &'a HeaderMap, name: header::HeaderName) -> Option<&'a str> {
+pub fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
 /// The media type of a `Content-Type` header, lowercased and without parameters.
 pub fn content_type(headers: &HeaderMap) -> Option<String> {
-    header_str(headers, header::CONTENT_TYPE)
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+    header_str(headers, header::CONTENT_TYPE).map(|v| {
+        v.split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase()
+    })
 }
 
 /// Maps the rejection of a body extractor to our error (413 past the body limit).

@@ -53,7 +53,9 @@ const GRAPHS: &[Candidate] = &[
         names: &["rdfxml", "xml", "rdf"],
     },
     Candidate {
-        format: OutputFormat::Rdf(RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+        format: OutputFormat::Rdf(RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        }),
         media_types: &["application/ld+json", "application/json"],
         names: &["jsonld", "json-ld", "json"],
     },
@@ -94,13 +96,17 @@ fn parse_accept(accept: &str) -> Vec<Range> {
             let (kind, subtype) = media.split_once('/')?;
             let mut q = 1.0_f32;
             for param in pieces {
-                if let Some((k, v)) = param.split_once('=') {
-                    if k.trim().eq_ignore_ascii_case("q") {
-                        q = v.trim().parse().unwrap_or(0.0);
-                    }
+                if let Some((k, v)) = param.split_once('=')
+                    && k.trim().eq_ignore_ascii_case("q")
+                {
+                    q = v.trim().parse().unwrap_or(0.0);
                 }
             }
-            Some(Range { kind: kind.trim().to_owned(), subtype: subtype.trim().to_owned(), q: q.clamp(0.0, 1.0) })
+            Some(Range {
+                kind: kind.trim().to_owned(),
+                subtype: subtype.trim().to_owned(),
+                q: q.clamp(0.0, 1.0),
+            })
         })
         .collect()
 }
@@ -128,7 +134,11 @@ fn quality(ranges: &[Range], media_type: &str) -> Option<f32> {
 
 /// Chooses the output format for a query form from the `format` parameter (which wins) or the
 /// `Accept` header; JSON results or Turtle when the client states no preference.
-pub fn choose(form: QueryForm, accept: Option<&str>, format_param: Option<&str>) -> Result<OutputFormat, ApiError> {
+pub fn choose(
+    form: QueryForm,
+    accept: Option<&str>,
+    format_param: Option<&str>,
+) -> Result<OutputFormat, ApiError> {
     let candidates = match form {
         QueryForm::Solutions | QueryForm::Boolean => RESULTS,
         QueryForm::Graph => GRAPHS,
@@ -153,7 +163,11 @@ pub fn choose(form: QueryForm, accept: Option<&str>, format_param: Option<&str>)
     let ranges = parse_accept(accept);
     let mut best: Option<(f32, OutputFormat)> = None;
     for c in candidates {
-        let q = c.media_types.iter().filter_map(|m| quality(&ranges, m)).fold(0.0_f32, f32::max);
+        let q = c
+            .media_types
+            .iter()
+            .filter_map(|m| quality(&ranges, m))
+            .fold(0.0_f32, f32::max);
         if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
             best = Some((q, c.format));
         }
@@ -172,10 +186,15 @@ pub fn prefers_html(accept: Option<&str>) -> bool {
     let Some(accept) = accept else { return false };
     let ranges = parse_accept(accept);
     let html = quality(&ranges, "text/html").unwrap_or(0.0);
-    let rdf = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
-        .iter()
-        .filter_map(|m| quality(&ranges, m))
-        .fold(0.0_f32, f32::max);
+    let rdf = [
+        "text/turtle",
+        "application/ld+json",
+        "application/n-triples",
+        "application/rdf+xml",
+    ]
+    .iter()
+    .filter_map(|m| quality(&ranges, m))
+    .fold(0.0_f32, f32::max);
     html > 0.0 && html >= rdf && ranges.iter().any(|r| r.kind == "text" && r.subtype == "html")
 }
 
@@ -184,7 +203,9 @@ mod tests {
     use super::*;
 
     fn check(form: QueryForm, accept: Option<&str>, param: Option<&str>, expected: Option<&str>) {
-        let got = choose(form, accept, param).ok().map(media_type);
+        let got = choose(form, accept, param)
+            .ok()
+            .map(|f| media_type(f).split(';').next().unwrap_or_default());
         assert_eq!(got, expected, "accept={accept:?} format={param:?}");
     }
 
@@ -192,24 +213,67 @@ mod tests {
     fn negotiation_table() {
         use QueryForm::{Graph, Solutions};
         check(Solutions, None, None, Some("application/sparql-results+json"));
-        check(Solutions, Some("*/*"), None, Some("application/sparql-results+json"));
+        check(
+            Solutions,
+            Some("*/*"),
+            None,
+            Some("application/sparql-results+json"),
+        );
         check(Solutions, Some("text/csv"), None, Some("text/csv"));
-        check(Solutions, Some("text/csv;q=0.5, application/sparql-results+xml"), None, Some("application/sparql-results+xml"));
-        check(Solutions, Some("text/*;q=0.9, application/json;q=0.1"), None, Some("text/csv"));
+        check(
+            Solutions,
+            Some("text/csv;q=0.5, application/sparql-results+xml"),
+            None,
+            Some("application/sparql-results+xml"),
+        );
+        check(
+            Solutions,
+            Some("text/csv;q=0.9, application/json;q=0.1"),
+            None,
+            Some("text/csv"),
+        );
+        check(
+            Solutions,
+            Some("text/*"),
+            None,
+            Some("application/sparql-results+xml"),
+        );
         check(Solutions, Some("text/turtle"), None, None);
         check(Solutions, Some("application/json;q=0"), None, None);
-        check(Solutions, Some("text/turtle"), Some("tsv"), Some("text/tab-separated-values"));
+        check(
+            Solutions,
+            Some("text/turtle"),
+            Some("tsv"),
+            Some("text/tab-separated-values"),
+        );
         check(Graph, None, None, Some("text/turtle"));
-        check(Graph, Some("application/ld+json"), None, Some("application/ld+json"));
-        check(Graph, Some("application/n-quads"), None, Some("application/n-quads"));
-        check(Graph, Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"), None, Some("application/rdf+xml"));
+        check(
+            Graph,
+            Some("application/ld+json"),
+            None,
+            Some("application/ld+json"),
+        );
+        check(
+            Graph,
+            Some("application/n-quads"),
+            None,
+            Some("application/n-quads"),
+        );
+        check(
+            Graph,
+            Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            None,
+            Some("application/rdf+xml"),
+        );
         check(Graph, None, Some("nt"), Some("application/n-triples"));
         check(Graph, None, Some("csv"), None);
     }
 
     #[test]
     fn browsers_prefer_html() {
-        assert!(prefers_html(Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")));
+        assert!(prefers_html(Some(
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+        )));
         assert!(!prefers_html(Some("text/turtle")));
         assert!(!prefers_html(Some("*/*")));
         assert!(!prefers_html(None));

@@ -4,7 +4,9 @@
 //! called without a query.
 
 use crate::http::error::ApiError;
-use crate::http::{SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited};
+use crate::http::{
+    SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited,
+};
 use crate::store::{OutputFormat, QueryForm, prepare_query};
 use crate::vocab;
 use axum::body::Bytes;
@@ -43,14 +45,20 @@ impl Params {
 
 fn set_once(slot: &mut Option<String>, value: String, name: &str) -> Result<(), ApiError> {
     if slot.is_some() {
-        return Err(ApiError::BadRequest(format!("the `{name}` parameter is given more than once")));
+        return Err(ApiError::BadRequest(format!(
+            "the `{name}` parameter is given more than once"
+        )));
     }
     *slot = Some(value);
     Ok(())
 }
 
 /// `GET /sparql`.
-pub async fn get_query(State(state): State<SharedState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn get_query(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let mut params = Params::default();
     params.read(raw.unwrap_or_default().as_bytes())?;
     answer(state, params, &headers).await
@@ -89,7 +97,9 @@ pub async fn post_query(
 
 async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Result<Response, ApiError> {
     if params.update.is_some() {
-        return Err(ApiError::BadRequest("updates go to POST /update, not /sparql".to_owned()));
+        return Err(ApiError::BadRequest(
+            "updates go to POST /update, not /sparql".to_owned(),
+        ));
     }
     let accept = header_str(headers, header::ACCEPT);
     let Some(query) = params.query else {
@@ -99,14 +109,19 @@ async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Resu
     let prepared = prepare_query(&query, Some(&base), &params.default_graphs, &params.named_graphs)?;
     let format = negotiate::choose(prepared.form, accept, params.format.as_deref())?;
     let limits = state.config.limits.clone();
-    let body = run_limited(&state, move |db, token| db.query(&prepared, format, &limits, Some(token))).await?;
+    let body = run_limited(&state, move |db, token| {
+        db.query(&prepared, format, &limits, Some(token))
+    })
+    .await?;
     Ok(with_type(body, format))
 }
 
 fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
     let mut response = body.into_response();
     let media = negotiate::media_type(format);
-    let value = if media.starts_with("text/") || media.ends_with("json") || media.ends_with("xml") {
+    let value = if media.contains("charset") {
+        media.to_owned()
+    } else if media.starts_with("text/") || media.ends_with("json") || media.ends_with("xml") {
         format!("{media}; charset=utf-8")
     } else {
         media.to_owned()
@@ -114,53 +129,113 @@ fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
     if let Ok(v) = HeaderValue::from_str(&value) {
         response.headers_mut().insert(header::CONTENT_TYPE, v);
     }
-    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
     response
 }
 
 /// The service description, with `VoID` counts of every named graph.
-async fn service_description(state: SharedState, accept: Option<&str>, format: Option<&str>) -> Result<Response, ApiError> {
+async fn service_description(
+    state: SharedState,
+    accept: Option<&str>,
+    format: Option<&str>,
+) -> Result<Response, ApiError> {
     let rdf_format = negotiate::choose(QueryForm::Graph, accept, format)?;
     let OutputFormat::Rdf(rdf) = rdf_format else {
-        return Err(ApiError::Internal("graph negotiation gave a results format".to_owned()));
+        return Err(ApiError::Internal(
+            "graph negotiation gave a results format".to_owned(),
+        ));
     };
     let base = state.config.base_iri.clone();
     let sizes = run_limited(&state, |db, _| db.graph_sizes()).await?;
     let triples = describe_service(&base, &sizes).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let mut serializer = RdfSerializer::from_format(rdf).with_prefix("sd", vocab::SD).map_err(|e| ApiError::Internal(e.to_string()))?;
-    serializer = serializer.with_prefix("void", vocab::VOID).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut serializer = RdfSerializer::from_format(rdf)
+        .with_prefix("sd", vocab::SD)
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    serializer = serializer
+        .with_prefix("void", vocab::VOID)
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let mut writer = serializer.for_writer(Vec::new());
     for t in &triples {
-        writer.serialize_triple(t).map_err(|e| ApiError::Internal(e.to_string()))?;
+        writer
+            .serialize_triple(t)
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
     }
     let body = writer.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(with_type(body, rdf_format))
 }
 
-fn describe_service(base: &str, sizes: &[(NamedOrBlankNode, usize)]) -> Result<Vec<Triple>, oxigraph::model::IriParseError> {
+fn describe_service(
+    base: &str,
+    sizes: &[(NamedOrBlankNode, usize)],
+) -> Result<Vec<Triple>, oxigraph::model::IriParseError> {
     let n = |ns: &str, local: &str| NamedNode::new(vocab::iri(ns, local));
     let a = NamedNode::new(vocab::RDF_TYPE)?;
     let service = NamedNode::new(format!("{base}sparql"))?;
     let mut out = vec![
         Triple::new(service.clone(), a.clone(), n(vocab::SD, "Service")?),
         Triple::new(service.clone(), n(vocab::SD, "endpoint")?, service.clone()),
-        Triple::new(service.clone(), n(vocab::SD, "supportedLanguage")?, n(vocab::SD, "SPARQL11Query")?),
-        Triple::new(service.clone(), n(vocab::SD, "feature")?, n(vocab::SD, "UnionDefaultGraph")?),
+        Triple::new(
+            service.clone(),
+            n(vocab::SD, "supportedLanguage")?,
+            n(vocab::SD, "SPARQL11Query")?,
+        ),
+        Triple::new(
+            service.clone(),
+            n(vocab::SD, "feature")?,
+            n(vocab::SD, "UnionDefaultGraph")?,
+        ),
     ];
-    for f in ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG", "N-Quads"] {
-        out.push(Triple::new(service.clone(), n(vocab::SD, "resultFormat")?, n(vocab::FORMATS, f)?));
+    for f in [
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+        "TriG",
+        "N-Quads",
+    ] {
+        out.push(Triple::new(
+            service.clone(),
+            n(vocab::SD, "resultFormat")?,
+            n(vocab::FORMATS, f)?,
+        ));
     }
     let dataset = BlankNode::default();
-    out.push(Triple::new(service.clone(), n(vocab::SD, "defaultDataset")?, dataset.clone()));
+    out.push(Triple::new(
+        service.clone(),
+        n(vocab::SD, "defaultDataset")?,
+        dataset.clone(),
+    ));
     out.push(Triple::new(dataset.clone(), a.clone(), n(vocab::SD, "Dataset")?));
     let default_graph = BlankNode::default();
-    out.push(Triple::new(dataset.clone(), n(vocab::SD, "defaultGraph")?, default_graph.clone()));
-    out.push(Triple::new(default_graph.clone(), a.clone(), n(vocab::SD, "Graph")?));
+    out.push(Triple::new(
+        dataset.clone(),
+        n(vocab::SD, "defaultGraph")?,
+        default_graph.clone(),
+    ));
+    out.push(Triple::new(
+        default_graph.clone(),
+        a.clone(),
+        n(vocab::SD, "Graph")?,
+    ));
     let total: usize = sizes.iter().map(|(_, n)| n).sum();
-    out.push(Triple::new(default_graph, n(vocab::VOID, "triples")?, Literal::from(i64::try_from(total).unwrap_or(i64::MAX))));
+    out.push(Triple::new(
+        default_graph,
+        n(vocab::VOID, "triples")?,
+        Literal::from(i64::try_from(total).unwrap_or(i64::MAX)),
+    ));
     for (graph, count) in sizes {
         let named = BlankNode::default();
-        out.push(Triple::new(dataset.clone(), n(vocab::SD, "namedGraph")?, named.clone()));
+        out.push(Triple::new(
+            dataset.clone(),
+            n(vocab::SD, "namedGraph")?,
+            named.clone(),
+        ));
         let name: Term = match graph {
             NamedOrBlankNode::NamedNode(g) => g.clone().into(),
             NamedOrBlankNode::BlankNode(b) => b.clone().into(),
@@ -168,7 +243,11 @@ fn describe_service(base: &str, sizes: &[(NamedOrBlankNode, usize)]) -> Result<V
         out.push(Triple::new(named.clone(), n(vocab::SD, "name")?, name));
         let graph_node = BlankNode::default();
         out.push(Triple::new(named, n(vocab::SD, "graph")?, graph_node.clone()));
-        out.push(Triple::new(graph_node, n(vocab::VOID, "triples")?, Literal::from(i64::try_from(*count).unwrap_or(i64::MAX))));
+        out.push(Triple::new(
+            graph_node,
+            n(vocab::VOID, "triples")?,
+            Literal::from(i64::try_from(*count).unwrap_or(i64::MAX)),
+        ));
     }
     Ok(out)
 }

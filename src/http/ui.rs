@@ -33,7 +33,9 @@ pub struct StoredQuery {
 
 /// Reads `*.rq` from a directory, sorted by name; a missing directory gives none.
 pub fn stored_queries(dir: &std::path::Path) -> Vec<StoredQuery> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut out: Vec<StoredQuery> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -46,7 +48,11 @@ pub fn stored_queries(dir: &std::path::Path) -> Vec<StoredQuery> {
                 .map(|l| l.trim_start_matches('#').trim())
                 .collect::<Vec<_>>()
                 .join(" ");
-            Some(StoredQuery { name: p.file_stem()?.to_string_lossy().into_owned(), description, text })
+            Some(StoredQuery {
+                name: p.file_stem()?.to_string_lossy().into_owned(),
+                description,
+                text,
+            })
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -68,7 +74,7 @@ pub fn page(title: &str, body: &str) -> Html<String> {
     ))
 }
 
-const SCRIPT: &str = r#"
+const SCRIPT: &str = r"
 const editor = document.getElementById('query');
 document.getElementById('stored').addEventListener('change', e => {
   const q = STORED[e.target.value]; if (q) { editor.value = q.text; document.getElementById('about').textContent = q.description; }
@@ -93,7 +99,7 @@ document.getElementById('run').addEventListener('click', async () => {
   for (const b of data.results.bindings) { const row = table.insertRow(); for (const v of data.head.vars) { const c = row.insertCell(); const n = cell(b[v]); if (n) c.appendChild(n); } }
   out.appendChild(table); status.textContent = data.results.bindings.length + ' rows, ' + ms + ' ms';
 });
-"#;
+";
 
 /// `GET /`: the query editor.
 pub async fn index(State(state): State<SharedState>) -> Html<String> {
@@ -102,11 +108,16 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
     let mut stored = serde_json::Map::new();
     for q in &queries {
         let _ = write!(options, "<option value=\"{0}\">{0}</option>", escape(&q.name));
-        stored.insert(q.name.clone(), serde_json::json!({"text": q.text, "description": q.description}));
+        stored.insert(
+            q.name.clone(),
+            serde_json::json!({"text": q.text, "description": q.description}),
+        );
     }
     // The JSON is placed inside a script element: escaping `<` keeps `</script>` in a query
     // from closing it.
-    let stored_json = serde_json::Value::Object(stored).to_string().replace('<', "\\u003c");
+    let stored_json = serde_json::Value::Object(stored)
+        .to_string()
+        .replace('<', "\\u003c");
     let default_query = "SELECT ?graph (COUNT(*) AS ?quads)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?quads)";
     let body = format!(
         "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \

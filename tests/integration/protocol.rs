@@ -1,0 +1,584 @@
+//! The HTTP routes, one test per behaviour, driven through `tower::ServiceExt::oneshot` on an
+//! in-memory store: no socket, no port.
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use bilateral::http::{Config, router};
+use bilateral::store::Database;
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+const TOKEN: &str = "s3cret-token";
+
+fn app_with(config: Config) -> Router {
+    let db = Database::in_memory().unwrap();
+    let dirs = [
+        bilateral::resource_dir("ontology"),
+        bilateral::resource_dir("seed-data"),
+    ];
+    bilateral::seed::load_reference(&db, &config.base_iri, &dirs).unwrap();
+    router(db, config)
+}
+
+fn app() -> Router {
+    app_with(Config {
+        update_token: Some(TOKEN.to_owned()),
+        ..Config::default()
+    })
+}
+
+struct Answer {
+    status: StatusCode,
+    content_type: String,
+    body: String,
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    Answer {
+        status,
+        content_type,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+fn enc(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+fn get(uri: &str, accept: Option<&str>) -> Request<Body> {
+    let mut r = Request::get(uri);
+    if let Some(a) = accept {
+        r = r.header(header::ACCEPT, a);
+    }
+    r.body(Body::empty()).unwrap()
+}
+
+fn get_query(query: &str, accept: Option<&str>) -> Request<Body> {
+    get(&format!("/sparql?query={}", enc(query)), accept)
+}
+
+fn post(uri: &str, content_type: &str, body: impl Into<Body>, token: Option<&str>) -> Request<Body> {
+    let mut r = Request::post(uri).header(header::CONTENT_TYPE, content_type);
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    r.body(body.into()).unwrap()
+}
+
+const COUNTRIES: &str = "SELECT ?c WHERE { ?c a <https://schema.org/Country> ; <https://w3id.org/bilateral/ontology#iso3> \"SYR\" }";
+
+#[tokio::test]
+async fn get_query_json_by_default() {
+    let a = send(&app(), get_query(COUNTRIES, None)).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.content_type.starts_with("application/sparql-results+json"),
+        "{}",
+        a.content_type
+    );
+    assert!(a.body.contains("/id/country/SYR"), "{}", a.body);
+}
+
+#[tokio::test]
+async fn get_query_accept_star() {
+    let a = send(&app(), get_query(COUNTRIES, Some("*/*"))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.content_type.starts_with("application/sparql-results+json"));
+}
+
+#[tokio::test]
+async fn post_form_query() {
+    let a = send(
+        &app(),
+        post(
+            "/sparql",
+            "application/x-www-form-urlencoded",
+            format!("query={}", enc(COUNTRIES)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("/id/country/SYR"));
+}
+
+#[tokio::test]
+async fn post_direct_query_with_csv_tsv_xml() {
+    for (accept, expected, marker) in [
+        ("text/csv", "text/csv", "c\r\n"),
+        ("text/tab-separated-values", "text/tab-separated-values", "?c\n"),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<sparql",
+        ),
+    ] {
+        let mut r = post("/sparql", "application/sparql-query", COUNTRIES, None);
+        r.headers_mut().insert(header::ACCEPT, accept.parse().unwrap());
+        let a = send(&app(), r).await;
+        assert_eq!(a.status, StatusCode::OK, "{accept}");
+        assert!(
+            a.content_type.starts_with(expected),
+            "{accept}: {}",
+            a.content_type
+        );
+        assert!(a.body.contains(marker), "{accept}: {}", a.body);
+    }
+}
+
+#[tokio::test]
+async fn accept_q_values_pick_the_best() {
+    let a = send(
+        &app(),
+        get_query(
+            COUNTRIES,
+            Some("text/csv;q=0.4, application/sparql-results+xml;q=0.8"),
+        ),
+    )
+    .await;
+    assert!(a.content_type.starts_with("application/sparql-results+xml"));
+}
+
+#[tokio::test]
+async fn format_parameter_for_browsers() {
+    let a = send(
+        &app(),
+        get(
+            &format!("/sparql?query={}&format=csv", enc(COUNTRIES)),
+            Some("text/html"),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.content_type.starts_with("text/csv"));
+}
+
+#[tokio::test]
+async fn construct_in_every_graph_format() {
+    let q = "CONSTRUCT { ?c ?p ?o } WHERE { ?c <https://w3id.org/bilateral/ontology#iso3> \"IRQ\" ; ?p ?o }";
+    for (accept, expected) in [
+        (None, "text/turtle"),
+        (Some("text/turtle"), "text/turtle"),
+        (Some("application/n-triples"), "application/n-triples"),
+        (Some("application/rdf+xml"), "application/rdf+xml"),
+        (Some("application/ld+json"), "application/ld+json"),
+        (Some("application/trig"), "application/trig"),
+        (Some("application/n-quads"), "application/n-quads"),
+    ] {
+        let a = send(&app(), get_query(q, accept)).await;
+        assert_eq!(a.status, StatusCode::OK, "{accept:?}");
+        assert!(
+            a.content_type.starts_with(expected),
+            "{accept:?}: {}",
+            a.content_type
+        );
+        assert!(a.body.contains("Iraq"), "{accept:?}: {}", a.body);
+    }
+}
+
+#[tokio::test]
+async fn not_acceptable_is_406() {
+    let a = send(&app(), get_query(COUNTRIES, Some("image/png"))).await;
+    assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
+    assert!(a.body.contains("application/sparql-results+json"), "{}", a.body);
+}
+
+#[tokio::test]
+async fn bad_query_is_400_with_the_parser_message() {
+    let a = send(&app(), get_query("SELECT ?x WHERE { ?x ", None)).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(
+        a.body.starts_with("the SPARQL text is not valid: error at 1:"),
+        "{}",
+        a.body
+    );
+}
+
+#[tokio::test]
+async fn unsupported_media_type_is_415() {
+    let a = send(&app(), post("/sparql", "text/plain", COUNTRIES, None)).await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let a = send(
+        &app(),
+        post("/update", "text/plain", "INSERT DATA {}", Some(TOKEN)),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let a = send(
+        &app(),
+        post("/store?graph=http://ex.org/g", "image/png", "x", Some(TOKEN)),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
+
+#[tokio::test]
+async fn service_is_refused() {
+    let a = send(
+        &app(),
+        get_query(
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("SERVICE calls are refused"), "{}", a.body);
+}
+
+#[tokio::test]
+async fn load_is_refused() {
+    let a = send(
+        &app(),
+        post(
+            "/update",
+            "application/sparql-update",
+            "LOAD <http://example.org/data.ttl>",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("LOAD is refused"), "{}", a.body);
+}
+
+#[tokio::test]
+async fn update_without_token_is_401() {
+    let a = send(
+        &app(),
+        post(
+            "/update",
+            "application/sparql-update",
+            "INSERT DATA { <http://ex.org/a> <http://ex.org/b> 1 }",
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn update_with_wrong_token_is_403() {
+    let a = send(
+        &app(),
+        post(
+            "/update",
+            "application/sparql-update",
+            "INSERT DATA { <http://ex.org/a> <http://ex.org/b> 1 }",
+            Some("wrong"),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn writes_are_off_without_a_configured_token() {
+    let app = app_with(Config::default());
+    let a = send(
+        &app,
+        post(
+            "/update",
+            "application/sparql-update",
+            "INSERT DATA { <http://ex.org/a> <http://ex.org/b> 1 }",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(a.body.contains("writes are disabled"), "{}", a.body);
+    let a = send(
+        &app,
+        post(
+            "/store?graph=http://ex.org/g",
+            "text/turtle",
+            "<a:a> <a:a> <a:a> .",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn update_with_token_writes_and_is_visible_in_the_union_default_graph() {
+    let app = app();
+    let a = send(
+        &app,
+        post(
+            "/update",
+            "application/sparql-update",
+            "INSERT DATA { GRAPH <http://ex.org/g> { <http://ex.org/a> <http://ex.org/b> 42 } }",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.body);
+    let a = send(
+        &app,
+        get_query("SELECT ?o WHERE { <http://ex.org/a> <http://ex.org/b> ?o }", None),
+    )
+    .await;
+    assert!(a.body.contains("42"), "{}", a.body);
+    // Form-encoded updates work too.
+    let a = send(
+        &app,
+        post(
+            "/update",
+            "application/x-www-form-urlencoded",
+            format!("update={}", enc("CLEAR GRAPH <http://ex.org/g>")),
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.body);
+    let a = send(&app, get_query("ASK { <http://ex.org/a> ?p ?o }", None)).await;
+    assert!(a.body.contains("false"), "{}", a.body);
+}
+
+#[tokio::test]
+async fn bad_update_is_400_and_changes_nothing() {
+    let app = app();
+    let a = send(
+        &app,
+        post(
+            "/update",
+            "application/sparql-update",
+            "INSERT DATA { <http://ex.org/a> <http://ex.org/b> ",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    let a = send(&app, get_query("ASK { <http://ex.org/a> ?p ?o }", None)).await;
+    assert!(a.body.contains("false"));
+}
+
+#[tokio::test]
+async fn dataset_parameters_restrict_the_graphs() {
+    let app = app();
+    send(&app, post("/update", "application/sparql-update", "INSERT DATA { GRAPH <http://ex.org/g1> { <http://ex.org/s> <http://ex.org/p> 1 } GRAPH <http://ex.org/g2> { <http://ex.org/s> <http://ex.org/p> 2 } }", Some(TOKEN))).await;
+    let q = enc("SELECT ?o WHERE { <http://ex.org/s> <http://ex.org/p> ?o }");
+    let a = send(
+        &app,
+        get(
+            &format!("/sparql?query={q}&default-graph-uri={}", enc("http://ex.org/g1")),
+            Some("text/csv"),
+        ),
+    )
+    .await;
+    assert_eq!(a.body, "o\r\n1\r\n");
+    let a = send(&app, get(&format!("/sparql?query={q}"), Some("text/csv"))).await;
+    assert!(
+        a.body.contains('1') && a.body.contains('2'),
+        "union default graph: {}",
+        a.body
+    );
+    let q = enc("SELECT ?g WHERE { GRAPH ?g { <http://ex.org/s> ?p ?o } }");
+    let a = send(
+        &app,
+        get(
+            &format!("/sparql?query={q}&named-graph-uri={}", enc("http://ex.org/g2")),
+            Some("text/csv"),
+        ),
+    )
+    .await;
+    assert_eq!(a.body, "g\r\nhttp://ex.org/g2\r\n");
+}
+
+#[tokio::test]
+async fn service_description_without_query() {
+    let a = send(&app(), get("/sparql", Some("text/turtle"))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.body.contains("sd:Service") && a.body.contains("void:triples"),
+        "{}",
+        a.body
+    );
+    assert!(a.body.contains("graph/seed-data/countries"), "{}", a.body);
+}
+
+#[tokio::test]
+async fn body_too_large_is_413() {
+    let app = app_with(Config {
+        max_body_bytes: 1024,
+        update_token: Some(TOKEN.to_owned()),
+        ..Config::default()
+    });
+    let big = format!("SELECT * WHERE {{ ?s ?p ?o }} # {}", "x".repeat(4096));
+    let a = send(
+        &app,
+        post("/sparql", "application/sparql-query", big.clone(), None),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.body);
+    let a = send(
+        &app,
+        post("/update", "application/sparql-update", big, Some(TOKEN)),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.body);
+}
+
+#[tokio::test]
+async fn result_cap_gives_a_clear_error() {
+    let mut config = Config::default();
+    config.limits.max_rows = 10;
+    let a = send(&app_with(config), get_query("SELECT * WHERE { ?s ?p ?o }", None)).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("more than 10 rows"), "{}", a.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn runaway_query_is_stopped_while_others_are_served() {
+    let app = app_with(Config {
+        query_timeout: Duration::from_secs(1),
+        ..Config::default()
+    });
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let slow = tokio::spawn({
+        let app = app.clone();
+        async move {
+            let start = Instant::now();
+            let a = send(&app, get_query(runaway, None)).await;
+            (a, start.elapsed())
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let start = Instant::now();
+    let quick = send(&app, get_query(COUNTRIES, None)).await;
+    assert_eq!(quick.status, StatusCode::OK);
+    assert!(
+        start.elapsed() < Duration::from_millis(900),
+        "a second query waited {:?}",
+        start.elapsed()
+    );
+    let (a, elapsed) = slow.await.unwrap();
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(a.body.contains("time limit"), "{}", a.body);
+    assert!(
+        elapsed < Duration::from_secs(3),
+        "the runaway query took {elapsed:?}"
+    );
+    // After the cancellation the endpoint still answers.
+    assert_eq!(
+        send(&app, get_query(COUNTRIES, None)).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn graph_store_protocol() {
+    let app = app();
+    let g = enc("http://ex.org/gsp");
+    let a = send(&app, get(&format!("/store?graph={g}"), None)).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    let a = send(
+        &app,
+        Request::put(format!("/store?graph={g}"))
+            .header(header::CONTENT_TYPE, "text/turtle")
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .body(Body::from("<http://ex.org/x> <http://ex.org/y> \"one\" ."))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let a = send(
+        &app,
+        post(
+            &format!("/store?graph={g}"),
+            "application/n-triples",
+            "<http://ex.org/x> <http://ex.org/y> \"two\" .\n",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.body);
+    let a = send(
+        &app,
+        get(&format!("/store?graph={g}"), Some("application/n-triples")),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.body.contains("\"one\"") && a.body.contains("\"two\""),
+        "{}",
+        a.body
+    );
+    // Broken RDF is refused whole: the graph keeps what it had.
+    let a = send(
+        &app,
+        post(
+            &format!("/store?graph={g}"),
+            "text/turtle",
+            "<http://ex.org/x> <http://ex.org/y> \"three\" . <broken",
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    let a = send(
+        &app,
+        get(&format!("/store?graph={g}"), Some("application/n-triples")),
+    )
+    .await;
+    assert!(!a.body.contains("three"), "{}", a.body);
+    let a = send(
+        &app,
+        Request::delete(format!("/store?graph={g}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    let a = send(
+        &app,
+        Request::delete(format!("/store?graph={g}"))
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    let a = send(&app, get(&format!("/store?graph={g}"), None)).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    let a = send(&app, get("/store", None)).await;
+    assert!(
+        a.content_type.starts_with("application/trig"),
+        "{}",
+        a.content_type
+    );
+}
+
+#[tokio::test]
+async fn health_metrics_index_and_404() {
+    let app = app();
+    let a = send(&app, get("/health", None)).await;
+    assert_eq!((a.status, a.body.as_str()), (StatusCode::OK, "ok\n"));
+    send(&app, get_query("SELECT ?x WHERE { ?x", None)).await;
+    let a = send(&app, get("/metrics", None)).await;
+    assert!(
+        a.body
+            .contains("bilateral_http_requests_total{route=\"/sparql\",status=\"400\"} 1"),
+        "{}",
+        a.body
+    );
+    assert!(a.body.contains("bilateral_store_quads "), "{}", a.body);
+    let a = send(&app, get("/", Some("text/html"))).await;
+    assert!(
+        a.content_type.starts_with("text/html") && a.body.contains("<textarea"),
+        "{}",
+        a.content_type
+    );
+    let a = send(&app, get("/nothing-here", None)).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+}
