@@ -37,6 +37,21 @@ enum Command {
     Load(LoadArgs),
     /// Write the whole store (every graph) to standard output or a file.
     Export(ExportArgs),
+    /// Show what would be stored for one article, without a store: countries, officials,
+    /// events, claims, provenance, each with the exact span of text it came from.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// The article: UTF-8 text, with an optional header of `key: value` lines closed by `---`.
+    file: PathBuf,
+    /// json (the contract of DESIGN.md), trig or nquads (the RDF that would be stored).
+    #[arg(long, default_value = "json")]
+    format: String,
+    /// The base of the IRIs.
+    #[arg(long, default_value = crate::DEFAULT_BASE_IRI)]
+    base_iri: String,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +152,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Query(args) => query(&args),
         Command::Load(args) => load(&args),
         Command::Export(args) => export(&args),
+        Command::Extract(args) => extract(&args),
     }
 }
 
@@ -439,5 +455,38 @@ fn export(args: &ExportArgs) -> Result<()> {
         let mut w = db.export(format, std::io::BufWriter::new(std::io::stdout().lock()))?;
         w.flush()?;
     }
+    Ok(())
+}
+
+/// Reads an article file, refusing what is not an article with one clear sentence.
+pub fn read_article(path: &Path) -> Result<crate::article::Article> {
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if meta.is_dir() {
+        bail!("{} is a directory; give an article file", path.display());
+    }
+    if usize::try_from(meta.len()).unwrap_or(usize::MAX) > crate::article::MAX_ARTICLE_BYTES {
+        bail!(
+            "{}: the article is {} bytes, more than the limit of {} bytes",
+            path.display(),
+            meta.len(),
+            crate::article::MAX_ARTICLE_BYTES
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    crate::article::read(&bytes).with_context(|| path.display().to_string())
+}
+
+fn extract(args: &ExtractArgs) -> Result<()> {
+    let article = read_article(&args.file)?;
+    let extraction = crate::extract::extract(&article, &args.base_iri);
+    let mut stdout = std::io::stdout().lock();
+    match args.format.to_ascii_lowercase().as_str() {
+        "json" => {
+            serde_json::to_writer_pretty(&mut stdout, &extraction)?;
+            writeln!(stdout)?;
+        }
+        other => bail!("--format {other} is not available; use json"),
+    }
+    stdout.flush()?;
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod extract;
 pub mod http;
 pub mod seed;
 pub mod store;

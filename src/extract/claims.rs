@@ -1,0 +1,582 @@
+//! Claims: what the article attributes to a source. Direct quotations with their speaker
+//! (before or after the quote, or carried over from the previous quote of the paragraph), and
+//! sentences with a reporting cue (said, stressed, writes, according to...) whose subject names
+//! the source — a person, a role ("the official"), a pronoun, an organisation, a country,
+//! "analysts", or the two sides of the article.
+
+use crate::extract::Doc;
+use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::people::{self, Person, RolePhrase};
+use crate::extract::text::{LineKind, is_word};
+
+/// A claim before its source is resolved.
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    /// The words claimed (code points).
+    pub text: (usize, usize),
+    /// The reporting cue (code points).
+    pub cue: (usize, usize),
+    /// Where the source is named (code points); empty when carried over.
+    pub subject: (usize, usize),
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Speaker carried over from an earlier quotation of the same paragraph.
+    pub carried_from: Option<usize>,
+}
+
+/// A resolved source.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// Names, as the output lists them.
+    pub names: Vec<String>,
+    /// People (indexes into the article's people).
+    pub people: Vec<usize>,
+    /// Countries (indexes into the lexicon's countries).
+    pub countries: Vec<usize>,
+    /// Organisations (indexes into the lexicon's organisations).
+    pub organisations: Vec<usize>,
+}
+
+/// A claim with its source and hedge.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The words claimed.
+    pub text: (usize, usize),
+    /// The cue.
+    pub cue: (usize, usize),
+    /// Who it is attributed to.
+    pub source: Source,
+    /// Whether it carries a hedge.
+    pub hedged: bool,
+    /// The hedge word found.
+    pub hedge: Option<String>,
+}
+
+/// A quotation inside a paragraph (code points of its content).
+#[derive(Debug, Clone, Copy)]
+pub struct Quote {
+    /// Start of the content.
+    pub start: usize,
+    /// End of the content.
+    pub end: usize,
+}
+
+/// Direct speech: quotations of four words or more ("fragmentation" in quotes is not speech).
+pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight_open: Option<usize> = None;
+    let mut paragraph = usize::MAX;
+    for s in &doc.sentences {
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+            open = None;
+            straight_open = None;
+        }
+        for i in s.start..s.end {
+            let c = doc.text.slice(i, i + 1);
+            match c {
+                "\u{201c}" => open = Some(i + 1),
+                "\u{201d}" => {
+                    if let Some(o) = open.take() {
+                        out.push(Quote { start: o, end: i });
+                    }
+                }
+                "\"" => {
+                    if let Some(o) = straight_open.take() {
+                        out.push(Quote { start: o, end: i });
+                    } else {
+                        straight_open = Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out.retain(|q| doc.text.slice(q.start, q.end).split_whitespace().count() >= 4);
+    out
+}
+
+/// Finds a cue (longest first) as whole words in the folded text between `start` and `end`,
+/// returning its span.
+fn find_cue(
+    doc: &Doc<'_>,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    quotes: &[Quote],
+) -> Option<(usize, usize)> {
+    let hay = &doc.text.folded[start..end];
+    let mut best: Option<(usize, usize)> = None;
+    for cue in &lex.cues {
+        let c = cue.as_bytes();
+        let mut from = 0;
+        while let Some(pos) = find_bytes(&hay[from..], c) {
+            let s = start + from + pos;
+            let e = s + c.len();
+            from += pos + 1;
+            if (s > 0 && is_word(doc.text.folded[s - 1]))
+                || (e < doc.text.len() && is_word(doc.text.folded[e]))
+            {
+                continue;
+            }
+            if quotes.iter().any(|q| q.start <= s && e <= q.end) {
+                continue;
+            }
+            // Cues are verbs: "The United States" holds no cue "states".
+            if doc
+                .text
+                .slice(s, s + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && s != start
+            {
+                continue;
+            }
+            let before = String::from_utf8_lossy(&doc.text.folded[start..s]).into_owned();
+            let before = before.trim_end();
+            // "to reaffirm" is a purpose, not a report ("went on to say" is a cue of its own);
+            // "was reported" and "is called" are passives.
+            if before.ends_with(" to")
+                || before.ends_with(" was")
+                || before.ends_with(" is")
+                || before.ends_with(" be")
+                || before.ends_with("so-")
+                || before.ends_with(" were")
+            {
+                continue;
+            }
+            if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
+                best = Some((s, e));
+            }
+            break;
+        }
+    }
+    best
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Finds claims (sources unresolved).
+pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
+    let quotes = quotes(doc);
+    let mut out: Vec<RawClaim> = Vec::new();
+    // Quotations, with the speaker after them, before them, or carried over.
+    let mut quote_claims: Vec<(Quote, Option<((usize, usize), (usize, usize))>)> = Vec::new();
+    for q in &quotes {
+        let Some(si) = doc.sentence_of(q.end.saturating_sub(1)) else {
+            continue;
+        };
+        let s = &doc.sentences[si];
+        // After: “...,” said X / “...,” X said.
+        let after_start = (q.end + 1).min(s.end);
+        let mut attribution = None;
+        if let Some(cue) = find_cue(doc, after_start, s.end, lex, &quotes) {
+            if cue.0 - after_start <= 80 {
+                let between = doc.text.slice(after_start, cue.0);
+                let subject = if between.trim_matches([',', ' ']).is_empty() {
+                    (cue.1, s.end)
+                } else {
+                    (after_start, cue.0)
+                };
+                attribution = Some((cue, subject));
+            }
+        }
+        // Before: X said, “...”.
+        if attribution.is_none() {
+            let Some(open_si) = doc.sentence_of(q.start) else {
+                continue;
+            };
+            let os = &doc.sentences[open_si];
+            if let Some(cue) = find_cue(doc, os.start, q.start.saturating_sub(1), lex, &quotes) {
+                let clause = clause_start(doc, os.start, cue.0);
+                attribution = Some((cue, (clause, cue.0)));
+            }
+        }
+        quote_claims.push((*q, attribution));
+    }
+    for (k, (q, attribution)) in quote_claims.iter().enumerate() {
+        let paragraph = doc.sentence_of(q.start).map(|i| doc.sentences[i].paragraph);
+        // Carried over: the nearest attributed quotation of the same paragraph.
+        let carried = if attribution.is_none() {
+            quote_claims
+                .iter()
+                .enumerate()
+                .filter(|(j, (o, a))| {
+                    *j != k
+                        && a.is_some()
+                        && doc.sentence_of(o.start).map(|i| doc.sentences[i].paragraph) == paragraph
+                })
+                .min_by_key(|(j, _)| j.abs_diff(k))
+                .map(|(j, _)| j)
+        } else {
+            None
+        };
+        let Some(((cue, subject), carried_from)) = attribution
+            .map(|a| (a, None))
+            .or_else(|| carried.and_then(|j| quote_claims[j].1.map(|a| (a, Some(j)))))
+        else {
+            continue;
+        };
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.end <= q.start || s.start >= q.end || skip.contains(&si) {
+                continue;
+            }
+            let (a, b) = trim_span(doc, s.start.max(q.start), s.end.min(q.end));
+            for (a, b) in split_quoted(doc, a, b) {
+                out.push(RawClaim {
+                    text: (a, b),
+                    cue,
+                    subject,
+                    sentence: si,
+                    carried_from,
+                });
+            }
+        }
+    }
+    // Sentences with a reporting cue outside quotations.
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.kind != LineKind::Prose || skip.contains(&si) || out.iter().any(|c| c.sentence == si) {
+            continue;
+        }
+        if let Some(cue) = according_to(doc, s.start, s.end) {
+            out.push(RawClaim {
+                text: (s.start, s.end),
+                cue: cue.0,
+                subject: cue.1,
+                sentence: si,
+                carried_from: None,
+            });
+            continue;
+        }
+        let Some(cue) = find_cue(doc, s.start, s.end, lex, &quotes) else {
+            continue;
+        };
+        let clause = clause_start(doc, s.start, cue.0);
+        let mut subject = (clause, cue.0);
+        if doc.text.slice(clause, cue.0).trim().is_empty() {
+            // An inverted cue at the start of a clause: "..., said X."
+            subject = (cue.1, s.end);
+        }
+        out.push(RawClaim {
+            text: (s.start, s.end),
+            cue,
+            subject,
+            sentence: si,
+            carried_from: None,
+        });
+    }
+    out.sort_by_key(|c| c.text.0);
+    out
+}
+
+/// Splits quoted words into sentences where the segmenter kept a quotation whole: at `. ` (or
+/// `!`, `?`) before a capital, after a word of three letters or more (not an abbreviation).
+fn split_quoted(doc: &Doc<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let f = &doc.text.folded;
+    let mut out = Vec::new();
+    let mut start = a;
+    let mut i = a;
+    while i + 2 < b {
+        if matches!(f[i], b'.' | b'!' | b'?') && f[i + 1] == b' ' {
+            let word_len = (start..i)
+                .rev()
+                .take_while(|&k| f[k].is_ascii_lowercase())
+                .count();
+            let next_upper = doc
+                .text
+                .slice(i + 2, i + 3)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if word_len >= 3 && next_upper {
+                out.push(trim_span(doc, start, i + 1));
+                start = i + 2;
+            }
+        }
+        i += 1;
+    }
+    out.push(trim_span(doc, start, b));
+    out.retain(|(x, y)| y > x);
+    out
+}
+
+fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usize), (usize, usize))> {
+    let hay = &doc.text.folded[start..end];
+    let pos = find_bytes(hay, b"according to ")?;
+    let cue = (start + pos, start + pos + 12);
+    let rest_end = (cue.1..end)
+        .find(|&i| matches!(doc.text.folded[i], b',' | b'.' | b';'))
+        .unwrap_or(end);
+    Some((cue, (cue.1, rest_end)))
+}
+
+/// The start of the clause that ends at `at`: after the last comma or semicolon before it that
+/// is not inside a name list.
+fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
+    (sentence_start..at)
+        .rev()
+        .find(|&i| matches!(doc.text.folded[i], b',' | b';' | b':' | b'"'))
+        .map_or(sentence_start, |i| i + 1)
+}
+
+fn trim_span(doc: &Doc<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
+    let strip = |c: u8| matches!(c, b' ' | b',' | b'"' | b'\'');
+    while a < b && strip(doc.text.folded[a]) {
+        a += 1;
+    }
+    while b > a && strip(doc.text.folded[b - 1]) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+const PAIR_WORDS: &[&str] = &[
+    "two sides",
+    "both sides",
+    "delegations",
+    "both countries",
+    "two countries",
+    "two governments",
+    "both governments",
+    "two neighbors",
+    "two neighbours",
+    "both capitals",
+];
+const TWO_PEOPLE: &[&str] = &[
+    "both leaders",
+    "two leaders",
+    "the two men",
+    "both men",
+    "the pair",
+    "both ministers",
+    "two ministers",
+];
+
+fn contains_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        let before = hay[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+/// People mentioned before `at`, nearest first.
+fn people_before(people: &[Person], at: usize) -> Vec<usize> {
+    let mut seen: Vec<(usize, usize)> = people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            p.mentions
+                .iter()
+                .filter(|m| m.1 <= at)
+                .map(|m| m.0)
+                .max()
+                .map(|m| (m, i))
+        })
+        .collect();
+    seen.sort_by_key(|(m, _)| std::cmp::Reverse(*m));
+    seen.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The person a role phrase refers to: one of its country whose role has its head noun
+/// (any of its country for "official"), mentioned nearest before, else nearest after.
+pub fn person_for_role(people: &[Person], phrase: &RolePhrase, at: usize) -> Option<usize> {
+    // "The official" with no country is the official last mentioned.
+    let generic = matches!(phrase.head, "official" | "leader" | "chief" | "diplomat");
+    let fits = |p: &Person| {
+        let role = p.role.as_deref().unwrap_or_default().to_lowercase();
+        (phrase.country.is_none() || p.country == phrase.country) && (generic || role.contains(phrase.head))
+    };
+    let before = people_before(people, at).into_iter().find(|&i| fits(&people[i]));
+    before.or_else(|| {
+        people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| fits(p))
+            .filter_map(|(i, p)| p.mentions.iter().find(|m| m.0 >= at).map(|m| (m.0, i)))
+            .min()
+            .map(|(_, i)| i)
+    })
+}
+
+/// Resolves the source named in `span`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the resolution rules in their order of precedence"
+)]
+pub fn resolve(
+    doc: &Doc<'_>,
+    people: &[Person],
+    lex: &Lexicon,
+    span: (usize, usize),
+    pair: &[usize],
+) -> Option<Source> {
+    let (start, end) = span;
+    if end <= start {
+        return None;
+    }
+    let raw = doc.text.slice(start, end);
+    let lower = raw.to_lowercase();
+    let mut source = Source::default();
+    let person_name = |i: usize| people[i].name.clone();
+    // People named in the span.
+    let mut named: Vec<(usize, usize)> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.mentions
+                .iter()
+                .filter(|m| m.0 >= start && m.1 <= end)
+                .map(move |m| (m.0, i))
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup_by_key(|(_, i)| *i);
+    if !named.is_empty() {
+        for (_, i) in named {
+            if !source.people.contains(&i) {
+                source.people.push(i);
+                source.names.push(person_name(i));
+            }
+        }
+        return Some(source);
+    }
+    if TWO_PEOPLE.iter().any(|w| lower.contains(w)) {
+        let before = people_before(people, start);
+        for &i in before.iter().take(2) {
+            source.people.push(i);
+            source.names.push(person_name(i));
+        }
+        if !source.people.is_empty() {
+            return Some(source);
+        }
+    }
+    let countries_in: Vec<usize> = {
+        let mut v: Vec<usize> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end && m.is_country())
+            .filter_map(|m| m.country(lex))
+            .collect();
+        v.dedup();
+        v
+    };
+    if PAIR_WORDS.iter().any(|w| lower.contains(w)) {
+        let countries = if countries_in.len() >= 2 {
+            countries_in.clone()
+        } else {
+            pair.to_vec()
+        };
+        if !countries.is_empty() {
+            for c in countries {
+                source.countries.push(c);
+                source.names.push(lex.countries[c].name.clone());
+            }
+            return Some(source);
+        }
+    }
+    let first_word = lower
+        .split_whitespace()
+        .find(|w| !matches!(*w, "and" | "but" | "still" | "then" | "also"))
+        .unwrap_or("");
+    if matches!(first_word, "he" | "she") {
+        let before = people_before(people, start);
+        if let Some(&i) = before.first() {
+            source.people.push(i);
+            source.names.push(person_name(i));
+            return Some(source);
+        }
+    }
+    if let Some(phrase) = people::role_phrase(doc, start, end, lex) {
+        if let Some(i) = person_for_role(people, &phrase, start) {
+            source.people.push(i);
+            source.names.push(person_name(i));
+            return Some(source);
+        }
+    }
+    // An organisation or outlet.
+    if let Some(m) = doc
+        .mentions
+        .iter()
+        .find(|m| m.start >= start && m.end <= end && matches!(m.entry, Entry::Org(_)))
+    {
+        if let Entry::Org(o) = m.entry {
+            source.organisations.push(o);
+            source.names.push(lex.organisations[o].name.clone());
+            return Some(source);
+        }
+    }
+    if !countries_in.is_empty()
+        && !doc
+            .mentions
+            .iter()
+            .any(|m| m.start >= start && m.end <= end && m.is_demonym())
+    {
+        for c in countries_in {
+            source.countries.push(c);
+            source.names.push(lex.countries[c].name.clone());
+        }
+        return Some(source);
+    }
+    if let Some(noun) = lex.sources.iter().find(|s| contains_word(&lower, s)) {
+        source.names.push(noun.clone());
+        return Some(source);
+    }
+    if let Some(phrase) = people::role_phrase(doc, start, end, lex) {
+        if phrase.country.is_some() {
+            source.names.push(phrase.role);
+            return Some(source);
+        }
+    }
+    // A capitalised name the gazetteer does not know ("Al-Watan writes").
+    let trimmed = raw.trim().trim_start_matches("the ").trim_start_matches("The ");
+    if trimmed.split_whitespace().count() <= 5
+        && trimmed.chars().next().is_some_and(char::is_uppercase)
+        && trimmed.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+    {
+        source.names.push(trimmed.trim_end_matches([',', '.']).to_owned());
+        return Some(source);
+    }
+    None
+}
+
+/// Role phrases that name no one the article knows yet (for [`people::bind_roles`]).
+pub fn unbound_roles(
+    doc: &Doc<'_>,
+    people: &[Person],
+    lex: &Lexicon,
+    raw: &[RawClaim],
+) -> Vec<(usize, RolePhrase)> {
+    raw.iter()
+        .filter_map(|c| {
+            let phrase = people::role_phrase(doc, c.subject.0, c.subject.1, lex)?;
+            let named = people.iter().any(|p| {
+                p.mentions
+                    .iter()
+                    .any(|m| m.0 >= c.subject.0 && m.1 <= c.subject.1)
+            });
+            (phrase.country.is_some() && !named && person_for_role(people, &phrase, c.subject.0).is_none())
+                .then_some((c.sentence, phrase))
+        })
+        .collect()
+}
+
+/// Whether the claim's words carry a hedge; returns the hedge.
+pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<String> {
+    let hay = String::from_utf8_lossy(&doc.text.folded[span.0..span.1]).into_owned();
+    lex.hedges.iter().find(|h| contains_word(&hay, h)).cloned()
+}

@@ -1,0 +1,251 @@
+//! Events between countries: trigger patterns per event type (from
+//! `seed-data/lexicon/event-triggers.tsv`) over sentences whose country mentions are masked, the
+//! participants from the sentence's countries, capitals, demonyms, organisations and people (or
+//! the article's principal pair when it says "their" / "the two countries"), a direction where
+//! the text gives one, and a status.
+
+use crate::extract::Doc;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::people::Person;
+use crate::extract::text::LineKind;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Status of a reported event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// It happened.
+    Occurred,
+    /// It is under way.
+    Ongoing,
+    /// It is decided or scheduled.
+    Planned,
+    /// It is only a possibility or proposal.
+    Proposed,
+}
+
+impl Status {
+    /// The contract's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Occurred => "occurred",
+            Self::Ongoing => "ongoing",
+            Self::Planned => "planned",
+            Self::Proposed => "proposed",
+        }
+    }
+}
+
+/// An event found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Type key.
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Participating countries (lexicon indexes), in order of mention.
+    pub participants: Vec<usize>,
+    /// The country the action goes out from, when the text says.
+    pub source: Option<usize>,
+    /// The country it goes to.
+    pub target: Option<usize>,
+    /// Status.
+    pub status: Status,
+    /// The sentence (code points).
+    pub sentence: (usize, usize),
+    /// The trigger words (code points).
+    pub trigger: (usize, usize),
+}
+
+struct Patterns {
+    modal: Regex,
+    proposed: Regex,
+    planned: Regex,
+    ongoing: Regex,
+    pair: Regex,
+    from: Regex,
+    to: Regex,
+    definite: Regex,
+}
+
+#[expect(
+    clippy::expect_used,
+    reason = "fixed patterns, exercised by every extraction test"
+)]
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        modal: Regex::new(r"(?i)\b(?:could|would|should|might|must|may)\b").expect("re"),
+        proposed: Regex::new(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b").expect("re"),
+        planned: Regex::new(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to)\b").expect("re"),
+        ongoing: Regex::new(r"(?i)\b(?:underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b").expect("re"),
+        pair: Regex::new(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b").expect("re"),
+        from: Regex::new(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)").expect("re"),
+        to: Regex::new(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)").expect("re"),
+        definite: Regex::new(r"(?i)\bthe\s+(?:\w+\s+)?$").expect("re"),
+    })
+}
+
+/// The countries an article is mostly about: the two most mentioned (ties by first mention).
+pub fn principal_pair(doc: &Doc<'_>, lex: &Lexicon) -> Vec<usize> {
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.is_country()) {
+        let Some(c) = m.country(lex) else { continue };
+        match counts.iter_mut().find(|(k, _, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, m.start)),
+        }
+    }
+    counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
+    counts.into_iter().take(2).map(|(c, _, _)| c).collect()
+}
+
+/// Finds the events of the article.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the sentences, each rule short"
+)]
+pub fn find(
+    doc: &Doc<'_>,
+    people: &[Person],
+    lex: &Lexicon,
+    skip: &[usize],
+    quoted: &[(usize, usize)],
+    pair: &[usize],
+) -> Vec<Event> {
+    let p = patterns();
+    let mut out: Vec<Event> = Vec::new();
+    let mut seen: Vec<(String, usize, Vec<usize>, usize)> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.kind != LineKind::Prose || skip.contains(&si) {
+            continue;
+        }
+        // Direct quotations are claims, not facts.
+        let quoted_len: usize = quoted
+            .iter()
+            .map(|&(a, b)| b.min(s.end).saturating_sub(a.max(s.start)))
+            .sum();
+        if quoted_len * 2 > s.end - s.start {
+            continue;
+        }
+        let raw = doc.text.slice(s.start, s.end);
+        // The sentence with every country mention masked as `#` (same length in bytes).
+        let mut masked = raw.as_bytes().to_vec();
+        let base = doc.text.byte(s.start);
+        let mut slots: Vec<(usize, usize, usize)> = Vec::new();
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
+        {
+            let (a, b) = (doc.text.byte(m.start) - base, doc.text.byte(m.end) - base);
+            masked[a..b].fill(b'#');
+            if let Some(c) = m.country(lex) {
+                slots.push((a, b, c));
+            }
+        }
+        let masked = String::from_utf8_lossy(&masked).into_owned();
+        let modal = p.modal.is_match(raw);
+        // Participants: countries named in the sentence, directly or through an organisation or
+        // a person who serves one.
+        let mut participants: Vec<(usize, usize)> = Vec::new();
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end)
+        {
+            if let Some(c) = m.country(lex) {
+                participants.push((m.start, c));
+            }
+        }
+        for person in people {
+            if let (Some(c), Some(m)) = (
+                person.country,
+                person.mentions.iter().find(|m| m.0 >= s.start && m.1 <= s.end),
+            ) {
+                participants.push((m.0, c));
+            }
+        }
+        participants.sort_unstable();
+        let mut countries: Vec<usize> = Vec::new();
+        for (_, c) in participants {
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
+        if p.pair.is_match(raw) || countries.len() < 2 {
+            for &c in pair {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+            }
+        }
+        // An event between the countries of the article involves at least one of them.
+        if countries.len() < 2 || (!pair.is_empty() && !countries.iter().any(|c| pair.contains(c))) {
+            continue;
+        }
+        let status = if p.proposed.is_match(raw) {
+            Status::Proposed
+        } else if p.ongoing.is_match(raw) {
+            Status::Ongoing
+        } else if p.planned.is_match(raw) {
+            Status::Planned
+        } else {
+            Status::Occurred
+        };
+        let country_at = |byte: usize| {
+            slots
+                .iter()
+                .find(|(a, b, _)| *a <= byte && byte < *b)
+                .map(|s| s.2)
+        };
+        let source = p
+            .from
+            .captures(&masked)
+            .and_then(|c| c.name("c"))
+            .and_then(|m| country_at(m.start()));
+        let target =
+            p.to.captures(&masked)
+                .and_then(|c| c.name("c"))
+                .and_then(|m| country_at(m.start()));
+        let mut kinds_here: Vec<String> = Vec::new();
+        for (ti, t) in lex.triggers.iter().enumerate() {
+            if kinds_here.contains(&t.kind) || (modal && t.kind != "statement") {
+                continue;
+            }
+            let Some(m) = t.regex.find(&masked) else { continue };
+            // "to reaffirm support" is a purpose, not a statement made.
+            if t.kind == "statement" && masked[..m.start()].trim_end().ends_with(" to") {
+                continue;
+            }
+            // "The talks", "the visit": a definite mention of an event of a type already found
+            // refers back to it.
+            if p.definite.is_match(&masked[..m.start()]) && out.iter().any(|e| e.kind == t.kind) {
+                continue;
+            }
+            let mut key_countries = countries.clone();
+            key_countries.sort_unstable();
+            let key = (t.kind.clone(), ti, key_countries, s.paragraph);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            kinds_here.push(t.kind.clone());
+            let trigger = (
+                doc.text.char_at(base + m.start()),
+                doc.text.char_at(base + m.end()),
+            );
+            out.push(Event {
+                kind: t.kind.clone(),
+                cameo: t.cameo.clone(),
+                participants: countries.clone(),
+                source: source.filter(|s| Some(*s) != target),
+                target: target.filter(|t| Some(*t) != source),
+                status,
+                sentence: (s.start, s.end),
+                trigger,
+            });
+        }
+    }
+    out
+}

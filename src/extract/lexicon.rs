@@ -1,0 +1,328 @@
+//! The reference data the extractor reads: gazetteers and lexicons from `seed-data/`, compiled
+//! into the binary (so `extract` needs no files at run time) and parsed once.
+
+use crate::extract::text::fold;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../../seed-data/gazetteer/countries.tsv");
+const COUNTRY_EXTRAS: &str = include_str!("../../seed-data/gazetteer/country-extras.tsv");
+const PEOPLE: &str = include_str!("../../seed-data/gazetteer/people.tsv");
+const ORGANISATIONS: &str = include_str!("../../seed-data/gazetteer/organisations.tsv");
+const TRIGGERS: &str = include_str!("../../seed-data/lexicon/event-triggers.tsv");
+const CUES: &str = include_str!("../../seed-data/lexicon/reporting-cues.txt");
+const HEDGES: &str = include_str!("../../seed-data/lexicon/hedges.txt");
+const BOILERPLATE: &str = include_str!("../../seed-data/lexicon/boilerplate.txt");
+const SOURCES: &str = include_str!("../../seed-data/lexicon/sources.txt");
+const TITLES: &str = include_str!("../../seed-data/lexicon/titles.tsv");
+const PORTFOLIOS: &str = include_str!("../../seed-data/lexicon/portfolios.txt");
+
+/// A country of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3.
+    pub iso3: String,
+    /// Common English name.
+    pub name: String,
+}
+
+/// A known official.
+#[derive(Debug, Clone)]
+pub struct KnownPerson {
+    /// Canonical name.
+    pub name: String,
+    /// Office.
+    pub role: String,
+    /// Index into [`Lexicon::countries`].
+    pub country: Option<usize>,
+    /// Start of the office (ISO date), as the gazetteer gives it.
+    pub from: String,
+    /// End of the office, empty when still held.
+    pub to: String,
+    /// Where the dates come from.
+    pub source: String,
+}
+
+/// A known organisation or outlet.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    /// Canonical name.
+    pub name: String,
+    /// outlet, military, ministry, agency, militant, intergovernmental, government.
+    pub kind: String,
+    /// Index into [`Lexicon::countries`], when it belongs to one.
+    pub country: Option<usize>,
+}
+
+/// How a country is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryForm {
+    /// Its name.
+    Name,
+    /// A demonym (Syrian).
+    Demonym,
+    /// Its capital, standing for the government.
+    Capital,
+    /// A metonym (the Kremlin).
+    Metonym,
+}
+
+/// What a gazetteer pattern names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A country.
+    Country(usize, CountryForm),
+    /// A known person.
+    Person(usize),
+    /// An organisation.
+    Org(usize),
+}
+
+/// One gazetteer pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// What it names.
+    pub entry: Entry,
+    /// Whether the text must match case exactly (acronyms such as US, UAE, CENTCOM).
+    pub exact_case: bool,
+    /// The pattern as written.
+    pub text: String,
+}
+
+/// One event trigger pattern.
+#[derive(Debug)]
+pub struct Trigger {
+    /// Event type key.
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// The pattern.
+    pub regex: Regex,
+}
+
+/// Everything the extractor knows before it reads an article.
+pub struct Lexicon {
+    /// Countries, by index.
+    pub countries: Vec<Country>,
+    /// Known officials.
+    pub people: Vec<KnownPerson>,
+    /// Organisations and outlets.
+    pub organisations: Vec<Organisation>,
+    /// Gazetteer patterns, in automaton order.
+    pub patterns: Vec<Pattern>,
+    /// The multi-pattern matcher over folded text.
+    pub automaton: AhoCorasick,
+    /// Event triggers.
+    pub triggers: Vec<Trigger>,
+    /// Reporting cues, folded, longest first.
+    pub cues: Vec<String>,
+    /// Hedge words, folded.
+    pub hedges: Vec<String>,
+    /// Navigation lines, folded.
+    pub boilerplate: Vec<Vec<u8>>,
+    /// Unnamed sources (analysts, officials...), folded.
+    pub sources: Vec<String>,
+    /// Titles as written with the role they give, longest first.
+    pub titles: Vec<(String, String)>,
+    /// Ministerial portfolios.
+    pub portfolios: Vec<String>,
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn words(data: &str) -> Vec<String> {
+    let mut out: Vec<String> = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| String::from_utf8_lossy(&fold(l)).into_owned())
+        .collect();
+    out.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    out
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 8 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Lexicon {
+    /// The lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one pass over each data file, in order")]
+    fn build() -> Lexicon {
+        let mut countries = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let add = |patterns: &mut Vec<Pattern>, entry: Entry, text: &str| {
+            let text = text.trim();
+            if text.chars().count() < 2 {
+                return;
+            }
+            patterns.push(Pattern {
+                entry,
+                exact_case: is_acronym(text),
+                text: text.to_owned(),
+            });
+        };
+        for r in rows(COUNTRIES) {
+            let i = countries.len();
+            countries.push(Country {
+                iso3: r[0].to_owned(),
+                name: r[2].to_owned(),
+            });
+            add(&mut patterns, Entry::Country(i, CountryForm::Name), r[2]);
+            add(&mut patterns, Entry::Country(i, CountryForm::Name), r[3]);
+            for (col, form) in [
+                (4, CountryForm::Name),
+                (5, CountryForm::Demonym),
+                (6, CountryForm::Capital),
+            ] {
+                for name in r.get(col).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                    add(&mut patterns, Entry::Country(i, form), name);
+                }
+            }
+        }
+        let index_of = |countries: &[Country], iso3: &str| countries.iter().position(|c| c.iso3 == iso3);
+        for r in rows(COUNTRY_EXTRAS) {
+            let Some(i) = index_of(&countries, r[0]) else {
+                continue;
+            };
+            let form = match r[1] {
+                "demonym" => CountryForm::Demonym,
+                "capital" => CountryForm::Capital,
+                "metonym" => CountryForm::Metonym,
+                "drop" => {
+                    patterns
+                        .retain(|p| !(p.entry == Entry::Country(i, CountryForm::Capital) && p.text == r[2]));
+                    continue;
+                }
+                _ => CountryForm::Name,
+            };
+            add(&mut patterns, Entry::Country(i, form), r[2]);
+        }
+        let mut people = Vec::new();
+        for r in rows(PEOPLE) {
+            let i = people.len();
+            people.push(KnownPerson {
+                name: r[0].to_owned(),
+                role: r.get(2).copied().unwrap_or_default().to_owned(),
+                country: r.get(3).and_then(|c| index_of(&countries, c)),
+                from: r.get(4).copied().unwrap_or_default().to_owned(),
+                to: r.get(5).copied().unwrap_or_default().to_owned(),
+                source: r.get(6).copied().unwrap_or_default().to_owned(),
+            });
+            add(&mut patterns, Entry::Person(i), r[0]);
+            for alias in r.get(1).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                add(&mut patterns, Entry::Person(i), alias);
+            }
+        }
+        let mut organisations = Vec::new();
+        for r in rows(ORGANISATIONS) {
+            let i = organisations.len();
+            organisations.push(Organisation {
+                name: r[0].to_owned(),
+                kind: r.get(2).copied().unwrap_or_default().to_owned(),
+                country: r.get(3).and_then(|c| index_of(&countries, c)),
+            });
+            add(&mut patterns, Entry::Org(i), r[0]);
+            for alias in r.get(1).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                add(&mut patterns, Entry::Org(i), alias);
+            }
+        }
+        // Leading "the" is not part of a name: the folded text keeps it outside the match.
+        for p in &mut patterns {
+            if let Some(rest) = p.text.strip_prefix("the ") {
+                p.text = rest.to_owned();
+            }
+        }
+        let folded: Vec<Vec<u8>> = patterns.iter().map(|p| fold(&p.text)).collect();
+        #[expect(
+            clippy::expect_used,
+            reason = "the patterns are compiled-in data; a bad one is a build bug caught by every test"
+        )]
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&folded)
+            .expect("gazetteer automaton");
+        let triggers = rows(TRIGGERS)
+            .filter_map(|r| {
+                let regex = Regex::new(&format!("(?i){}", r.get(2)?)).ok()?;
+                Some(Trigger {
+                    kind: r[0].to_owned(),
+                    cameo: r[1].to_owned(),
+                    regex,
+                })
+            })
+            .collect();
+        let mut titles: Vec<(String, String)> = rows(TITLES)
+            .filter(|r| r.len() >= 2)
+            .map(|r| (r[0].to_owned(), r[1].to_owned()))
+            .collect();
+        let portfolios: Vec<String> = PORTFOLIOS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        for p in &portfolios {
+            titles.push((format!("Minister of {p}"), format!("Minister of {p}")));
+            titles.push((format!("Minister for {p}"), format!("Minister for {p}")));
+            titles.push((
+                format!("Deputy Minister of {p}"),
+                format!("Deputy Minister of {p}"),
+            ));
+        }
+        titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        Lexicon {
+            countries,
+            people,
+            organisations,
+            patterns,
+            automaton,
+            triggers,
+            cues: words(CUES),
+            hedges: words(HEDGES),
+            boilerplate: words(BOILERPLATE).into_iter().map(String::into_bytes).collect(),
+            sources: words(SOURCES),
+            titles,
+            portfolios,
+        }
+    }
+}
+
+/// The compiled-in trigger file has a pattern that does not compile: reported by a test.
+pub fn broken_triggers() -> Vec<String> {
+    rows(TRIGGERS)
+        .filter_map(|r| {
+            let p = r.get(2)?;
+            Regex::new(&format!("(?i){p}")).err().map(|e| format!("{p}: {e}"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse() {
+        let l = Lexicon::get();
+        assert_eq!(l.countries.len(), 250);
+        assert!(broken_triggers().is_empty(), "{:?}", broken_triggers());
+        assert!(l.triggers.len() > 20);
+        assert!(
+            l.people.iter().all(|p| p.country.is_some()),
+            "every known person has a country"
+        );
+        assert!(l.cues.contains(&"said".to_owned()));
+    }
+}

@@ -1,0 +1,395 @@
+//! Extraction: article text in, grounded facts out. Pure: no store, no HTTP, no files read at
+//! run time (the lexicons are compiled in).
+//!
+//! The steps, in order: [`text`] (folding, offsets, segmentation), [`recognise`] (gazetteer),
+//! [`people`] (titles, bare names, coreference), [`provenance`], [`claims`], [`events`]. The
+//! result, [`Extraction`], serialises to the `extract --format json` contract of DESIGN.md; every
+//! span counts Unicode code points over the whole input, header included.
+
+pub mod claims;
+pub mod events;
+pub mod lexicon;
+pub mod people;
+pub mod provenance;
+pub mod recognise;
+pub mod text;
+
+use crate::article::Article;
+use lexicon::{Entry, Lexicon};
+use recognise::Mention;
+use serde::Serialize;
+use text::{Sentence, Text};
+
+/// The article being read: text, sentences and gazetteer mentions.
+pub struct Doc<'a> {
+    /// The text with its folded form.
+    pub text: Text<'a>,
+    /// Where the body starts (code points).
+    pub body_start: usize,
+    /// Sentences of the body.
+    pub sentences: Vec<Sentence>,
+    /// Gazetteer mentions of countries and organisations (people are moved to [`people::Person`]).
+    pub mentions: Vec<Mention>,
+}
+
+impl Doc<'_> {
+    /// The index of the sentence that holds code point `at`.
+    pub fn sentence_of(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+}
+
+/// A span of the input: code-point offsets and the exact text.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Span {
+    /// Start (code points).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+    /// The text between them.
+    pub text: String,
+}
+
+/// The article's metadata and provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleInfo {
+    /// The article's IRI.
+    pub iri: String,
+    /// Its identifier (first 16 hex digits of the content hash).
+    pub id: String,
+    /// SHA-256 of the normalised text.
+    pub content_hash: String,
+    /// Title (header, else the first heading line).
+    pub title: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Outlet it was translated or taken from.
+    pub original_outlet: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Date as the header gives it.
+    pub date: Option<String>,
+    /// Translated.
+    pub translated: bool,
+    /// What the text says about the publisher's verification.
+    pub verified_by_publisher: Option<bool>,
+    /// The sentence that says so.
+    pub verification_evidence: Option<Span>,
+    /// The sentence that says it was translated.
+    pub translation_evidence: Option<Span>,
+    /// Other header fields.
+    pub metadata: Vec<(String, String)>,
+}
+
+/// A country the article mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryOut {
+    /// IRI.
+    pub iri: String,
+    /// Common name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3.
+    pub iso3: String,
+    /// Mentions (names, demonyms, capitals).
+    pub mentions: Vec<Span>,
+}
+
+/// A named official.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeaderOut {
+    /// IRI.
+    pub iri: String,
+    /// Full name.
+    pub name: String,
+    /// Role as the article gives it.
+    pub role: Option<String>,
+    /// Country they serve.
+    pub country: Option<String>,
+    /// ISO 3166-1 alpha-3 of that country.
+    pub country_iso3: Option<String>,
+    /// The text says the role has ended.
+    pub former: bool,
+    /// Where the role is stated.
+    pub role_mention: Option<Span>,
+    /// In the gazetteer of known officials (with the source of its dates).
+    pub gazetteer_source: Option<String>,
+    /// Mentions.
+    pub mentions: Vec<Span>,
+}
+
+/// An event between countries.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventOut {
+    /// IRI.
+    pub iri: String,
+    /// Type key.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Country names.
+    pub participants: Vec<String>,
+    /// ISO codes of the participants.
+    pub participants_iso3: Vec<String>,
+    /// Where the action comes from, when the text says.
+    pub from: Option<String>,
+    /// Where it goes.
+    pub to: Option<String>,
+    /// occurred, ongoing, planned, proposed.
+    pub status: String,
+    /// The sentence.
+    pub sentence: Span,
+    /// The trigger words.
+    pub trigger: Span,
+}
+
+/// A claim attributed to a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    /// IRI.
+    pub iri: String,
+    /// The source: one name, or a list when several share it.
+    pub attributed_to: serde_json::Value,
+    /// The words claimed.
+    pub text: Span,
+    /// The reporting cue.
+    pub cue: Span,
+    /// Whether it is hedged.
+    pub hedged: bool,
+    /// The hedge word.
+    pub hedge: Option<String>,
+}
+
+/// What extraction finds in one article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    /// Metadata and provenance.
+    pub article: ArticleInfo,
+    /// Countries.
+    pub countries: Vec<CountryOut>,
+    /// Named officials.
+    pub leaders: Vec<LeaderOut>,
+    /// Events.
+    pub events: Vec<EventOut>,
+    /// Claims.
+    pub claims: Vec<ClaimOut>,
+    /// Organisations and outlets mentioned.
+    pub organisations: Vec<OrgOut>,
+    /// The two countries the article is mostly about.
+    pub principal_pair: Vec<String>,
+}
+
+/// An organisation or outlet the article mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrgOut {
+    /// IRI.
+    pub iri: String,
+    /// Name.
+    pub name: String,
+    /// Kind (outlet, ministry...).
+    pub kind: String,
+    /// Country it belongs to.
+    pub country: Option<String>,
+    /// Mentions.
+    pub mentions: Vec<Span>,
+}
+
+/// A lowercase, hyphenated form of a name for IRIs.
+pub fn slug(name: &str) -> String {
+    let folded = text::fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for b in folded {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b));
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// Extracts the facts of an article. `base` is the base of the IRIs (ends with `/`).
+#[expect(
+    clippy::too_many_lines,
+    reason = "the pipeline's steps and the assembly of the output, in order"
+)]
+pub fn extract(article: &Article, base: &str) -> Extraction {
+    let lex = Lexicon::get();
+    let text = Text::new(&article.text);
+    let body_start = text.char_at(article.body_start);
+    let sentences = text::segment(&text, body_start, &lex.boilerplate);
+    let mentions = recognise::mentions(&text, body_start, lex);
+    let mut doc = Doc {
+        text,
+        body_start,
+        sentences,
+        mentions,
+    };
+    let mut found_people = people::find(&mut doc, lex);
+    let prov = provenance::find(&doc, article);
+    let pair = events::principal_pair(&doc, lex);
+    let raw_claims = claims::find(&doc, lex, &prov.sentences);
+    let unbound = claims::unbound_roles(&doc, &found_people, lex, &raw_claims);
+    people::bind_roles(&doc, &mut found_people, &unbound);
+    let quotes: Vec<(usize, usize)> = claims::quotes(&doc).iter().map(|q| (q.start, q.end)).collect();
+    let found_events = events::find(&doc, &found_people, lex, &prov.sentences, &quotes, &pair);
+
+    let span = |(s, e): (usize, usize)| Span {
+        start: s,
+        end: e,
+        text: doc.text.slice(s, e).to_owned(),
+    };
+    let article_iri = format!("{base}id/article/{}", article.id());
+    let country_iri = |c: usize| format!("{base}id/country/{}", lex.countries[c].iso3);
+
+    let title = article.field("title").map(str::to_owned).or_else(|| {
+        doc.sentences
+            .iter()
+            .find(|s| s.kind == text::LineKind::Heading)
+            .map(|s| doc.text.slice(s.start, s.end).to_owned())
+    });
+    let known_keys = [
+        "title",
+        "publisher",
+        "original_outlet",
+        "url",
+        "date",
+        "translated",
+        "verified",
+    ];
+    let info = ArticleInfo {
+        iri: article_iri.clone(),
+        id: article.id().to_owned(),
+        content_hash: article.content_hash.clone(),
+        title,
+        publisher: prov.publisher.clone(),
+        original_outlet: prov.original_outlet.clone(),
+        url: article.field("url").map(str::to_owned),
+        date: article.field("date").map(str::to_owned),
+        translated: prov.translated,
+        verified_by_publisher: prov.verified,
+        verification_evidence: prov.verification_evidence.map(span),
+        translation_evidence: prov.translation_evidence.map(span),
+        metadata: article
+            .header
+            .iter()
+            .filter(|f| !known_keys.contains(&f.key.as_str()))
+            .map(|f| (f.key.clone(), f.value.clone()))
+            .collect(),
+    };
+
+    let mut countries: Vec<CountryOut> = Vec::new();
+    let mut organisations: Vec<OrgOut> = Vec::new();
+    for m in &doc.mentions {
+        match m.entry {
+            Entry::Country(c, _) => {
+                let iso3 = &lex.countries[c].iso3;
+                match countries.iter_mut().find(|o| &o.iso3 == iso3) {
+                    Some(o) => o.mentions.push(span((m.start, m.end))),
+                    None => countries.push(CountryOut {
+                        iri: country_iri(c),
+                        name: lex.countries[c].name.clone(),
+                        iso3: iso3.clone(),
+                        mentions: vec![span((m.start, m.end))],
+                    }),
+                }
+            }
+            Entry::Org(o) => {
+                let org = &lex.organisations[o];
+                match organisations.iter_mut().find(|x| x.name == org.name) {
+                    Some(x) => x.mentions.push(span((m.start, m.end))),
+                    None => organisations.push(OrgOut {
+                        iri: format!("{base}id/org/{}", slug(&org.name)),
+                        name: org.name.clone(),
+                        kind: org.kind.clone(),
+                        country: org.country.map(|c| lex.countries[c].name.clone()),
+                        mentions: vec![span((m.start, m.end))],
+                    }),
+                }
+            }
+            Entry::Person(_) => {}
+        }
+    }
+    let leaders: Vec<LeaderOut> = found_people
+        .iter()
+        .map(|p| LeaderOut {
+            iri: format!("{base}id/person/{}", slug(&p.name)),
+            name: p.name.clone(),
+            role: p.role.as_ref().map(|r| {
+                if p.former && !r.starts_with("former") {
+                    format!("former {r}")
+                } else {
+                    r.clone()
+                }
+            }),
+            country: p.country.map(|c| lex.countries[c].name.clone()),
+            country_iso3: p.country.map(|c| lex.countries[c].iso3.clone()),
+            former: p.former,
+            role_mention: p.role_span.map(span),
+            gazetteer_source: p.known.map(|k| lex.people[k].source.clone()),
+            mentions: p.mentions.iter().copied().map(span).collect(),
+        })
+        .collect();
+    let events: Vec<EventOut> = found_events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EventOut {
+            iri: format!("{article_iri}/event/{}", i + 1),
+            kind: e.kind.clone(),
+            cameo: e.cameo.clone(),
+            participants: e
+                .participants
+                .iter()
+                .map(|&c| lex.countries[c].name.clone())
+                .collect(),
+            participants_iso3: e
+                .participants
+                .iter()
+                .map(|&c| lex.countries[c].iso3.clone())
+                .collect(),
+            from: e.source.map(|c| lex.countries[c].name.clone()),
+            to: e.target.map(|c| lex.countries[c].name.clone()),
+            status: e.status.key().to_owned(),
+            sentence: span(e.sentence),
+            trigger: span(e.trigger),
+        })
+        .collect();
+    let mut claims_out: Vec<ClaimOut> = Vec::new();
+    for c in &raw_claims {
+        let source = match c.carried_from {
+            Some(_) | None => claims::resolve(&doc, &found_people, lex, c.subject, &pair),
+        };
+        let Some(source) = source else { continue };
+        let hedge = claims::hedge(&doc, c.text, lex);
+        let attributed_to = if source.names.len() == 1 {
+            serde_json::Value::String(source.names[0].clone())
+        } else {
+            serde_json::Value::Array(
+                source
+                    .names
+                    .iter()
+                    .cloned()
+                    .map(serde_json::Value::String)
+                    .collect(),
+            )
+        };
+        claims_out.push(ClaimOut {
+            iri: format!("{article_iri}/claim/{}", claims_out.len() + 1),
+            attributed_to,
+            text: span(c.text),
+            cue: span(c.cue),
+            hedged: hedge.is_some(),
+            hedge,
+        });
+    }
+    Extraction {
+        article: info,
+        countries,
+        leaders,
+        events,
+        claims: claims_out,
+        organisations,
+        principal_pair: pair.iter().map(|&c| lex.countries[c].name.clone()).collect(),
+    }
+}

@@ -1,0 +1,251 @@
+//! The text layer: case and diacritic folding with a one-to-one map to the input's code points,
+//! offsets, and segmentation into paragraphs (lines) and sentences.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A folded letter outside ASCII (Arabic, Cyrillic...): a word character that matches nothing.
+pub const OTHER_LETTER: u8 = 0x01;
+
+/// Folds one character to one byte: ASCII lowercase, diacritics removed, typographic quotes and
+/// dashes to their ASCII forms. One byte per character keeps folded offsets equal to code-point
+/// offsets.
+pub fn fold_char(c: char) -> u8 {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase() as u8,
+        '\n' | '\r' | '\t' => b' ',
+        c if c.is_ascii() => c as u8,
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02bb}' | '\u{00b4}' | '`' => b'\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => b'"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
+        '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{200b}' | '\u{feff}' => b' ',
+        _ => {
+            let base = c.nfd().next().unwrap_or(c);
+            if base.is_ascii_alphanumeric() {
+                base.to_ascii_lowercase() as u8
+            } else if c.is_alphanumeric() {
+                OTHER_LETTER
+            } else {
+                b' '
+            }
+        }
+    }
+}
+
+/// Folds a string (for gazetteer names and lexicon entries).
+pub fn fold(s: &str) -> Vec<u8> {
+    s.chars().map(fold_char).collect()
+}
+
+/// Whether a folded byte is part of a word.
+pub fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == OTHER_LETTER
+}
+
+/// The input with its folded form and the maps between byte and code-point offsets.
+pub struct Text<'a> {
+    /// The input as given.
+    pub raw: &'a str,
+    /// One folded byte per code point of `raw`.
+    pub folded: Vec<u8>,
+    /// Byte offset in `raw` of each code point, plus `raw.len()` at the end.
+    char_to_byte: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    /// Builds the folded form and offset maps.
+    pub fn new(raw: &'a str) -> Self {
+        let mut folded = Vec::with_capacity(raw.len());
+        let mut char_to_byte = Vec::with_capacity(raw.len() + 1);
+        for (i, c) in raw.char_indices() {
+            folded.push(fold_char(c));
+            char_to_byte.push(i);
+        }
+        char_to_byte.push(raw.len());
+        Self {
+            raw,
+            folded,
+            char_to_byte,
+        }
+    }
+
+    /// The number of code points.
+    pub fn len(&self) -> usize {
+        self.folded.len()
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// The byte offset of a code-point offset.
+    pub fn byte(&self, char_index: usize) -> usize {
+        self.char_to_byte[char_index.min(self.char_to_byte.len() - 1)]
+    }
+
+    /// The code-point offset of a byte offset (which must be on a character boundary).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match self.char_to_byte.binary_search(&byte) {
+            Ok(i) | Err(i) => i,
+        }
+    }
+
+    /// The text between two code-point offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.raw[self.byte(start)..self.byte(end)]
+    }
+}
+
+/// What kind of line a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Article prose.
+    Prose,
+    /// A headline or crosshead (short, no closing punctuation).
+    Heading,
+    /// Navigation words or a repeated standfirst copied from a web page.
+    Boilerplate,
+}
+
+/// A sentence: code-point offsets into the whole input, and its paragraph.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Start (code points).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+    /// Index of its paragraph (line).
+    pub paragraph: usize,
+    /// What kind of line it is on.
+    pub kind: LineKind,
+}
+
+/// Splits the body (from code point `body_start`) into lines and sentences. Each non-empty line
+/// is a paragraph; `boilerplate` holds the folded navigation lines to skip.
+pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> Vec<Sentence> {
+    let language = sentencex::language_factory("en");
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = body_start;
+    for i in body_start..=text.len() {
+        if i == text.len() || text.raw.as_bytes()[text.byte(i)] == b'\n' {
+            let (mut s, mut e) = (start, i);
+            while s < e && text.folded[s] == b' ' {
+                s += 1;
+            }
+            while e > s && text.folded[e - 1] == b' ' {
+                e -= 1;
+            }
+            if e > s {
+                lines.push((s, e));
+            }
+            start = i + 1;
+        }
+    }
+    let folded_lines: Vec<&[u8]> = lines.iter().map(|&(s, e)| &text.folded[s..e]).collect();
+    let mut out = Vec::new();
+    for (p, &(ls, le)) in lines.iter().enumerate() {
+        let kind = line_kind(p, &folded_lines, text.slice(ls, le), boilerplate);
+        let line = text.slice(ls, le);
+        let line_byte = text.byte(ls);
+        for b in language.get_sentence_boundaries(line) {
+            let s = text.char_at(line_byte + b.start_byte);
+            let e = text.char_at(line_byte + b.end_byte);
+            // Trim surrounding spaces so that spans hold just the sentence.
+            let (mut s, mut e) = (s, e);
+            while s < e && text.folded[s] == b' ' {
+                s += 1;
+            }
+            while e > s && text.folded[e - 1] == b' ' {
+                e -= 1;
+            }
+            if e > s {
+                out.push(Sentence {
+                    start: s,
+                    end: e,
+                    paragraph: p,
+                    kind,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn trim_punct(s: &[u8]) -> &[u8] {
+    let mut e = s.len();
+    while e > 0 && matches!(s[e - 1], b'.' | b',' | b':' | b';' | b' ' | b'-') {
+        e -= 1;
+    }
+    &s[..e]
+}
+
+fn line_kind(index: usize, lines: &[&[u8]], raw: &str, boilerplate: &[Vec<u8>]) -> LineKind {
+    let this = trim_punct(lines[index]);
+    if boilerplate.iter().any(|b| b.as_slice() == this) {
+        return LineKind::Boilerplate;
+    }
+    // A repeated standfirst: a line that another line starts with (a truncated copy) is noise;
+    // of two equal lines the later is.
+    let repeated = lines.iter().enumerate().any(|(j, other)| {
+        j != index
+            && this.len() >= 20
+            && (other.len() > this.len() || j < index)
+            && trim_punct(other).starts_with(this)
+    });
+    if repeated {
+        return LineKind::Boilerplate;
+    }
+    let words = raw.split_whitespace().count();
+    let last = raw.trim_end().chars().last().unwrap_or('.');
+    let closed = matches!(last, '.' | '!' | '?' | '"' | '\u{201d}' | '\u{2019}' | ':' | ')');
+    if !closed && words <= 16 {
+        return LineKind::Heading;
+    }
+    LineKind::Prose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_one_byte_per_code_point() {
+        let t = Text::new("Türkiye’s “deal” – Ahmad al-Sharaa");
+        assert_eq!(t.folded.len(), t.raw.chars().count());
+        assert_eq!(
+            String::from_utf8_lossy(&t.folded),
+            "turkiye's \"deal\" - ahmad al-sharaa"
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_split_sentences() {
+        let raw = "TAMPA, Fla. – U.S. forces left on Feb. 12 with Adm. Brad Cooper and Maj. Gen. Kevin Lambert. Then they rested.";
+        let t = Text::new(raw);
+        let s = segment(&t, 0, &[]);
+        assert_eq!(
+            s.len(),
+            2,
+            "{:?}",
+            s.iter().map(|s| t.slice(s.start, s.end)).collect::<Vec<_>>()
+        );
+        assert!(t.slice(s[0].start, s[0].end).ends_with("Lambert."));
+    }
+
+    #[test]
+    fn boilerplate_and_headings() {
+        let raw = "Search\n\nA Title Without a Period\n\nSyria and Iraq appear to be entering a new phase,\n\nSyria and Iraq appear to be entering a new phase, shaped by geography.\n";
+        let t = Text::new(raw);
+        let s = segment(&t, 0, &[fold("search")]);
+        let kinds: Vec<LineKind> = s.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LineKind::Boilerplate,
+                LineKind::Heading,
+                LineKind::Boilerplate,
+                LineKind::Prose
+            ]
+        );
+    }
+}
