@@ -40,6 +40,44 @@ enum Command {
     /// Show what would be stored for one article, without a store: countries, officials,
     /// events, claims, provenance, each with the exact span of text it came from.
     Extract(ExtractArgs),
+    /// Ingest articles (files or directories of .txt/.md files): one transaction per article;
+    /// the same text twice changes nothing.
+    Ingest(IngestArgs),
+    /// Remove exactly what one article brought (by its id or IRI).
+    Retract(RetractArgs),
+    /// Recompute each article graph's RDFC-1.0 digest and compare it with the recorded one.
+    Verify(StoreOnlyArgs),
+    /// Check every article graph against the SHACL shapes in `ontology/shapes.ttl`.
+    Validate(StoreOnlyArgs),
+}
+
+#[derive(Debug, Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// Article files or directories.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The base of the IRIs (must match the server's --base-iri).
+    #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
+    base_iri: String,
+}
+
+#[derive(Debug, Args)]
+struct RetractArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The article's id (16 hex digits) or IRI.
+    article: String,
+    /// The base of the IRIs.
+    #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
+    base_iri: String,
+}
+
+#[derive(Debug, Args)]
+struct StoreOnlyArgs {
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +178,10 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+            // A reader that stopped early (`| head`) is not an error.
+            if chain.iter().any(|c| c.contains("Broken pipe")) {
+                return ExitCode::SUCCESS;
+            }
             eprintln!("bilateral: {}", chain.join(": "));
             ExitCode::FAILURE
         }
@@ -153,6 +195,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Load(args) => load(&args),
         Command::Export(args) => export(&args),
         Command::Extract(args) => extract(&args),
+        Command::Ingest(args) => ingest(&args),
+        Command::Retract(args) => retract(&args),
+        Command::Verify(args) => verify(&args),
+        Command::Validate(args) => validate(&args),
     }
 }
 
@@ -485,8 +531,181 @@ fn extract(args: &ExtractArgs) -> Result<()> {
             serde_json::to_writer_pretty(&mut stdout, &extraction)?;
             writeln!(stdout)?;
         }
-        other => bail!("--format {other} is not available; use json"),
+        "trig" | "nquads" | "nq" => {
+            let graphs = crate::model::model(
+                &extraction,
+                &article.text,
+                &args.base_iri,
+                &crate::model::Run::now(),
+            )?;
+            let format = if args.format.eq_ignore_ascii_case("trig") {
+                RdfFormat::TriG
+            } else {
+                RdfFormat::NQuads
+            };
+            let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
+            for (prefix, ns) in crate::vocab::PREFIXES {
+                serializer = serializer.with_prefix(*prefix, *ns)?;
+            }
+            let mut writer = serializer.for_writer(&mut stdout);
+            for q in &graphs.quads {
+                writer.serialize_quad(q)?;
+            }
+            writer.finish()?;
+        }
+        other => bail!("--format {other} is not available; use json, trig or nquads"),
     }
     stdout.flush()?;
     Ok(())
+}
+
+/// The article files of the given paths: files as given, directories walked for `.txt` and
+/// `.md` files, sorted.
+pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut stack = vec![path.clone()];
+            let mut found = Vec::new();
+            while let Some(dir) = stack.pop() {
+                for entry in
+                    std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+                {
+                    let p = entry?.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
+                        found.push(p);
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            bail!("{} does not exist", path.display());
+        }
+    }
+    Ok(out)
+}
+
+fn ingest(args: &IngestArgs) -> Result<()> {
+    let files = article_files(&args.paths)?;
+    if files.is_empty() {
+        bail!("no article files (.txt, .md) in the given paths");
+    }
+    let db = open_store(&args.store.data)?;
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} articles {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let (mut stored, mut quads, mut duplicates) = (0, 0, 0);
+    let mut failures: Vec<String> = Vec::new();
+    for file in &files {
+        bar.set_message(
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        let result = read_bytes(file).and_then(|bytes| {
+            crate::ingest::ingest(&db, &bytes, &args.base_iri).map_err(anyhow::Error::from)
+        });
+        match result {
+            Ok(o) if o.duplicate => duplicates += 1,
+            Ok(o) => {
+                stored += 1;
+                quads += o.quads;
+            }
+            Err(e) => failures.push(format!("{}: {e}", file.display())),
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    eprintln!(
+        "ingested {stored} article(s), {quads} quads; {duplicates} duplicate(s) skipped; {} failed",
+        failures.len()
+    );
+    for f in &failures {
+        eprintln!("  {f}");
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        bail!("{} article(s) could not be ingested", failures.len())
+    }
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if usize::try_from(meta.len()).unwrap_or(usize::MAX) > crate::article::MAX_ARTICLE_BYTES {
+        bail!(
+            "the article is {} bytes, more than the limit of {} bytes",
+            meta.len(),
+            crate::article::MAX_ARTICLE_BYTES
+        );
+    }
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn retract(args: &RetractArgs) -> Result<()> {
+    let Some(id) = crate::ingest::article_id(&args.article) else {
+        bail!(
+            "{} is not an article id (16 hex digits) or article IRI",
+            args.article
+        );
+    };
+    let db = open_store(&args.store.data)?;
+    let removed = crate::ingest::retract(&db, &args.base_iri, &id)?;
+    if removed == 0 {
+        bail!("there is no article {id} in the store");
+    }
+    eprintln!("retracted article {id}: {removed} quads removed");
+    Ok(())
+}
+
+fn verify(args: &StoreOnlyArgs) -> Result<()> {
+    let db = open_store(&args.store.data)?;
+    let results = crate::ingest::verify(&db)?;
+    let bad: Vec<_> = results.iter().filter(|v| !v.ok()).collect();
+    for v in &bad {
+        eprintln!(
+            "  {}: recorded {}, now {}",
+            v.graph,
+            v.recorded.as_deref().unwrap_or("(none)"),
+            v.actual
+        );
+    }
+    eprintln!(
+        "{} article graph(s) checked, {} changed since ingestion",
+        results.len(),
+        bad.len()
+    );
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        bail!("{} article graph(s) no longer match their digest", bad.len())
+    }
+}
+
+fn validate(args: &StoreOnlyArgs) -> Result<()> {
+    let db = open_store(&args.store.data)?;
+    let shapes = std::fs::read_to_string(crate::resource_dir("ontology").join("shapes.ttl"))
+        .context("cannot read ontology/shapes.ttl")?;
+    let report = crate::shacl::validate(&db, &shapes)?;
+    for v in report.violations.iter().take(50) {
+        eprintln!("  {v}");
+    }
+    eprintln!(
+        "{} focus node(s) checked against {} shape(s): {} violation(s)",
+        report.focus_nodes,
+        report.shapes,
+        report.violations.len()
+    );
+    if report.violations.is_empty() {
+        Ok(())
+    } else {
+        bail!("the store does not conform to the shapes")
+    }
 }

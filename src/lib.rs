@@ -9,7 +9,10 @@ pub mod article;
 pub mod cli;
 pub mod extract;
 pub mod http;
+pub mod ingest;
+pub mod model;
 pub mod seed;
+pub mod shacl;
 pub mod store;
 pub mod vocab;
 

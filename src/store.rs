@@ -506,6 +506,49 @@ impl Database {
         Ok(())
     }
 
+    /// Stores an article's graphs in one transaction: all or nothing. An article whose
+    /// provenance graph exists already is a duplicate and changes nothing.
+    pub fn store_article(
+        &self,
+        statements: &NamedNode,
+        provenance: &NamedNode,
+        quads: &[Quad],
+    ) -> Result<bool, StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        if transaction.contains_named_graph(provenance)? {
+            return Ok(false);
+        }
+        transaction.insert_named_graph(statements);
+        transaction.insert_named_graph(provenance);
+        transaction.extend(quads.iter().map(QuadRef::from));
+        transaction.commit()?;
+        Ok(true)
+    }
+
+    /// Removes the given graphs in one transaction; returns how many quads they held.
+    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<usize, StoreError> {
+        let mut removed = 0;
+        let mut transaction = self.inner.start_transaction()?;
+        for g in graphs {
+            if transaction.contains_named_graph(g)? {
+                removed += transaction
+                    .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                    .count();
+                transaction.remove_named_graph(g)?;
+            }
+        }
+        transaction.commit()?;
+        Ok(removed)
+    }
+
+    /// The quads of one named graph.
+    pub fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
     /// The number of named graphs.
     pub fn graph_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;

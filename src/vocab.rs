@@ -46,3 +46,18 @@ pub fn iri(namespace: &str, local: &str) -> String {
     s.push_str(local);
     s
 }
+
+/// The prefixes used when serialising for people to read.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("bil", BIL),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("xsd", XSD),
+    ("prov", PROV),
+    ("schema", SCHEMA),
+    ("sem", SEM),
+    ("gaf", GAF),
+    ("nif", NIF),
+    ("skos", SKOS),
+    ("dct", DCT),
+];

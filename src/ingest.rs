@@ -1,0 +1,135 @@
+//! Ingestion: article bytes → read → extract → model → one store transaction. Shared by the
+//! `ingest` command, the seeding of a new store and `POST /articles`. Also retraction and the
+//! digest check (`verify`).
+
+use crate::article::{self, Article, ArticleError};
+use crate::extract::{self, Extraction};
+use crate::model::{self, ArticleGraphs, ModelError, Run};
+use crate::store::{Database, StoreError};
+use oxigraph::model::NamedNode;
+
+/// Why an article was not stored.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    /// The input is not an article.
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    /// The facts could not be modelled.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What happened to one article.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The article's identifier.
+    pub id: String,
+    /// The article's IRI.
+    pub iri: String,
+    /// Quads stored (0 for a duplicate).
+    pub quads: usize,
+    /// The same text was stored before: nothing changed.
+    pub duplicate: bool,
+    /// Events, claims and officials found.
+    pub events: usize,
+    /// Claims found.
+    pub claims: usize,
+    /// Officials found.
+    pub leaders: usize,
+}
+
+/// Reads, extracts and models an article without storing it.
+pub fn prepare(bytes: &[u8], base: &str) -> Result<(Article, Extraction, ArticleGraphs), IngestError> {
+    let article = article::read(bytes)?;
+    let extraction = extract::extract(&article, base);
+    let graphs = model::model(&extraction, &article.text, base, &Run::now())?;
+    Ok((article, extraction, graphs))
+}
+
+/// Ingests one article: all or nothing, and nothing again for the same text.
+pub fn ingest(db: &Database, bytes: &[u8], base: &str) -> Result<Outcome, IngestError> {
+    let (article, extraction, graphs) = prepare(bytes, base)?;
+    let stored = db.store_article(&graphs.statements, &graphs.provenance, &graphs.quads)?;
+    Ok(Outcome {
+        id: article.id().to_owned(),
+        iri: graphs.article.as_str().to_owned(),
+        quads: if stored { graphs.quads.len() } else { 0 },
+        duplicate: !stored,
+        events: extraction.events.len(),
+        claims: extraction.claims.len(),
+        leaders: extraction.leaders.len(),
+    })
+}
+
+/// The statement and provenance graphs of an article id.
+pub fn graphs_of(base: &str, id: &str) -> Result<(NamedNode, NamedNode), IngestError> {
+    let bad = |e: oxigraph::model::IriParseError| IngestError::Model(ModelError::Iri(e.to_string()));
+    Ok((
+        NamedNode::new(format!("{base}graph/article/{id}")).map_err(bad)?,
+        NamedNode::new(format!("{base}graph/article/{id}/provenance")).map_err(bad)?,
+    ))
+}
+
+/// Normalises what a user names an article by: its id, or its IRI.
+pub fn article_id(name: &str) -> Option<String> {
+    let id = name.trim().trim_end_matches('/').rsplit('/').next()?.to_owned();
+    (id.len() == 16 && id.chars().all(|c| c.is_ascii_hexdigit())).then_some(id)
+}
+
+/// Removes exactly what an article brought (its two graphs); returns the quads removed, 0 when
+/// there was no such article.
+pub fn retract(db: &Database, base: &str, id: &str) -> Result<usize, IngestError> {
+    let (statements, provenance) = graphs_of(base, id)?;
+    Ok(db.remove_graphs(&[statements, provenance])?)
+}
+
+/// The result of checking one article graph's digest.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    /// The statement graph.
+    pub graph: String,
+    /// The digest recorded at ingestion.
+    pub recorded: Option<String>,
+    /// The digest of the graph as it is now.
+    pub actual: String,
+}
+
+impl Verification {
+    /// Whether the graph is unchanged.
+    pub fn ok(&self) -> bool {
+        self.recorded.as_deref() == Some(self.actual.as_str())
+    }
+}
+
+/// Recomputes the RDFC-1.0 digest of every article's statement graph and compares it with the
+/// one recorded in its provenance graph.
+pub fn verify(db: &Database) -> Result<Vec<Verification>, IngestError> {
+    let query = format!(
+        "SELECT ?g ?d WHERE {{ GRAPH ?p {{ ?a <{bil}statementGraph> ?g . OPTIONAL {{ ?g <{bil}canonicalDigest> ?d }} }} }} ORDER BY ?g",
+        bil = crate::vocab::BIL
+    );
+    let prepared = crate::store::prepare_query(&query, None, &[], &[])?;
+    let table = db.query_table(&prepared, &crate::store::Limits { max_rows: usize::MAX }, None)?;
+    let mut out = Vec::new();
+    for row in table.rows {
+        let Some(oxigraph::model::Term::NamedNode(g)) = row.first().cloned().flatten() else {
+            continue;
+        };
+        let recorded = match row.get(1).cloned().flatten() {
+            Some(oxigraph::model::Term::Literal(l)) => Some(l.value().to_owned()),
+            _ => None,
+        };
+        let quads = db.graph_quads(&g)?;
+        let actual = model::canonical_digest(&quads)?;
+        out.push(Verification {
+            graph: g.as_str().to_owned(),
+            recorded,
+            actual,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,498 @@
+//! Facts into quads: pure (an [`Extraction`] in, quads out; no store).
+//!
+//! Each article gets two named graphs: its **statement graph** `<base>graph/article/ID` (every
+//! mention, entity link, event, claim and role it brought) and beside it its **provenance graph**
+//! `<base>graph/article/ID/provenance` (the article, publisher, original outlet and translation
+//! activity, verification status and its evidence, the extraction run, and the RDFC-1.0 digest of
+//! the statement graph — which cannot sit inside the graph it hashes).
+//!
+//! Every statement is grounded: `gaf:denotedBy` links it to a mention `<article>#char=s,e`
+//! (RFC 5147), described with NIF (`nif:beginIndex`, `nif:endIndex`, `nif:anchorOf`,
+//! `nif:referenceContext`). Claims are nodes attributed to their source; their content is never
+//! asserted.
+
+use crate::extract::{Extraction, slug};
+use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, SCHEMA, SEM, XSD};
+use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+/// The result of modelling one article.
+#[derive(Debug, Clone)]
+pub struct ArticleGraphs {
+    /// The article's IRI.
+    pub article: NamedNode,
+    /// The statement graph.
+    pub statements: NamedNode,
+    /// The provenance graph.
+    pub provenance: NamedNode,
+    /// Quads of both graphs.
+    pub quads: Vec<Quad>,
+    /// The RDFC-1.0 SHA-256 digest of the statement graph (hex).
+    pub digest: String,
+}
+
+/// Errors of modelling.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// An IRI could not be built (a bad base IRI).
+    #[error("cannot build an IRI: {0}")]
+    Iri(String),
+    /// The canonicalisation refused the graph (too complex) or failed.
+    #[error("cannot compute the canonical digest: {0}")]
+    Digest(String),
+}
+
+/// The extraction run, recorded as a `prov:Activity`.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// When it ran (`xsd:dateTime` lexical form).
+    pub time: String,
+}
+
+impl Run {
+    /// A run now.
+    pub fn now() -> Self {
+        Self { time: now_rfc3339() }
+    }
+}
+
+/// The current UTC time as `YYYY-MM-DDThh:mm:ssZ`.
+pub fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let rem = secs % 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+struct Builder {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Builder {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, p.clone(), o, self.graph.clone()));
+    }
+}
+
+fn iri(s: String) -> Result<NamedNode, ModelError> {
+    NamedNode::new(s.as_str()).map_err(|e| ModelError::Iri(format!("{s}: {e}")))
+}
+
+fn term(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+/// An offset. `xsd:integer`, not NIF's `xsd:nonNegativeInteger`: oxigraph stores the latter as
+/// `xsd:integer`, which would change the graph (and its digest) between ingestion and reading.
+fn uint(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), term(XSD, "integer"))
+}
+
+fn boolean(b: bool) -> Literal {
+    Literal::new_typed_literal(if b { "true" } else { "false" }, term(XSD, "boolean"))
+}
+
+/// A date literal: `xsd:date` when the text starts with `YYYY-MM-DD`, else a plain string.
+fn date_literal(text: &str) -> Literal {
+    let head: String = text.chars().take(10).collect();
+    let is_date = head.len() == 10
+        && head.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if is_date {
+        Literal::new_typed_literal(head, term(XSD, "date"))
+    } else {
+        Literal::new_simple_literal(text)
+    }
+}
+
+/// The class of an event type.
+pub fn event_class(kind: &str) -> &'static str {
+    match kind {
+        "detainee_transfer" => "DetaineeTransfer",
+        "border_crossing_reopening" => "BorderCrossingReopening",
+        "border_security" => "BorderSecurity",
+        "intelligence_sharing" => "IntelligenceSharing",
+        "official_visit" => "OfficialVisit",
+        "meeting" => "Meeting",
+        "agreement" => "Agreement",
+        "trade" => "Trade",
+        "energy" => "Energy",
+        "statement" => "Statement",
+        _ => "OtherInteraction",
+    }
+}
+
+/// Models one article's extraction. `base` ends with `/`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one block per kind of fact, in the order of the contract"
+)]
+pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<ArticleGraphs, ModelError> {
+    let a = &x.article;
+    let article = iri(a.iri.clone())?;
+    let statements = iri(format!("{base}graph/article/{}", a.id))?;
+    let provenance = iri(format!("{base}graph/article/{}/provenance", a.id))?;
+    let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
+    let denoted = term(GAF, "denotedBy");
+    let name = term(SCHEMA, "name");
+
+    let mut g = Builder {
+        graph: statements.clone().into(),
+        quads: Vec::new(),
+    };
+    // The text as a NIF context, so that every mention can be checked against it.
+    let length = full_text.chars().count();
+    let context = iri(format!("{}#char=0,{length}", a.iri))?;
+    g.add(context.clone(), &rdf_type, term(NIF, "Context"));
+    g.add(
+        context.clone(),
+        &term(NIF, "isString"),
+        Literal::new_simple_literal(full_text),
+    );
+    g.add(context.clone(), &term(NIF, "beginIndex"), uint(0));
+    g.add(context.clone(), &term(NIF, "endIndex"), uint(length));
+    g.add(context.clone(), &term(NIF, "sourceUrl"), article.clone());
+    let mut mentions_seen = std::collections::HashSet::new();
+    let mut mention = |g: &mut Builder, span: &crate::extract::Span| -> Result<NamedNode, ModelError> {
+        let m = iri(format!("{}#char={},{}", a.iri, span.start, span.end))?;
+        if mentions_seen.insert((span.start, span.end)) {
+            g.add(m.clone(), &rdf_type, term(NIF, "String"));
+            g.add(m.clone(), &rdf_type, term(NIF, "RFC5147String"));
+            g.add(m.clone(), &term(NIF, "beginIndex"), uint(span.start));
+            g.add(m.clone(), &term(NIF, "endIndex"), uint(span.end));
+            g.add(
+                m.clone(),
+                &term(NIF, "anchorOf"),
+                Literal::new_simple_literal(&span.text),
+            );
+            g.add(m.clone(), &term(NIF, "referenceContext"), context.clone());
+        }
+        Ok(m)
+    };
+
+    for c in &x.countries {
+        let country = iri(c.iri.clone())?;
+        g.add(country.clone(), &rdf_type, term(SCHEMA, "Country"));
+        for span in &c.mentions {
+            let m = mention(&mut g, span)?;
+            g.add(country.clone(), &denoted, m);
+        }
+    }
+    for o in &x.organisations {
+        let org = iri(o.iri.clone())?;
+        g.add(org.clone(), &rdf_type, term(SCHEMA, "Organization"));
+        g.add(org.clone(), &name, Literal::new_simple_literal(&o.name));
+        for span in &o.mentions {
+            let m = mention(&mut g, span)?;
+            g.add(org.clone(), &denoted, m);
+        }
+    }
+    let country_of = |name: &str| x.countries.iter().find(|c| c.name == name).map(|c| c.iri.clone());
+    let country_iri_by_name = |name: &str, iso3: Option<&str>| -> Option<String> {
+        iso3.map(|i| format!("{base}id/country/{i}"))
+            .or_else(|| country_of(name))
+    };
+    for (i, l) in x.leaders.iter().enumerate() {
+        let person = iri(l.iri.clone())?;
+        g.add(person.clone(), &rdf_type, term(SCHEMA, "Person"));
+        g.add(person.clone(), &name, Literal::new_simple_literal(&l.name));
+        for span in &l.mentions {
+            let m = mention(&mut g, span)?;
+            g.add(person.clone(), &denoted, m);
+        }
+        if let Some(role) = &l.role {
+            let r = iri(format!("{}/role/{}", a.iri, i + 1))?;
+            g.add(r.clone(), &rdf_type, term(BIL, "RoleAssignment"));
+            g.add(r.clone(), &term(BIL, "holder"), person.clone());
+            g.add(
+                r.clone(),
+                &term(BIL, "roleName"),
+                Literal::new_simple_literal(role.trim_start_matches("former ")),
+            );
+            if let Some(c) = l
+                .country
+                .as_deref()
+                .and_then(|c| country_iri_by_name(c, l.country_iso3.as_deref()))
+            {
+                g.add(r.clone(), &term(BIL, "roleOf"), iri(c)?);
+            }
+            g.add(r.clone(), &term(BIL, "former"), boolean(l.former));
+            if let Some(date) = &a.date {
+                g.add(r.clone(), &term(BIL, "reportedOn"), date_literal(date));
+            }
+            let grounding = l.role_mention.as_ref().or(l.mentions.first());
+            if let Some(span) = grounding {
+                let m = mention(&mut g, span)?;
+                g.add(r.clone(), &denoted, m);
+            }
+        }
+    }
+    for e in &x.events {
+        let ev = iri(e.iri.clone())?;
+        g.add(ev.clone(), &rdf_type, term(BIL, event_class(&e.kind)));
+        g.add(ev.clone(), &rdf_type, term(SEM, "Event"));
+        if !e.cameo.is_empty() {
+            g.add(
+                ev.clone(),
+                &term(BIL, "cameo"),
+                iri(format!("https://w3id.org/bilateral/cameo/{}", e.cameo))?,
+            );
+        }
+        g.add(ev.clone(), &term(BIL, "status"), term(BIL, &e.status));
+        for iso3 in &e.participants_iso3 {
+            g.add(
+                ev.clone(),
+                &term(SEM, "hasActor"),
+                iri(format!("{base}id/country/{iso3}"))?,
+            );
+        }
+        if let Some(c) = e.from.as_deref().and_then(country_of) {
+            g.add(ev.clone(), &term(BIL, "source"), iri(c)?);
+        }
+        if let Some(c) = e.to.as_deref().and_then(country_of) {
+            g.add(ev.clone(), &term(BIL, "target"), iri(c)?);
+        }
+        if let Some(date) = &a.date {
+            g.add(ev.clone(), &term(BIL, "reportedOn"), date_literal(date));
+        }
+        let m = mention(&mut g, &e.sentence)?;
+        g.add(ev.clone(), &denoted, m);
+        let t = mention(&mut g, &e.trigger)?;
+        g.add(ev.clone(), &term(BIL, "trigger"), t);
+    }
+    for c in &x.claims {
+        let claim = iri(c.iri.clone())?;
+        g.add(claim.clone(), &rdf_type, term(BIL, "Claim"));
+        g.add(claim.clone(), &rdf_type, term(SCHEMA, "Claim"));
+        let m = mention(&mut g, &c.text)?;
+        g.add(claim.clone(), &denoted, m);
+        let cue = mention(&mut g, &c.cue)?;
+        g.add(claim.clone(), &term(BIL, "cue"), cue);
+        g.add(claim.clone(), &term(BIL, "hedged"), boolean(c.hedged));
+        let names: Vec<String> = match &c.attributed_to {
+            serde_json::Value::String(s) => vec![s.clone()],
+            serde_json::Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
+            _ => Vec::new(),
+        };
+        for n in &names {
+            g.add(
+                claim.clone(),
+                &term(BIL, "sourceName"),
+                Literal::new_simple_literal(n),
+            );
+            // The source as an entity, when the article's entities include it.
+            let entity = x
+                .leaders
+                .iter()
+                .find(|l| &l.name == n)
+                .map(|l| l.iri.clone())
+                .or_else(|| {
+                    x.organisations
+                        .iter()
+                        .find(|o| &o.name == n)
+                        .map(|o| o.iri.clone())
+                })
+                .or_else(|| country_of(n));
+            if let Some(entity) = entity {
+                let e = iri(entity)?;
+                g.add(claim.clone(), &term(PROV, "wasAttributedTo"), e.clone());
+                g.add(claim.clone(), &term(SCHEMA, "author"), e);
+            }
+        }
+        // What the claim is about: the countries its words name.
+        for country in &x.countries {
+            if country
+                .mentions
+                .iter()
+                .any(|s| s.start >= c.text.start && s.end <= c.text.end)
+            {
+                g.add(claim.clone(), &term(SCHEMA, "about"), iri(country.iri.clone())?);
+            }
+        }
+    }
+    let digest = canonical_digest(&g.quads)?;
+
+    let mut p = Builder {
+        graph: provenance.clone().into(),
+        quads: Vec::new(),
+    };
+    p.add(article.clone(), &rdf_type, term(BIL, "Article"));
+    p.add(article.clone(), &rdf_type, term(SCHEMA, "NewsArticle"));
+    p.add(article.clone(), &rdf_type, term(PROV, "Entity"));
+    if let Some(t) = &a.title {
+        p.add(
+            article.clone(),
+            &term(DCT, "title"),
+            Literal::new_simple_literal(t),
+        );
+    }
+    if let Some(u) = &a.url {
+        if let Ok(u) = NamedNode::new(u.as_str()) {
+            p.add(article.clone(), &term(SCHEMA, "url"), u);
+        }
+    }
+    if let Some(d) = &a.date {
+        p.add(article.clone(), &term(DCT, "date"), date_literal(d));
+    }
+    p.add(
+        article.clone(),
+        &term(BIL, "contentHash"),
+        Literal::new_simple_literal(&a.content_hash),
+    );
+    p.add(
+        article.clone(),
+        &term(DCT, "identifier"),
+        Literal::new_simple_literal(&a.id),
+    );
+    p.add(article.clone(), &term(BIL, "statementGraph"), statements.clone());
+    for (k, v) in &a.metadata {
+        p.add(
+            article.clone(),
+            &term(BIL, "metadata"),
+            Literal::new_simple_literal(format!("{k}={v}")),
+        );
+    }
+    let outlet = |p: &mut Builder, outlet_name: &str| -> Result<NamedNode, ModelError> {
+        let o = iri(format!("{base}id/org/{}", slug(outlet_name)))?;
+        p.add(o.clone(), &rdf_type, term(PROV, "Organization"));
+        p.add(o.clone(), &rdf_type, term(SCHEMA, "Organization"));
+        p.add(o.clone(), &name, Literal::new_simple_literal(outlet_name));
+        Ok(o)
+    };
+    let publisher = match &a.publisher {
+        Some(name) => {
+            let o = outlet(&mut p, name)?;
+            p.add(article.clone(), &term(PROV, "wasAttributedTo"), o.clone());
+            p.add(article.clone(), &term(SCHEMA, "publisher"), o.clone());
+            Some(o)
+        }
+        None => None,
+    };
+    if a.translated || a.original_outlet.is_some() {
+        let original = iri(format!("{}/original", a.iri))?;
+        p.add(original.clone(), &rdf_type, term(SCHEMA, "NewsArticle"));
+        p.add(original.clone(), &rdf_type, term(PROV, "Entity"));
+        p.add(article.clone(), &term(PROV, "wasDerivedFrom"), original.clone());
+        if let Some(name) = &a.original_outlet {
+            let o = outlet(&mut p, name)?;
+            p.add(original.clone(), &term(PROV, "wasAttributedTo"), o.clone());
+            p.add(original.clone(), &term(SCHEMA, "publisher"), o);
+        }
+        if a.translated {
+            let t = iri(format!("{}/translation", a.iri))?;
+            p.add(t.clone(), &rdf_type, term(BIL, "Translation"));
+            p.add(t.clone(), &rdf_type, term(PROV, "Activity"));
+            p.add(t.clone(), &term(PROV, "used"), original.clone());
+            if let Some(publisher) = &publisher {
+                p.add(t.clone(), &term(PROV, "wasAssociatedWith"), publisher.clone());
+            }
+            p.add(article.clone(), &term(PROV, "wasGeneratedBy"), t.clone());
+            if let Some(span) = &a.translation_evidence {
+                let m = iri(format!("{}#char={},{}", a.iri, span.start, span.end))?;
+                p.add(t.clone(), &denoted, m);
+            }
+        }
+    }
+    let status = match a.verified_by_publisher {
+        Some(true) => "VerifiedByPublisher",
+        Some(false) => "NotVerifiedByPublisher",
+        None => "VerificationUnstated",
+    };
+    p.add(
+        article.clone(),
+        &term(BIL, "verificationStatus"),
+        term(BIL, status),
+    );
+    if let Some(span) = &a.verification_evidence {
+        let m = iri(format!("{}#char={},{}", a.iri, span.start, span.end))?;
+        p.add(article.clone(), &term(BIL, "verificationEvidence"), m.clone());
+        p.add(
+            m.clone(),
+            &term(NIF, "anchorOf"),
+            Literal::new_simple_literal(&span.text),
+        );
+        p.add(m.clone(), &term(NIF, "beginIndex"), uint(span.start));
+        p.add(m, &term(NIF, "endIndex"), uint(span.end));
+    }
+    let software = iri(format!("{base}id/software/bilateral-{}", crate::VERSION))?;
+    p.add(software.clone(), &rdf_type, term(PROV, "SoftwareAgent"));
+    p.add(software.clone(), &name, Literal::new_simple_literal("bilateral"));
+    p.add(
+        software.clone(),
+        &term(SCHEMA, "softwareVersion"),
+        Literal::new_simple_literal(crate::VERSION),
+    );
+    let activity = iri(format!("{}/extraction", a.iri))?;
+    p.add(activity.clone(), &rdf_type, term(BIL, "Extraction"));
+    p.add(activity.clone(), &rdf_type, term(PROV, "Activity"));
+    p.add(activity.clone(), &term(PROV, "used"), article.clone());
+    p.add(activity.clone(), &term(PROV, "wasAssociatedWith"), software);
+    p.add(
+        activity.clone(),
+        &term(PROV, "endedAtTime"),
+        Literal::new_typed_literal(run.time.clone(), term(XSD, "dateTime")),
+    );
+    p.add(statements.clone(), &rdf_type, term(PROV, "Entity"));
+    p.add(statements.clone(), &term(PROV, "wasGeneratedBy"), activity);
+    p.add(statements.clone(), &term(PROV, "wasDerivedFrom"), article.clone());
+    p.add(
+        statements.clone(),
+        &term(BIL, "canonicalDigest"),
+        Literal::new_simple_literal(&digest),
+    );
+
+    let mut quads = g.quads;
+    quads.extend(p.quads);
+    let _ = BlankNode::default;
+    Ok(ArticleGraphs {
+        article,
+        statements,
+        provenance,
+        quads,
+        digest,
+    })
+}
+
+/// The RDFC-1.0 canonical form (SHA-256 for blank-node labels) of a set of quads, taken as one
+/// graph, hashed with SHA-256 (hex). Uses `sophia_c14n`, whose safeguards refuse graphs that
+/// would make canonicalisation run for exponential time.
+pub fn canonical_digest(quads: &[Quad]) -> Result<String, ModelError> {
+    use sha2::{Digest, Sha256};
+    use sophia_api::source::QuadSource;
+    let mut nt = String::new();
+    for q in quads {
+        // Graph names are dropped: the digest is of the graph's triples.
+        nt.push_str(&format!("{} {} {} .\n", q.subject, q.predicate, q.object));
+    }
+    let dataset: std::collections::HashSet<sophia_api::quad::Spog<sophia_api::term::SimpleTerm<'static>>> =
+        sophia_turtle::parser::nq::parse_str(&nt)
+            .collect_quads()
+            .map_err(|e| ModelError::Digest(e.to_string()))?;
+    let mut canonical = Vec::new();
+    sophia_c14n::rdfc10::normalize(&dataset, &mut canonical)
+        .map_err(|e| ModelError::Digest(e.to_string()))?;
+    Ok(crate::article::hex(&Sha256::digest(&canonical)))
+}
