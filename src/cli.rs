@@ -46,7 +46,7 @@ enum Command {
     /// Remove exactly what one article brought (by its id or IRI).
     Retract(RetractArgs),
     /// Recompute each article graph's RDFC-1.0 digest and compare it with the recorded one.
-    Verify(StoreOnlyArgs),
+    Verify(VerifyArgs),
     /// Check every article graph against the SHACL shapes in `ontology/shapes.ttl`.
     Validate(StoreOnlyArgs),
 }
@@ -70,6 +70,15 @@ struct RetractArgs {
     /// The article's id (16 hex digits) or IRI.
     article: String,
     /// The base of the IRIs.
+    #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
+    base_iri: String,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The base of the IRIs; the checks are recorded in the graph `<BASE>graph/verification`.
     #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
     base_iri: String,
 }
@@ -144,6 +153,10 @@ struct QueryArgs {
     /// Stop the query after this many seconds (0: no limit).
     #[arg(long, default_value_t = 0)]
     timeout: u64,
+    /// Bind a variable before evaluation, NAME=VALUE (repeatable): how the stored queries in
+    /// `queries/` take their parameters. VALUE is an IRI (`<...>` or `http...`), or a string.
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -240,15 +253,16 @@ fn serve(args: ServeArgs) -> Result<()> {
         open_store(&args.store.data)?
     };
     if db.is_empty()? {
-        let dirs = [crate::resource_dir("ontology"), crate::resource_dir("seed-data")];
-        let loaded = crate::seed::load_reference(&db, &args.base_iri, &dirs)
-            .context("cannot load the reference data")?;
-        let quads: usize = loaded.iter().map(|l| l.quads).sum();
+        let seeded = crate::seed::seed(&db, &args.base_iri).context("cannot seed the new store")?;
+        let quads: usize = seeded.files.iter().map(|l| l.quads).sum();
         tracing::info!(
-            files = loaded.len(),
+            files = seeded.files.len(),
             quads,
             "new store: loaded the ontology and reference data"
         );
+        for (path, iri, quads) in &seeded.articles {
+            tracing::info!(article = %iri, quads, file = %path.display(), "new store: ingested a seed article");
+        }
     }
     let config = Config {
         base_iri: args.base_iri,
@@ -322,7 +336,13 @@ fn query(args: &QueryArgs) -> Result<()> {
         (None, None) => bail!("give a query or --file"),
     };
     let db = open_store(&args.store.data)?;
-    let prepared = prepare_query(&text, Some(crate::DEFAULT_BASE_IRI), &[], &[])?;
+    let mut prepared = prepare_query(&text, Some(crate::DEFAULT_BASE_IRI), &[], &[])?;
+    for param in &args.params {
+        let (name, value) = param
+            .split_once('=')
+            .with_context(|| format!("--param {param} is not NAME=VALUE"))?;
+        prepared.bind(name, parse_value(value)?)?;
+    }
     let token = CancellationToken::new();
     if args.timeout > 0 {
         let t = token.clone();
@@ -665,9 +685,10 @@ fn retract(args: &RetractArgs) -> Result<()> {
     Ok(())
 }
 
-fn verify(args: &StoreOnlyArgs) -> Result<()> {
+fn verify(args: &VerifyArgs) -> Result<()> {
     let db = open_store(&args.store.data)?;
     let results = crate::ingest::verify(&db)?;
+    crate::ingest::record_verification(&db, &args.base_iri, &results)?;
     let bad: Vec<_> = results.iter().filter(|v| !v.ok()).collect();
     for v in &bad {
         eprintln!(
@@ -708,4 +729,20 @@ fn validate(args: &StoreOnlyArgs) -> Result<()> {
     } else {
         bail!("the store does not conform to the shapes")
     }
+}
+
+/// A parameter value: `<iri>` or `http(s)://...` is an IRI, anything else a string literal.
+pub fn parse_value(value: &str) -> Result<Term> {
+    let v = value.trim();
+    if let Some(inner) = v.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return Ok(NamedNode::new(inner)
+            .with_context(|| format!("{v} is not an IRI"))?
+            .into());
+    }
+    if v.starts_with("http://") || v.starts_with("https://") || v.starts_with("urn:") {
+        return Ok(NamedNode::new(v)
+            .with_context(|| format!("{v} is not an IRI"))?
+            .into());
+    }
+    Ok(oxigraph::model::Literal::new_simple_literal(v.trim_matches('"')).into())
 }

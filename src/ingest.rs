@@ -133,3 +133,43 @@ pub fn verify(db: &Database) -> Result<Vec<Verification>, IngestError> {
     }
     Ok(out)
 }
+
+/// Records the checks of [`verify`] in the graph `<base>graph/verification` (replacing the last
+/// run's), so that SPARQL can ask which graphs no longer match (`queries/09-...`).
+pub fn record_verification(db: &Database, base: &str, results: &[Verification]) -> Result<(), IngestError> {
+    use crate::vocab::{BIL, PROV, XSD};
+    use oxigraph::model::{Literal, Quad};
+    let bad = |e: oxigraph::model::IriParseError| IngestError::Model(ModelError::Iri(e.to_string()));
+    let graph = NamedNode::new(format!("{base}graph/verification")).map_err(bad)?;
+    let time = Literal::new_typed_literal(
+        model::now_rfc3339(),
+        NamedNode::new_unchecked(format!("{XSD}dateTime")),
+    );
+    let p = |local: &str| NamedNode::new_unchecked(format!("{BIL}{local}"));
+    let mut quads = Vec::new();
+    for (i, v) in results.iter().enumerate() {
+        let check = NamedNode::new(format!("{base}id/verification/{}", i + 1)).map_err(bad)?;
+        let target = NamedNode::new(v.graph.as_str()).map_err(bad)?;
+        quads.push(Quad::new(check.clone(), p("checkedGraph"), target, graph.clone()));
+        quads.push(Quad::new(
+            check.clone(),
+            p("digestMatches"),
+            Literal::from(v.ok()),
+            graph.clone(),
+        ));
+        quads.push(Quad::new(
+            check.clone(),
+            p("computedDigest"),
+            Literal::new_simple_literal(&v.actual),
+            graph.clone(),
+        ));
+        quads.push(Quad::new(
+            check,
+            NamedNode::new_unchecked(format!("{PROV}endedAtTime")),
+            time.clone(),
+            graph.clone(),
+        ));
+    }
+    db.replace_graph_with(&graph, &quads)?;
+    Ok(())
+}

@@ -69,3 +69,40 @@ pub fn load_reference(db: &Database, base: &str, dirs: &[PathBuf]) -> Result<Vec
     }
     Ok(loaded)
 }
+
+/// What seeding a new store loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Seeded {
+    /// Reference files loaded.
+    pub files: Vec<Loaded>,
+    /// Seed articles ingested: (file, article IRI, quads).
+    pub articles: Vec<(PathBuf, String, usize)>,
+}
+
+/// Seeds a new store: the ontology and reference data (each file into its own graph), then the
+/// articles of `seed-data/articles/`.
+pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestError> {
+    let dirs = [crate::resource_dir("ontology"), crate::resource_dir("seed-data")];
+    let files = load_reference(db, base, &dirs)?;
+    let mut articles = Vec::new();
+    let dir = crate::resource_dir("seed-data").join("articles");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let outcome = crate::ingest::ingest(db, &bytes, base)?;
+        articles.push((path, outcome.iri, outcome.quads));
+    }
+    Ok(Seeded { files, articles })
+}

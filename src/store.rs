@@ -126,6 +126,18 @@ pub struct PreparedQuery {
     pub form: QueryForm,
     default_graphs: Option<Vec<GraphName>>,
     named_graphs: Option<Vec<NamedOrBlankNode>>,
+    bindings: Vec<(oxigraph::sparql::Variable, Term)>,
+}
+
+impl PreparedQuery {
+    /// Binds a variable to a value before evaluation: how stored queries take parameters
+    /// without pasting text into the query.
+    pub fn bind(&mut self, name: &str, value: Term) -> Result<(), StoreError> {
+        let variable = oxigraph::sparql::Variable::new(name.trim_start_matches(['?', '$']))
+            .map_err(|e| StoreError::Invalid(format!("{name} is not a variable name: {e}")))?;
+        self.bindings.push((variable, value));
+        Ok(())
+    }
 }
 
 /// A query's answer as rows of terms, for tables (the terminal, the analyst pages).
@@ -184,6 +196,7 @@ pub fn prepare_query(
         form,
         default_graphs,
         named_graphs,
+        bindings: Vec::new(),
     })
 }
 
@@ -249,6 +262,9 @@ impl Database {
         token: Option<CancellationToken>,
     ) -> Result<QueryResults<'a>, StoreError> {
         let mut query = Self::evaluator(token).for_query(prepared.query.clone());
+        for (variable, value) in &prepared.bindings {
+            query = query.substitute_variable(variable.clone(), value.clone());
+        }
         match (&prepared.default_graphs, &prepared.named_graphs) {
             (Some(default), named) => {
                 query.dataset_mut().set_default_graph(default.clone());
@@ -545,6 +561,24 @@ impl Database {
     pub fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
         self.inner
             .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
+    /// Quads whose subject is `subject`, in every graph, at most `limit`.
+    pub fn quads_with_subject(&self, subject: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
+        self.inner
+            .quads_for_pattern(Some(subject.as_ref().into()), None, None, None)
+            .take(limit)
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
+    /// Quads whose object is `object`, in every graph, at most `limit`.
+    pub fn quads_with_object(&self, object: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
+        self.inner
+            .quads_for_pattern(None, None, Some(object.as_ref().into()), None)
+            .take(limit)
             .map(|q| q.map_err(StoreError::from))
             .collect()
     }

@@ -260,8 +260,24 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         };
         let clause = clause_start(doc, s.start, cue.0);
         let mut subject = (clause, cue.0);
-        if doc.text.slice(clause, cue.0).trim().is_empty() {
-            // An inverted cue at the start of a clause: "..., said X."
+        if doc.text.slice(clause, cue.0).trim().is_empty() && clause > s.start {
+            // "The sources, who spoke on condition of anonymity, said": the subject stands
+            // before the relative clause.
+            let previous = clause_start(doc, s.start, clause - 1);
+            let relative = doc.text.slice(previous, clause - 1).trim_start();
+            if relative.starts_with("who ")
+                || relative.starts_with("which ")
+                || relative.starts_with("whose ")
+            {
+                subject = (
+                    clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),
+                    previous.saturating_sub(1).max(s.start),
+                );
+            } else {
+                // An inverted cue at the start of a clause: "..., said X."
+                subject = (cue.1, s.end);
+            }
+        } else if doc.text.slice(clause, cue.0).trim().is_empty() {
             subject = (cue.1, s.end);
         }
         out.push(RawClaim {

@@ -77,7 +77,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         modal: Regex::new(r"(?i)\b(?:could|would|should|might|must|may)\b").expect("re"),
         proposed: Regex::new(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b").expect("re"),
-        planned: Regex::new(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to)\b").expect("re"),
+        planned: Regex::new(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to)\b").expect("re"),
         ongoing: Regex::new(r"(?i)\b(?:underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b").expect("re"),
         pair: Regex::new(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b").expect("re"),
         from: Regex::new(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)").expect("re"),

@@ -146,6 +146,11 @@ const NOT_NAME: &[&str] = &[
     "News",
 ];
 
+/// Single-word titles that can precede a name inside a longer title.
+const TITLE_WORDS: &[&str] = &[
+    "Prince", "King", "Queen", "Sheikh", "Emir", "Sultan", "Dr.", "Mr.", "Mrs.", "Ms.",
+];
+
 /// Titles that may stand before a single name ("President Trump", "King Abdullah").
 const SINGLE_NAME_TITLES: &[&str] = &[
     "President",
@@ -234,7 +239,12 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
 
 fn clean_name(raw: &str) -> Option<String> {
     let mut tokens: Vec<&str> = Vec::new();
-    for t in raw.split_whitespace() {
+    // A title inside the name ("Foreign Minister Prince Faisal") is not part of it.
+    let mut words = raw.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| TITLE_WORDS.contains(w)) {
+        words.next();
+    }
+    for t in words {
         if NOT_NAME.contains(&t) || NOT_NAME.contains(&t.trim_end_matches('.')) {
             break;
         }
@@ -365,17 +375,27 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                         None
                     }
                 });
-            // A name that is a country or organisation is not a person ("President of Iraq").
+            // A name that is a country or organisation is not a person; a name that only
+            // starts with one is ("Israel Katz").
             let blocked = doc
                 .mentions
                 .iter()
-                .any(|m| m.start <= name_start && m.end > name_start && !matches!(m.entry, Entry::Person(_)));
+                .any(|m| m.start <= name_start && m.end >= name_end && !matches!(m.entry, Entry::Person(_)));
             if blocked || (name.split_whitespace().count() < 2 && !single_ok && known.is_none()) {
                 continue;
             }
             let before = doc.text.slice(ss, title_start).trim_end();
             let former = before.ends_with("former") || before.ends_with("Former") || before.ends_with("ex-");
             let mut role = role_of_title(title.as_str(), lex);
+            // "his Saudi counterpart X": the role of the person the sentence named before.
+            if role == "counterpart" {
+                let previous = people
+                    .iter()
+                    .filter(|q| q.mentions.iter().any(|m| m.0 >= ss && m.1 <= title_start))
+                    .filter_map(|q| q.role.clone())
+                    .next_back();
+                role = previous.unwrap_or_else(|| "counterpart".to_owned());
+            }
             let mut country = country_before(doc, title_start, lex, p);
             let mut role_end = name_end;
             // "King Abdullah of Jordan".
@@ -569,6 +589,12 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         q.mentions.sort_unstable();
         q.mentions.dedup();
     }
+    // A country named inside a person's name ("Israel Katz") is not a mention of the country.
+    doc.mentions.retain(|m| {
+        !people
+            .iter()
+            .any(|q| q.mentions.iter().any(|&(s, e)| s <= m.start && m.end <= e))
+    });
     people
 }
 

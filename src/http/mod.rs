@@ -4,10 +4,12 @@
 //! ([`error::ApiError`]). The store is synchronous, so every call into it runs in
 //! `spawn_blocking`; queries run under a time limit enforced with a cancellation token.
 
+pub mod articles;
 pub mod error;
 pub mod graph_store;
 pub mod metrics;
 pub mod negotiate;
+pub mod resource;
 pub mod sparql;
 pub mod ui;
 
@@ -82,6 +84,7 @@ pub fn router(db: Database, config: Config) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD, Method::POST])
+        .expose_headers([header::CONTENT_TYPE, header::LOCATION])
         .allow_headers([header::ACCEPT, header::CONTENT_TYPE]);
     Router::new()
         .route("/", get(ui::index))
@@ -95,6 +98,9 @@ pub fn router(db: Database, config: Config) -> Router {
                 .post(graph_store::post)
                 .delete(graph_store::delete),
         )
+        .route("/articles", get(articles::list).post(articles::post))
+        .route("/articles/{id}", get(articles::get).delete(articles::delete))
+        .route("/id/{*path}", get(resource::get))
         .route("/health", get(health))
         .route("/metrics", get(metrics::handler))
         .fallback(not_found)

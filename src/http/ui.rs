@@ -69,7 +69,7 @@ pub fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — bilateral</title>\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{PAGE_STYLE}</style></head>\
-<body><nav><a href=\"/\">Query</a><a href=\"/sparql\">Service description</a><a href=\"/metrics\">Metrics</a></nav>{body}</body></html>",
+<body><nav><a href=\"/\">Query</a><a href=\"/articles\">Articles</a><a href=\"/sparql\">Service description</a><a href=\"/metrics\">Metrics</a></nav>{body}</body></html>",
         escape(title)
     ))
 }

@@ -1,0 +1,272 @@
+//! Articles as a resource: `POST /articles` (ingest; token), `GET /articles` (list),
+//! `GET /articles/{id}` (the extraction with its spans, or the stored graphs as RDF),
+//! `DELETE /articles/{id}` (retract; token).
+
+use crate::article::ArticleError;
+use crate::http::error::ApiError;
+use crate::http::{
+    SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited,
+};
+use crate::ingest::{self, IngestError};
+use crate::store::{Limits, prepare_query};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+/// The JSON form of `POST /articles`: the text and, optionally, its metadata (which become the
+/// header block and win over what the text suggests).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleJson {
+    text: String,
+    title: Option<String>,
+    publisher: Option<String>,
+    original_outlet: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+    translated: Option<bool>,
+}
+
+impl From<IngestError> for ApiError {
+    fn from(e: IngestError) -> Self {
+        match e {
+            IngestError::Article(ArticleError::TooLarge { size, limit }) => ApiError::BadRequest(format!(
+                "the article is {size} bytes, more than the limit of {limit} bytes"
+            )),
+            IngestError::Article(a) => ApiError::BadRequest(a.to_string()),
+            IngestError::Model(m) => ApiError::BadRequest(m.to_string()),
+            IngestError::Store(s) => s.into(),
+        }
+    }
+}
+
+fn one_line(v: &str) -> String {
+    v.replace(['\n', '\r'], " ")
+}
+
+/// `POST /articles`.
+pub async fn post(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers)?;
+    let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
+    let bytes: Vec<u8> = match content_type(&headers).as_deref() {
+        Some("application/json") => {
+            let a: ArticleJson = serde_json::from_slice(&body)
+                .map_err(|e| ApiError::BadRequest(format!("the JSON body is not an article: {e}")))?;
+            let mut header = String::new();
+            for (k, v) in [
+                ("title", &a.title),
+                ("publisher", &a.publisher),
+                ("original_outlet", &a.original_outlet),
+                ("url", &a.url),
+                ("date", &a.date),
+            ] {
+                if let Some(v) = v {
+                    let _ = writeln!(header, "{k}: {}", one_line(v));
+                }
+            }
+            if let Some(t) = a.translated {
+                let _ = writeln!(header, "translated: {t}");
+            }
+            if header.is_empty() {
+                a.text.into_bytes()
+            } else {
+                format!("{header}---\n{}", a.text).into_bytes()
+            }
+        }
+        Some("text/plain" | "text/markdown") | None => body.to_vec(),
+        Some(other) => {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "POST /articles reads text/plain (the article) or application/json ({{\"text\": ..., \"title\": ...}}), not {other}; with curl: -H 'Content-Type: text/plain' --data-binary @FILE"
+            )));
+        }
+    };
+    let base = state.config.base_iri.clone();
+    let _guard = state.writer.lock().await;
+    let outcome = tokio::task::spawn_blocking({
+        let db = state.db.clone();
+        move || ingest::ingest(&db, &bytes, &base)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let status = if outcome.duplicate {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let mut response = (
+        status,
+        Json(serde_json::json!({
+            "id": outcome.id, "iri": outcome.iri, "duplicate": outcome.duplicate, "quads": outcome.quads,
+            "events": outcome.events, "claims": outcome.claims, "leaders": outcome.leaders,
+        })),
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("/articles/{}", outcome.id)) {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(response)
+}
+
+/// `GET /articles`: every stored article with its title, publisher and date.
+pub async fn list(State(state): State<SharedState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let query = format!(
+        "PREFIX bil: <{}> PREFIX dct: <{}> PREFIX schema: <{}>
+         SELECT DISTINCT ?article ?id ?title ?publisher ?date WHERE {{
+           ?article a bil:Article ; dct:identifier ?id .
+           OPTIONAL {{ ?article dct:title ?title }}
+           OPTIONAL {{ ?article schema:publisher/schema:name ?publisher }}
+           OPTIONAL {{ ?article dct:date ?date }}
+         }} ORDER BY ?id",
+        crate::vocab::BIL,
+        crate::vocab::DCT,
+        crate::vocab::SCHEMA
+    );
+    let prepared = prepare_query(&query, None, &[], &[])?;
+    let table = run_limited(&state, move |db, token| {
+        db.query_table(&prepared, &Limits { max_rows: 100_000 }, Some(token))
+    })
+    .await?;
+    let text = |t: &Option<Term>| match t {
+        Some(Term::Literal(l)) => Some(l.value().to_owned()),
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        _ => None,
+    };
+    let rows: Vec<serde_json::Value> = table
+        .rows
+        .iter()
+        .map(|r| {
+            serde_json::json!({"iri": text(&r[0]), "id": text(&r[1]), "title": text(&r[2]), "publisher": text(&r[3]), "date": text(&r[4])})
+        })
+        .collect();
+    if negotiate::prefers_html(header_str(&headers, header::ACCEPT)) {
+        let mut body = String::from(
+            "<h1>Articles</h1><table><tr><th>title</th><th>publisher</th><th>date</th><th>id</th></tr>",
+        );
+        for r in &rows {
+            let get = |k: &str| crate::http::ui::escape(r[k].as_str().unwrap_or(""));
+            let _ = write!(
+                body,
+                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td><a href=\"/articles/{}\">{}</a></td></tr>",
+                crate::http::resource::local_link(&state.config.base_iri, r["iri"].as_str().unwrap_or("")),
+                get("title"),
+                get("publisher"),
+                get("date"),
+                get("id"),
+                get("id")
+            );
+        }
+        body.push_str("</table>");
+        return Ok(crate::http::ui::page("Articles", &body).into_response());
+    }
+    Ok(Json(serde_json::json!({ "articles": rows })).into_response())
+}
+
+fn valid_id(id: &str) -> Result<String, ApiError> {
+    ingest::article_id(id)
+        .ok_or_else(|| ApiError::NotFound(format!("{id} is not an article id (16 hex digits)")))
+}
+
+/// `GET /articles/{id}`: the extraction of the stored text as JSON (re-run by this version of the
+/// extractor), or the article's stored graphs as `TriG` / N-Quads.
+pub async fn get(
+    State(state): State<SharedState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let id = valid_id(&id)?;
+    let base = state.config.base_iri.clone();
+    let accept = header_str(&headers, header::ACCEPT)
+        .unwrap_or("application/json")
+        .to_owned();
+    let (statements, provenance) = ingest::graphs_of(&base, &id)?;
+    let wants_rdf = accept.contains("application/trig") || accept.contains("application/n-quads");
+    let found = run_limited(&state, {
+        let (statements, provenance) = (statements.clone(), provenance.clone());
+        move |db, _| {
+            if !db.has_graph(&provenance)? {
+                return Ok(None);
+            }
+            let mut quads = db.graph_quads(&statements)?;
+            quads.extend(db.graph_quads(&provenance)?);
+            Ok(Some(quads))
+        }
+    })
+    .await?
+    .ok_or_else(|| ApiError::NotFound(format!("there is no article {id}")))?;
+    if wants_rdf {
+        let format = if accept.contains("application/trig") {
+            RdfFormat::TriG
+        } else {
+            RdfFormat::NQuads
+        };
+        let mut serializer = RdfSerializer::from_format(format);
+        for (prefix, ns) in crate::vocab::PREFIXES {
+            serializer = serializer
+                .with_prefix(*prefix, *ns)
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+        }
+        let mut w = serializer.for_writer(Vec::new());
+        for q in &found {
+            w.serialize_quad(q)
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+        }
+        let body = w.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
+        let mut r = body.into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.media_type()),
+        );
+        return Ok(r);
+    }
+    // The stored text is the NIF context of the statement graph.
+    let is_string = format!("{}isString", crate::vocab::NIF);
+    let text = found
+        .iter()
+        .find(|q| q.predicate.as_str() == is_string)
+        .and_then(|q| {
+            if let Term::Literal(l) = &q.object {
+                Some(l.value().to_owned())
+            } else {
+                None
+            }
+        })
+        .ok_or_else(|| ApiError::Internal(format!("article {id} has no stored text")))?;
+    let article = crate::article::read(text.as_bytes()).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let extraction = crate::extract::extract(&article, &base);
+    Ok(Json(extraction).into_response())
+}
+
+/// `DELETE /articles/{id}`: removes exactly the article's graphs.
+pub async fn delete(
+    State(state): State<SharedState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers)?;
+    let id = valid_id(&id)?;
+    let base = state.config.base_iri.clone();
+    let _guard = state.writer.lock().await;
+    let shown = id.clone();
+    let removed = run_blocking(&state, move |db| {
+        ingest::retract(db, &base, &id).map_err(|e| match e {
+            IngestError::Store(s) => s,
+            other => crate::store::StoreError::Invalid(other.to_string()),
+        })
+    })
+    .await?;
+    if removed == 0 {
+        return Err(ApiError::NotFound(format!("there is no article {shown}")));
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

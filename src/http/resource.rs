@@ -1,0 +1,357 @@
+//! Dereferenceable IRIs: `GET /id/...` answers for every IRI the service mints, with the
+//! statements about it (in every graph), the statements that point to it, and the exact words
+//! each statement came from — RDF by `Accept` (Turtle by default; `TriG` and N-Quads keep the
+//! graph of each statement), HTML for browsers, with the provenance chain of claims and events
+//! drawn as a picture.
+
+use crate::http::error::ApiError;
+use crate::http::ui::{escape, page};
+use crate::http::{SharedState, header_str, negotiate, run_limited};
+use crate::store::{OutputFormat, QueryForm};
+use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDFS, SCHEMA};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use oxigraph::io::RdfSerializer;
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+use std::fmt::Write as _;
+
+/// A link that stays on this server for IRIs it minted.
+pub fn local_link(base: &str, iri: &str) -> String {
+    iri.strip_prefix(base)
+        .map_or_else(|| iri.to_owned(), |rest| format!("/{rest}"))
+}
+
+struct Found {
+    about: Vec<Quad>,
+    inbound: Vec<Quad>,
+    grounding: Vec<Quad>,
+    chain: Vec<(String, String)>,
+}
+
+fn literal(q: &Quad) -> Option<&str> {
+    if let Term::Literal(l) = &q.object {
+        Some(l.value())
+    } else {
+        None
+    }
+}
+
+fn named(t: &Term) -> Option<&NamedNode> {
+    if let Term::NamedNode(n) = t { Some(n) } else { None }
+}
+
+/// `GET /id/{*path}`.
+pub async fn get(
+    State(state): State<SharedState>,
+    Path(path): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let base = state.config.base_iri.clone();
+    let iri = NamedNode::new(format!("{base}id/{path}"))
+        .map_err(|e| ApiError::NotFound(format!("/id/{path} is not an IRI this service mints: {e}")))?;
+    let found = run_limited(&state, {
+        let iri = iri.clone();
+        move |db, _| {
+            let about = db.quads_with_subject(&iri, 5000)?;
+            let inbound = db.quads_with_object(&iri, 1000)?;
+            let mut grounding = Vec::new();
+            let grounded = [
+                format!("{GAF}denotedBy"),
+                format!("{BIL}trigger"),
+                format!("{BIL}cue"),
+                format!("{BIL}verificationEvidence"),
+            ];
+            for q in &about {
+                if grounded.contains(&q.predicate.as_str().to_owned()) {
+                    if let Some(m) = named(&q.object) {
+                        grounding.extend(
+                            db.quads_with_subject(m, 20)?
+                                .into_iter()
+                                .filter(|g| g.predicate.as_str() != format!("{NIF}referenceContext")),
+                        );
+                    }
+                }
+            }
+            // The provenance chain: words → article → publisher → translation → original outlet.
+            let mut chain = Vec::new();
+            let anchor = format!("{NIF}anchorOf");
+            let first_mention = about
+                .iter()
+                .find(|q| q.predicate.as_str() == format!("{GAF}denotedBy"))
+                .and_then(|q| named(&q.object).cloned());
+            if let Some(m) = first_mention {
+                if let Some(words) = grounding
+                    .iter()
+                    .find(|g| g.subject.to_string() == m.to_string() && g.predicate.as_str() == anchor)
+                    .and_then(literal)
+                {
+                    chain.push(("words".to_owned(), format!("“{words}”")));
+                }
+                if let Some((article_iri, _)) = m.as_str().split_once('#') {
+                    let article = NamedNode::new_unchecked(article_iri);
+                    let facts = db.quads_with_subject(&article, 200)?;
+                    let title = facts
+                        .iter()
+                        .find(|q| q.predicate.as_str() == format!("{DCT}title"))
+                        .and_then(literal)
+                        .unwrap_or(article_iri);
+                    chain.push(("article".to_owned(), title.to_owned()));
+                    let name_of = |n: &NamedNode| -> Result<String, crate::store::StoreError> {
+                        Ok(db
+                            .quads_with_subject(n, 20)?
+                            .iter()
+                            .find(|q| q.predicate.as_str() == format!("{SCHEMA}name"))
+                            .and_then(literal)
+                            .unwrap_or(n.as_str())
+                            .to_owned())
+                    };
+                    if let Some(p) = facts
+                        .iter()
+                        .find(|q| q.predicate.as_str() == format!("{SCHEMA}publisher"))
+                        .and_then(|q| named(&q.object))
+                    {
+                        chain.push(("published by".to_owned(), name_of(p)?));
+                    }
+                    let verification = facts
+                        .iter()
+                        .find(|q| q.predicate.as_str() == format!("{BIL}verificationStatus"))
+                        .and_then(|q| named(&q.object));
+                    if let Some(v) = verification {
+                        chain.push((
+                            "verification".to_owned(),
+                            v.as_str().trim_start_matches(BIL).to_owned(),
+                        ));
+                    }
+                    if facts
+                        .iter()
+                        .any(|q| q.predicate.as_str() == format!("{PROV}wasGeneratedBy"))
+                    {
+                        chain.push(("translated".to_owned(), "translation (prov:Activity)".to_owned()));
+                    }
+                    if let Some(o) = facts
+                        .iter()
+                        .find(|q| q.predicate.as_str() == format!("{PROV}wasDerivedFrom"))
+                        .and_then(|q| named(&q.object))
+                    {
+                        let original = db.quads_with_subject(o, 20)?;
+                        if let Some(p) = original
+                            .iter()
+                            .find(|q| q.predicate.as_str() == format!("{SCHEMA}publisher"))
+                            .and_then(|q| named(&q.object))
+                        {
+                            chain.push(("original outlet".to_owned(), name_of(p)?));
+                        }
+                    }
+                }
+            }
+            Ok(Found {
+                about,
+                inbound,
+                grounding,
+                chain,
+            })
+        }
+    })
+    .await?;
+    if found.about.is_empty() && found.inbound.is_empty() {
+        return Err(ApiError::NotFound(format!(
+            "nothing is known about <{}>",
+            iri.as_str()
+        )));
+    }
+    let accept = header_str(&headers, header::ACCEPT);
+    if negotiate::prefers_html(accept) {
+        return Ok(html(&base, &iri, &found).into_response());
+    }
+    let format = match negotiate::choose(QueryForm::Graph, accept, None)? {
+        OutputFormat::Rdf(f) => f,
+        OutputFormat::Results(_) => {
+            return Err(ApiError::Internal(
+                "graph negotiation gave a results format".to_owned(),
+            ));
+        }
+    };
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, ns) in crate::vocab::PREFIXES {
+        serializer = serializer
+            .with_prefix(*prefix, *ns)
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+    }
+    let mut w = serializer.for_writer(Vec::new());
+    for q in found.about.iter().chain(&found.inbound).chain(&found.grounding) {
+        let result = if format.supports_datasets() {
+            w.serialize_quad(q)
+        } else {
+            w.serialize_triple(q.as_ref())
+        };
+        result.map_err(|e| ApiError::Internal(e.to_string()))?;
+    }
+    let body = w.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut r = body.into_response();
+    if let Ok(v) = HeaderValue::from_str(format.media_type()) {
+        r.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
+    Ok(r)
+}
+
+fn term_html(base: &str, t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&local_link(base, n.as_str())),
+            escape(&short(n.as_str()))
+        ),
+        Term::Literal(l) => {
+            let v = l.value();
+            let cut: String = v.chars().take(400).collect();
+            let more = if v.chars().count() > 400 { "…" } else { "" };
+            format!("“{}{more}”", escape(&cut))
+        }
+        other => escape(&other.to_string()),
+    }
+}
+
+fn short(iri: &str) -> String {
+    for (prefix, ns) in crate::vocab::PREFIXES {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            return format!("{prefix}:{rest}");
+        }
+    }
+    iri.to_owned()
+}
+
+fn graph_html(base: &str, g: &GraphName) -> String {
+    match g {
+        GraphName::NamedNode(n) => format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&format!(
+                "/store?graph={}",
+                form_urlencoded::byte_serialize(n.as_str().as_bytes()).collect::<String>()
+            )),
+            escape(&local_link(base, n.as_str()))
+        ),
+        GraphName::DefaultGraph => "default".to_owned(),
+        GraphName::BlankNode(b) => escape(&b.to_string()),
+    }
+}
+
+/// The provenance chain as boxes and arrows (SVG).
+fn chain_svg(chain: &[(String, String)]) -> String {
+    if chain.is_empty() {
+        return String::new();
+    }
+    let (w, h, gap) = (210, 74, 34);
+    let width = chain.len() * (w + gap);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"provenance chain\" style=\"font:12px system-ui,sans-serif\">",
+        h + 10
+    );
+    svg.push_str("<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"10\" refX=\"9\" refY=\"3\" orient=\"auto\"><path d=\"M0,0 L9,3 L0,6 z\" fill=\"#555\"/></marker></defs>");
+    for (i, (label, value)) in chain.iter().enumerate() {
+        let x = i * (w + gap);
+        let shown: String = value.chars().take(30).collect();
+        let shown = if value.chars().count() > 30 {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        let _ = write!(
+            svg,
+            "<rect x=\"{x}\" y=\"5\" width=\"{w}\" height=\"{h}\" rx=\"8\" fill=\"#eef3fb\" stroke=\"#6b8fc7\"/><text x=\"{}\" y=\"28\" fill=\"#555\">{}</text><text x=\"{}\" y=\"52\" font-weight=\"600\"><title>{}</title>{}</text>",
+            x + 10,
+            escape(label),
+            x + 10,
+            escape(value),
+            escape(&shown)
+        );
+        if i + 1 < chain.len() {
+            let _ = write!(
+                svg,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#555\" marker-end=\"url(#arrow)\"/>",
+                x + w,
+                5 + h / 2,
+                x + w + gap - 2,
+                5 + h / 2
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn html(base: &str, iri: &NamedNode, found: &Found) -> axum::response::Html<String> {
+    let label = found
+        .about
+        .iter()
+        .find(|q| {
+            [
+                format!("{SCHEMA}name"),
+                format!("{RDFS}label"),
+                format!("{DCT}title"),
+            ]
+            .contains(&q.predicate.as_str().to_owned())
+        })
+        .and_then(literal)
+        .map_or_else(|| short(iri.as_str()), str::to_owned);
+    let mut body = format!(
+        "<h1>{}</h1><p class=\"muted\"><code>{}</code> — also as <a href=\"?format=turtle\" onclick=\"return false\">RDF</a> with <code>Accept: text/turtle</code></p>",
+        escape(&label),
+        escape(iri.as_str())
+    );
+    if !found.chain.is_empty() {
+        body.push_str("<h2>Where this comes from</h2>");
+        body.push_str(&chain_svg(&found.chain));
+    }
+    let anchor = format!("{NIF}anchorOf");
+    let quotes: Vec<(String, &str)> = found
+        .grounding
+        .iter()
+        .filter(|q| q.predicate.as_str() == anchor)
+        .filter_map(|q| literal(q).map(|t| (q.subject.to_string(), t)))
+        .collect();
+    if !quotes.is_empty() {
+        body.push_str("<h2>The words</h2><ul>");
+        for (mention, text) in quotes.iter().take(100) {
+            let m = mention.trim_matches(['<', '>']);
+            let article = m.split('#').next().unwrap_or(m);
+            let _ = write!(
+                body,
+                "<li>“{}” — <a href=\"{}\">{}</a></li>",
+                escape(text),
+                escape(&local_link(base, article)),
+                escape(m.rsplit('#').next().unwrap_or(""))
+            );
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str("<h2>Statements</h2><table><tr><th>property</th><th>value</th><th>graph</th></tr>");
+    for q in &found.about {
+        let _ = write!(
+            body,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&short(q.predicate.as_str())),
+            term_html(base, &q.object),
+            graph_html(base, &q.graph_name)
+        );
+    }
+    body.push_str("</table>");
+    if !found.inbound.is_empty() {
+        body.push_str(
+            "<h2>Referred to by</h2><table><tr><th>subject</th><th>property</th><th>graph</th></tr>",
+        );
+        for q in found.inbound.iter().take(500) {
+            let _ = write!(
+                body,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                term_html(base, &q.subject.clone().into()),
+                escape(&short(q.predicate.as_str())),
+                graph_html(base, &q.graph_name)
+            );
+        }
+        body.push_str("</table>");
+    }
+    page(&label, &body)
+}
