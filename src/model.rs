@@ -11,6 +11,11 @@
 //! `nif:referenceContext`). Claims are nodes attributed to their source; their content is never
 //! asserted.
 
+#![expect(
+    clippy::many_single_char_names,
+    reason = "x, a, g, p: the extraction, its article, the two graph builders"
+)]
+
 use crate::extract::{Extraction, slug};
 use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, SCHEMA, SEM, XSD};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -93,7 +98,10 @@ impl Builder {
 }
 
 fn iri(s: String) -> Result<NamedNode, ModelError> {
-    NamedNode::new(s.as_str()).map_err(|e| ModelError::Iri(format!("{s}: {e}")))
+    match NamedNode::new(s) {
+        Ok(n) => Ok(n),
+        Err(e) => Err(ModelError::Iri(e.to_string())),
+    }
 }
 
 fn term(ns: &str, local: &str) -> NamedNode {
@@ -349,10 +357,10 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
             Literal::new_simple_literal(t),
         );
     }
-    if let Some(u) = &a.url {
-        if let Ok(u) = NamedNode::new(u.as_str()) {
-            p.add(article.clone(), &term(SCHEMA, "url"), u);
-        }
+    if let Some(u) = &a.url
+        && let Ok(u) = NamedNode::new(u.as_str())
+    {
+        p.add(article.clone(), &term(SCHEMA, "url"), u);
     }
     if let Some(d) = &a.date {
         p.add(article.clone(), &term(DCT, "date"), date_literal(d));
@@ -482,10 +490,11 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
 pub fn canonical_digest(quads: &[Quad]) -> Result<String, ModelError> {
     use sha2::{Digest, Sha256};
     use sophia_api::source::QuadSource;
+    use std::fmt::Write as _;
     let mut nt = String::new();
     for q in quads {
         // Graph names are dropped: the digest is of the graph's triples.
-        nt.push_str(&format!("{} {} {} .\n", q.subject, q.predicate, q.object));
+        let _ = writeln!(nt, "{} {} {} .", q.subject, q.predicate, q.object);
     }
     let dataset: std::collections::HashSet<sophia_api::quad::Spog<sophia_api::term::SimpleTerm<'static>>> =
         sophia_turtle::parser::nq::parse_str(&nt)

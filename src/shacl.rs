@@ -71,6 +71,10 @@ fn iri(t: Option<&Term>) -> Option<NamedNode> {
 }
 
 /// Validates the store (its union graph) against the shapes in Turtle.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one SPARQL check per constraint component, in order"
+)]
 pub fn validate(db: &Database, shapes_ttl: &str) -> Result<Report, StoreError> {
     let triples: Vec<Triple> = RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(shapes_ttl.as_bytes())

@@ -163,12 +163,19 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// A quotation and, when found, its (cue, subject) spans.
+type Attributed = (Quote, Option<((usize, usize), (usize, usize))>);
+
 /// Finds claims (sources unresolved).
+#[expect(
+    clippy::too_many_lines,
+    reason = "quotations, then cue sentences, each rule short"
+)]
 pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
     let quotes = quotes(doc);
     let mut out: Vec<RawClaim> = Vec::new();
     // Quotations, with the speaker after them, before them, or carried over.
-    let mut quote_claims: Vec<(Quote, Option<((usize, usize), (usize, usize))>)> = Vec::new();
+    let mut quote_claims: Vec<Attributed> = Vec::new();
     for q in &quotes {
         let Some(si) = doc.sentence_of(q.end.saturating_sub(1)) else {
             continue;
@@ -177,16 +184,16 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         // After: “...,” said X / “...,” X said.
         let after_start = (q.end + 1).min(s.end);
         let mut attribution = None;
-        if let Some(cue) = find_cue(doc, after_start, s.end, lex, &quotes) {
-            if cue.0 - after_start <= 80 {
-                let between = doc.text.slice(after_start, cue.0);
-                let subject = if between.trim_matches([',', ' ']).is_empty() {
-                    (cue.1, s.end)
-                } else {
-                    (after_start, cue.0)
-                };
-                attribution = Some((cue, subject));
-            }
+        if let Some(cue) = find_cue(doc, after_start, s.end, lex, &quotes)
+            && cue.0 - after_start <= 80
+        {
+            let between = doc.text.slice(after_start, cue.0);
+            let subject = if between.trim_matches([',', ' ']).is_empty() {
+                (cue.1, s.end)
+            } else {
+                (after_start, cue.0)
+            };
+            attribution = Some((cue, subject));
         }
         // Before: X said, “...”.
         if attribution.is_none() {
@@ -513,24 +520,23 @@ pub fn resolve(
             return Some(source);
         }
     }
-    if let Some(phrase) = people::role_phrase(doc, start, end, lex) {
-        if let Some(i) = person_for_role(people, &phrase, start) {
-            source.people.push(i);
-            source.names.push(person_name(i));
-            return Some(source);
-        }
+    if let Some(phrase) = people::role_phrase(doc, start, end, lex)
+        && let Some(i) = person_for_role(people, &phrase, start)
+    {
+        source.people.push(i);
+        source.names.push(person_name(i));
+        return Some(source);
     }
     // An organisation or outlet.
     if let Some(m) = doc
         .mentions
         .iter()
         .find(|m| m.start >= start && m.end <= end && matches!(m.entry, Entry::Org(_)))
+        && let Entry::Org(o) = m.entry
     {
-        if let Entry::Org(o) = m.entry {
-            source.organisations.push(o);
-            source.names.push(lex.organisations[o].name.clone());
-            return Some(source);
-        }
+        source.organisations.push(o);
+        source.names.push(lex.organisations[o].name.clone());
+        return Some(source);
     }
     if !countries_in.is_empty()
         && !doc
@@ -548,11 +554,11 @@ pub fn resolve(
         source.names.push(noun.clone());
         return Some(source);
     }
-    if let Some(phrase) = people::role_phrase(doc, start, end, lex) {
-        if phrase.country.is_some() {
-            source.names.push(phrase.role);
-            return Some(source);
-        }
+    if let Some(phrase) = people::role_phrase(doc, start, end, lex)
+        && phrase.country.is_some()
+    {
+        source.names.push(phrase.role);
+        return Some(source);
     }
     // A capitalised name the gazetteer does not know ("Al-Watan writes").
     let trimmed = raw.trim().trim_start_matches("the ").trim_start_matches("The ");

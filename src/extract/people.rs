@@ -40,10 +40,10 @@ impl Person {
             if last.chars().count() >= 3 && !last.chars().all(|c| c.is_uppercase() || c == 'I') {
                 keys.push(last.to_owned());
                 for prefix in ["al-", "el-", "Al-", "El-", "as-", "ad-"] {
-                    if let Some(rest) = last.strip_prefix(prefix) {
-                        if rest.chars().count() >= 3 {
-                            keys.push(rest.to_owned());
-                        }
+                    if let Some(rest) = last.strip_prefix(prefix)
+                        && rest.chars().count() >= 3
+                    {
+                        keys.push(rest.to_owned());
                     }
                 }
             }
@@ -262,7 +262,7 @@ fn clean_name(raw: &str) -> Option<String> {
         return None;
     }
     let mut name = tokens.join(" ");
-    if name.ends_with('.') && !name.rsplit(' ').next().is_some_and(|t| t.chars().count() == 2) {
+    if name.ends_with('.') && name.rsplit(' ').next().is_none_or(|t| t.chars().count() != 2) {
         name.pop();
     }
     Some(name)
@@ -399,35 +399,34 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let mut country = country_before(doc, title_start, lex, p);
             let mut role_end = name_end;
             // "King Abdullah of Jordan".
-            if country.is_none() {
-                if let Some(m) = doc
+            if country.is_none()
+                && let Some(m) = doc
                     .mentions
                     .iter()
                     .find(|m| m.start >= name_end && m.start - name_end <= 8)
-                {
-                    if p.of_country.is_match(doc.text.slice(name_end, m.start)) && m.is_country() {
-                        country = m.country(lex);
-                    }
-                }
+                && p.of_country.is_match(doc.text.slice(name_end, m.start))
+                && m.is_country()
+            {
+                country = m.country(lex);
             }
             // "Adm. Brad Cooper, CENTCOM commander".
             let after = doc.text.slice(name_end, se);
-            if let Some(a) = p.appositive.captures(after) {
-                if let Some(r) = a.name("role") {
-                    let r_start = name_end + after[..r.start()].chars().count();
-                    let r_end = r_start + r.as_str().chars().count();
-                    if is_rank(&role) || role == "Commander" {
-                        role = format!("{role}; {}", r.as_str());
-                    }
-                    if country.is_none() {
-                        country = doc
-                            .mentions
-                            .iter()
-                            .find(|m| m.start >= r_start && m.end <= r_end)
-                            .and_then(|m| m.country(lex));
-                    }
-                    role_end = r_end;
+            if let Some(a) = p.appositive.captures(after)
+                && let Some(r) = a.name("role")
+            {
+                let r_start = name_end + after[..r.start()].chars().count();
+                let r_end = r_start + r.as_str().chars().count();
+                if is_rank(&role) || role == "Commander" {
+                    role = format!("{role}; {}", r.as_str());
                 }
+                if country.is_none() {
+                    country = doc
+                        .mentions
+                        .iter()
+                        .find(|m| m.start >= r_start && m.end <= r_end)
+                        .and_then(|m| m.country(lex));
+                }
+                role_end = r_end;
             }
             if country.is_none() {
                 country = known.and_then(|k| lex.people[k].country);

@@ -101,15 +101,17 @@ pub fn find(doc: &Doc<'_>, article: &Article) -> Provenance {
         {
             is_provenance = true;
         }
-        if writer.is_none() && i < 8 {
-            if let Some(c) = p.writes.captures(text) {
-                writer = c.name("who").map(|w| w.as_str().trim().to_owned());
-            }
+        if writer.is_none()
+            && i < 8
+            && let Some(c) = p.writes.captures(text)
+        {
+            writer = c.name("who").map(|w| w.as_str().trim().to_owned());
         }
-        if dateline.is_none() && i < 3 {
-            if let Some(c) = p.dateline.captures(text) {
-                dateline = c.name("who").map(|w| w.as_str().trim().to_owned());
-            }
+        if dateline.is_none()
+            && i < 3
+            && let Some(c) = p.dateline.captures(text)
+        {
+            dateline = c.name("who").map(|w| w.as_str().trim().to_owned());
         }
         if is_provenance {
             out.sentences.push(i);

@@ -42,6 +42,10 @@ fn named(t: &Term) -> Option<&NamedNode> {
 }
 
 /// `GET /id/{*path}`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "gathering, then the two representations, in order"
+)]
 pub async fn get(
     State(state): State<SharedState>,
     Path(path): Path<String>,
@@ -63,14 +67,14 @@ pub async fn get(
                 format!("{BIL}verificationEvidence"),
             ];
             for q in &about {
-                if grounded.contains(&q.predicate.as_str().to_owned()) {
-                    if let Some(m) = named(&q.object) {
-                        grounding.extend(
-                            db.quads_with_subject(m, 20)?
-                                .into_iter()
-                                .filter(|g| g.predicate.as_str() != format!("{NIF}referenceContext")),
-                        );
-                    }
+                if grounded.contains(&q.predicate.as_str().to_owned())
+                    && let Some(m) = named(&q.object)
+                {
+                    grounding.extend(
+                        db.quads_with_subject(m, 20)?
+                            .into_iter()
+                            .filter(|g| g.predicate.as_str() != format!("{NIF}referenceContext")),
+                    );
                 }
             }
             // The provenance chain: words → article → publisher → translation → original outlet.
@@ -210,7 +214,7 @@ fn term_html(base: &str, t: &Term) -> String {
             let more = if v.chars().count() > 400 { "…" } else { "" };
             format!("“{}{more}”", escape(&cut))
         }
-        other => escape(&other.to_string()),
+        other @ Term::BlankNode(_) => escape(&other.to_string()),
     }
 }
 

@@ -105,7 +105,7 @@ fn serve_write_restart_and_read_back() {
         "-H",
         "Accept: text/csv",
         "--data-urlencode",
-        "query=SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
+        "query=SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
         &format!("{}/sparql", server.base),
     ]);
     assert_eq!(countries, "n\r\n250\r\n");
@@ -164,7 +164,7 @@ fn serve_write_restart_and_read_back() {
         "-H",
         "Accept: text/csv",
         "--data-urlencode",
-        "query=SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
+        "query=SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
         &format!("{}/sparql", server.base),
     ]);
     assert_eq!(n, "n\r\n250\r\n");

@@ -6,5 +6,8 @@
 )]
 //! the real binary over a socket, extraction on articles.
 
+mod articles;
 mod binary;
+mod extract;
 mod protocol;
+mod queries;

@@ -1,0 +1,253 @@
+//! Extraction on real inputs: the span invariant on every article we have, behaviour on our
+//! own articles (other country pairs and genres than the dev corpus), and bad input.
+
+use bilateral::article;
+use bilateral::extract::{Extraction, Span, extract};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_bilateral");
+
+fn own(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/articles")
+        .join(name)
+}
+
+fn run(path: &Path) -> (String, Extraction) {
+    let bytes = std::fs::read(path).unwrap();
+    let a = article::read(&bytes).unwrap();
+    let x = extract(&a, bilateral::DEFAULT_BASE_IRI);
+    (a.text, x)
+}
+
+fn all_spans(x: &Extraction) -> Vec<&Span> {
+    let mut v: Vec<&Span> = Vec::new();
+    for c in &x.countries {
+        v.extend(&c.mentions);
+    }
+    for l in &x.leaders {
+        v.extend(&l.mentions);
+        v.extend(l.role_mention.iter());
+    }
+    for e in &x.events {
+        v.push(&e.sentence);
+        v.push(&e.trigger);
+    }
+    for c in &x.claims {
+        v.push(&c.text);
+        v.push(&c.cue);
+    }
+    v.extend(x.article.verification_evidence.iter());
+    v
+}
+
+fn articles() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seed-data/articles"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev/articles"),
+    ] {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            files.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+        }
+    }
+    files
+}
+
+#[test]
+fn every_span_is_the_text_at_its_code_point_offsets() {
+    let files = articles();
+    assert!(files.len() >= 5);
+    for f in files {
+        let (text, x) = run(&f);
+        let chars: Vec<char> = text.chars().collect();
+        for s in all_spans(&x) {
+            let got: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(got, s.text, "{}: span {}..{}", f.display(), s.start, s.end);
+        }
+    }
+}
+
+fn has_leader(x: &Extraction, name: &str, country: &str) -> bool {
+    x.leaders
+        .iter()
+        .any(|l| l.name == name && l.country.as_deref() == Some(country))
+}
+
+fn has_event(x: &Extraction, kind: &str, participants: &[&str]) -> bool {
+    x.events
+        .iter()
+        .any(|e| e.kind == kind && participants.iter().all(|p| e.participants.iter().any(|q| q == p)))
+}
+
+fn claim_by<'a>(x: &'a Extraction, source: &str) -> Vec<&'a bilateral::extract::ClaimOut> {
+    x.claims
+        .iter()
+        .filter(|c| match &c.attributed_to {
+            serde_json::Value::String(s) => s == source,
+            serde_json::Value::Array(v) => v.iter().any(|s| s.as_str() == Some(source)),
+            _ => false,
+        })
+        .collect()
+}
+
+#[test]
+fn readout_call_between_two_governments() {
+    let (_, x) = run(&own("readout-us-pakistan-call.txt"));
+    assert!(has_leader(&x, "Marco Rubio", "United States"));
+    assert!(has_leader(&x, "Ishaq Dar", "Pakistan"));
+    assert_eq!(
+        x.leaders
+            .iter()
+            .find(|l| l.name == "Ishaq Dar")
+            .unwrap()
+            .role
+            .as_deref(),
+        Some("Deputy Prime Minister and Foreign Minister")
+    );
+    assert!(has_event(&x, "trade", &["Pakistan", "United States"]));
+    assert!(!claim_by(&x, "Marco Rubio").is_empty());
+    assert_eq!(x.article.publisher.as_deref(), Some("U.S. Department of State"));
+}
+
+#[test]
+fn joint_statement_with_counterparts_and_quotes() {
+    let (_, x) = run(&own("joint-statement-turkey-azerbaijan.txt"));
+    assert!(has_leader(&x, "Recep Tayyip Erdoğan", "Türkiye"));
+    assert!(has_leader(&x, "Ilham Aliyev", "Azerbaijan"));
+    assert!(has_leader(&x, "Jeyhun Bayramov", "Azerbaijan"), "{:?}", x.leaders);
+    assert!(has_event(&x, "agreement", &["Türkiye", "Azerbaijan"]));
+    assert!(has_event(&x, "energy", &["Türkiye", "Azerbaijan"]));
+    // The quotation is attributed to the speaker named after it.
+    let erdogan = claim_by(&x, "Recep Tayyip Erdoğan");
+    assert!(
+        erdogan
+            .iter()
+            .any(|c| c.text.text.starts_with("Our countries share"))
+    );
+    // "could" hedges Aliyev's claim.
+    assert!(claim_by(&x, "Ilham Aliyev").iter().all(|c| c.hedged));
+}
+
+#[test]
+fn wire_copy_with_dateline_anonymous_sources_and_disclaimer() {
+    let (_, x) = run(&own("wire-egypt-israel-rafah.txt"));
+    assert_eq!(x.article.publisher.as_deref(), Some("Reuters"));
+    assert_eq!(x.article.verified_by_publisher, Some(false));
+    assert!(has_leader(&x, "Israel Katz", "Israel"));
+    assert!(has_event(&x, "border_crossing_reopening", &["Egypt", "Israel"]));
+    assert!(claim_by(&x, "sources").len() >= 2, "{:?}", x.claims);
+    assert!(claim_by(&x, "Israel Katz").iter().all(|c| c.hedged));
+    // The disclaimer is provenance, not a claim.
+    assert!(
+        !x.claims
+            .iter()
+            .any(|c| c.text.text.contains("could not independently verify"))
+    );
+}
+
+#[test]
+fn op_ed_with_hedges_and_unnamed_sources() {
+    let (_, x) = run(&own("oped-saudi-iran.txt"));
+    assert!(has_event(&x, "official_visit", &["Saudi Arabia", "Iran"]));
+    assert!(!claim_by(&x, "analysts").is_empty());
+    // "could follow": a possibility, not an event.
+    assert!(!x.events.iter().any(|e| e.kind == "intelligence_sharing"));
+    assert!(
+        has_leader(&x, "Faisal bin Farhan", "Saudi Arabia"),
+        "{:?}",
+        x.leaders
+    );
+}
+
+#[test]
+fn the_seed_article_provenance_comes_from_its_text() {
+    let (_, x) =
+        run(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seed-data/articles/00-syria-iraq-new-era.txt"));
+    assert_eq!(x.article.publisher.as_deref(), Some("The Syrian Observer"));
+    assert_eq!(x.article.original_outlet.as_deref(), Some("Al-Thawra"));
+    assert!(x.article.translated);
+    assert_eq!(x.article.verified_by_publisher, Some(false));
+    assert!(has_leader(&x, "Nouri al-Maliki", "Iraq"));
+    assert!(
+        x.leaders
+            .iter()
+            .find(|l| l.name == "Nouri al-Maliki")
+            .unwrap()
+            .former
+    );
+    let transfer = x.events.iter().find(|e| e.kind == "detainee_transfer").unwrap();
+    assert_eq!(
+        (transfer.from.as_deref(), transfer.to.as_deref()),
+        (Some("Syria"), Some("Iraq"))
+    );
+    assert!(x.events.iter().filter(|e| e.status == "proposed").count() >= 3);
+}
+
+fn extract_cli(input: &[u8]) -> (bool, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, input).unwrap();
+    let out = Command::new(BIN).arg("extract").arg(&path).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bad_input_gets_one_clear_sentence_and_no_panic() {
+    for (input, expected) in [
+        (b"".to_vec(), "the article is empty"),
+        (b"  \n\t\n".to_vec(), "the article is empty"),
+        (b"\x00\x01\x02ELF".to_vec(), "looks like a binary file"),
+        (b"caf\xe9 au lait".to_vec(), "not valid UTF-8"),
+        (
+            b"title: only a header\n---\n\n".to_vec(),
+            "has a header but no body",
+        ),
+        (vec![b'a'; 50 * 1024 * 1024], "more than the limit"),
+    ] {
+        let (ok, _, err) = extract_cli(&input);
+        assert!(!ok, "{expected}");
+        assert!(err.starts_with("bilateral: "), "{err}");
+        assert!(err.contains(expected), "{expected}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn an_article_without_countries_gives_an_empty_valid_result() {
+    let (ok, out, _) = extract_cli(b"The weather was fine and nobody said anything about it.\n");
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["countries"].as_array().unwrap().len(), 0);
+    assert_eq!(v["events"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn extract_writes_rdf_too() {
+    let path = own("wire-egypt-israel-rafah.txt");
+    for (format, marker) in [
+        ("trig", "gaf:denotedBy"),
+        ("nquads", "<http://groundedannotationframework.org/gaf#denotedBy>"),
+    ] {
+        let out = Command::new(BIN)
+            .args(["extract", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains(marker), "{format}");
+    }
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "yaml"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}

@@ -1,0 +1,279 @@
+//! Every stored query in `queries/` on the seed data (what `serve` loads into a new store),
+//! with its expected answer.
+
+use bilateral::store::{Database, Limits, Table, prepare_query};
+use oxigraph::model::{NamedNode, Term};
+use std::sync::OnceLock;
+
+fn seeded() -> &'static Database {
+    static DB: OnceLock<Database> = OnceLock::new();
+    DB.get_or_init(|| {
+        let db = Database::in_memory().unwrap();
+        let seeded = bilateral::seed::seed(&db, bilateral::DEFAULT_BASE_IRI).unwrap();
+        assert_eq!(seeded.articles.len(), 1);
+        db
+    })
+}
+
+fn run(file: &str, params: &[(&str, Term)]) -> Table {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("queries")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("# "),
+        "{file} opens with a comment saying what it answers"
+    );
+    let mut prepared = prepare_query(&text, None, &[], &[]).unwrap();
+    for (name, value) in params {
+        prepared.bind(name, value.clone()).unwrap();
+    }
+    seeded().query_table(&prepared, &Limits::default(), None).unwrap()
+}
+
+fn col(t: &Table, name: &str) -> Vec<String> {
+    let i = t
+        .variables
+        .iter()
+        .position(|v| v == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    t.rows
+        .iter()
+        .map(|r| match &r[i] {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        })
+        .collect()
+}
+
+fn country(iso3: &str) -> Term {
+    NamedNode::new(format!("{}id/country/{iso3}", bilateral::DEFAULT_BASE_IRI))
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn q01_events_between_syria_and_iraq() {
+    let t = run(
+        "01-events-between-two-countries.rq",
+        &[("a", country("IRQ")), ("b", country("SYR"))],
+    );
+    let types = col(&t, "type");
+    for expected in [
+        "border security",
+        "intelligence sharing",
+        "detainee transfer",
+        "meeting",
+        "statement",
+        "border crossing reopening",
+        "trade",
+        "energy cooperation",
+    ] {
+        assert!(types.contains(&expected.to_owned()), "{expected} in {types:?}");
+    }
+    assert!(col(&t, "sentence").iter().any(|s| {
+        s.starts_with("One notable development has been their cooperation in transferring ISIS detainees")
+    }));
+    // Narrowing to a pair that has no event gives nothing.
+    assert!(
+        run(
+            "01-events-between-two-countries.rq",
+            &[("a", country("FRA")), ("b", country("SYR"))]
+        )
+        .rows
+        .is_empty()
+    );
+}
+
+#[test]
+fn q02_officials_of_iraq() {
+    let t = run("02-officials-of-a-country.rq", &[("country", country("IRQ"))]);
+    let names = col(&t, "name");
+    assert_eq!(names, ["Mohammed Shia al-Sudani", "Nouri al-Maliki"]);
+    assert_eq!(col(&t, "former"), ["false", "true"]);
+}
+
+#[test]
+fn q03_provenance_chain_runs_to_al_thawra() {
+    let t = run("03-provenance-chain-of-a-claim.rq", &[]);
+    let i = col(&t, "source").iter().position(|s| s == "Al-Thawra").unwrap();
+    assert_eq!(
+        col(&t, "words")[i],
+        "Syria and Iraq appear to be entering a new phase in their relationship, Al-Thawra writes."
+    );
+    assert_eq!(col(&t, "publisher")[i], "The Syrian Observer");
+    assert_eq!(col(&t, "translated")[i], "true");
+    assert_eq!(col(&t, "originalOutlet")[i], "Al-Thawra");
+    assert_eq!(col(&t, "verification")[i], "not verified by the publisher");
+}
+
+#[test]
+fn q04_claims_resting_only_on_unverified_translations() {
+    let t = run("04-claims-on-unverified-or-translated-sources.rq", &[]);
+    let sources = col(&t, "source");
+    for s in [
+        "Al-Thawra",
+        "analysts",
+        "Ahmad al-Sharaa",
+        "Mohammed Shia al-Sudani",
+    ] {
+        assert!(sources.contains(&s.to_owned()), "{s} in {sources:?}");
+    }
+    assert!(
+        col(&t, "why")
+            .iter()
+            .all(|w| w == "translated and not verified by the publisher")
+    );
+}
+
+#[test]
+fn q05_hedged_claims() {
+    let t = run("05-hedged-claims.rq", &[]);
+    assert_eq!(col(&t, "source"), ["Al-Thawra"]);
+    assert_eq!(col(&t, "cue"), ["writes"]);
+}
+
+#[test]
+fn q06_who_said_what_about_syria() {
+    let t = run("06-who-said-what-about-whom.rq", &[("about", country("SYR"))]);
+    let sources = col(&t, "source");
+    assert!(
+        sources.contains(&"Al-Thawra".to_owned()) && sources.contains(&"Ahmad al-Sharaa".to_owned()),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn q07_cameo_distribution() {
+    let t = run("07-cameo-distribution-per-pair.rq", &[]);
+    let rows: Vec<(String, String, String)> = col(&t, "aName")
+        .into_iter()
+        .zip(col(&t, "bName"))
+        .zip(col(&t, "cameo"))
+        .map(|((a, b), c)| (a, b, c))
+        .collect();
+    for code in ["063", "064", "062", "050", "040", "061", "010"] {
+        assert!(
+            rows.contains(&("Iraq".into(), "Syria".into(), code.into())),
+            "{code} in {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn q08_articles_behind_syria() {
+    let t = run("08-articles-behind-an-entity.rq", &[("entity", country("SYR"))]);
+    assert_eq!(col(&t, "title"), ["Damascus–Baghdad Ties Move Into a New Era"]);
+    assert_eq!(col(&t, "mentions"), ["15"]);
+}
+
+#[test]
+fn q09_no_mismatch_on_a_fresh_store() {
+    assert!(
+        run("09-graphs-whose-digest-no-longer-matches.rq", &[])
+            .rows
+            .is_empty()
+    );
+}
+
+#[test]
+fn q10_proposed_events() {
+    let t = run(
+        "10-planned-and-proposed-events.rq",
+        &[("country", country("SYR"))],
+    );
+    let mut types = col(&t, "type");
+    types.sort();
+    assert_eq!(
+        types,
+        ["border crossing reopening", "energy cooperation", "trade"]
+    );
+    assert!(col(&t, "status").iter().all(|s| s == "proposed"));
+}
+
+#[test]
+fn q11_translated_articles() {
+    let t = run("11-translated-articles-and-their-outlets.rq", &[]);
+    assert_eq!(col(&t, "publisher"), ["The Syrian Observer"]);
+    assert_eq!(col(&t, "originalOutlet"), ["Al-Thawra"]);
+}
+
+#[test]
+fn q12_sources_ranked() {
+    let t = run("12-sources-ranked-by-claims.rq", &[]);
+    assert_eq!(col(&t, "source").len(), 4);
+    let i = col(&t, "source").iter().position(|s| s == "Al-Thawra").unwrap();
+    assert_eq!(col(&t, "hedgedClaims")[i], "1");
+}
+
+#[test]
+fn q13_detainee_transfer_direction() {
+    let t = run("13-detainee-transfers-with-direction.rq", &[]);
+    assert_eq!(
+        (col(&t, "fromName"), col(&t, "toName")),
+        (vec!["Syria".to_owned()], vec!["Iraq".to_owned()])
+    );
+}
+
+#[test]
+fn q14_country_mentions() {
+    let t = run("14-country-mentions-per-article.rq", &[]);
+    assert_eq!(col(&t, "countryName"), ["Syria", "Iraq", "Iran"]);
+}
+
+#[test]
+fn verify_catches_a_changed_graph_and_query_09_lists_it() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::seed(&db, bilateral::DEFAULT_BASE_IRI).unwrap();
+    assert!(
+        bilateral::ingest::verify(&db)
+            .unwrap()
+            .iter()
+            .all(bilateral::ingest::Verification::ok)
+    );
+    // Tamper: add a statement to the article's graph behind the service's back.
+    let graph = format!("{}graph/article/", bilateral::DEFAULT_BASE_IRI);
+    db.update(
+        &format!("INSERT {{ GRAPH ?g {{ <http://example.org/forged> <http://example.org/says> \"nothing\" }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{graph}\") && !CONTAINS(STR(?g), \"provenance\")) }}"),
+        None,
+        None,
+    )
+    .unwrap();
+    let results = bilateral::ingest::verify(&db).unwrap();
+    assert_eq!(results.iter().filter(|v| !v.ok()).count(), 1);
+    bilateral::ingest::record_verification(&db, bilateral::DEFAULT_BASE_IRI, &results).unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("queries/09-graphs-whose-digest-no-longer-matches.rq"),
+    )
+    .unwrap();
+    let t = db
+        .query_table(
+            &prepare_query(&text, None, &[], &[]).unwrap(),
+            &Limits::default(),
+            None,
+        )
+        .unwrap();
+    assert_eq!(t.rows.len(), 1);
+}
+
+#[test]
+fn the_store_passes_the_shapes() {
+    let shapes =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/shapes.ttl"))
+            .unwrap();
+    let report = bilateral::shacl::validate(seeded(), &shapes).unwrap();
+    assert!(report.focus_nodes > 50);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    // And a broken graph is caught: a claim without its hedge flag.
+    let db = Database::in_memory().unwrap();
+    db.update("INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/c> a <https://w3id.org/bilateral/ontology#Claim> } }", None, None).unwrap();
+    let report = bilateral::shacl::validate(&db, &shapes).unwrap();
+    assert!(
+        report.violations.iter().any(|v| v.path.contains("hedged")),
+        "{:?}",
+        report.violations
+    );
+}
