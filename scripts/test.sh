@@ -23,7 +23,7 @@ python3 tests/clients/run_clients.py target/release/bilateral
 
 step "extraction scorer on the dev corpus"
 if [ -d ../shared/corpus/dev ]; then
-    python3 ../shared/eval/score.py --min-score 0.0 -- target/release/bilateral extract --format json | tail -8
+    python3 ../shared/eval/score.py --min-score 0.90 -- target/release/bilateral extract --format json | tail -8
 else
     echo "(../shared/corpus/dev is not here: scorer skipped)"
 fi

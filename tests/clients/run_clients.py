@@ -132,6 +132,39 @@ def run_checks(base):
                              capture_output=True, text=True, check=True).stdout
         assert json.loads(out)["boolean"] is True, out
 
+    def rdflib_dereferences_an_entity_iri():
+        g = rdflib.Graph()
+        req = urllib.request.Request(f"{base}/id/country/SYR", headers={"Accept": "text/turtle"})
+        g.parse(data=urllib.request.urlopen(req).read().decode(), format="turtle")
+        syr = rdflib.URIRef("http://127.0.0.1:7878/id/country/SYR")
+        gaf = rdflib.Namespace("http://groundedannotationframework.org/gaf#")
+        assert (syr, rdflib.URIRef("https://schema.org/name"), rdflib.Literal("Syria", lang="en")) in g
+        assert len(list(g.objects(syr, gaf.denotedBy))) >= 10, "grounded in the seed article"
+
+    def pyshacl_validates_the_exported_article_graphs():
+        import pyshacl
+        req = urllib.request.Request(f"{base}/store", headers={"Accept": "application/n-quads"})
+        ds = rdflib.Dataset()
+        ds.parse(data=urllib.request.urlopen(req).read().decode(), format="nquads")
+        data = rdflib.Graph()
+        for ctx in ds.graphs():
+            if "/graph/article/" in str(ctx.identifier):
+                for t in ctx:
+                    data.add(t)
+        assert len(data) > 300, len(data)
+        shapes = rdflib.Graph().parse(os.path.join(os.path.dirname(__file__), "..", "..", "ontology", "shapes.ttl"), format="turtle")
+        conforms, _, text = pyshacl.validate(data, shacl_graph=shapes)
+        assert conforms, text[:2000]
+
+    def post_article_then_delete_it():
+        path = os.path.join(os.path.dirname(__file__), "..", "articles", "oped-saudi-iran.txt")
+        body = open(path, "rb").read()
+        req = urllib.request.Request(f"{base}/articles", data=body, headers={"Content-Type": "text/plain", "Authorization": f"Bearer {TOKEN}"})
+        out = json.loads(urllib.request.urlopen(req).read())
+        assert out["quads"] > 100 and not out["duplicate"], out
+        req = urllib.request.Request(f"{base}/articles/{out['id']}", method="DELETE", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert urllib.request.urlopen(req).status == 204
+
     for name, fn in list(locals().items()):
         if callable(fn):
             check(name, fn)
