@@ -73,16 +73,16 @@ pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
             open = None;
             straight_open = None;
         }
-        for i in s.start..s.end {
-            let c = doc.text.slice(i, i + 1);
+        for (k, c) in doc.text.slice(s.start, s.end).chars().enumerate() {
+            let i = s.start + k;
             match c {
-                "\u{201c}" => open = Some(i + 1),
-                "\u{201d}" => {
+                '\u{201c}' => open = Some(i + 1),
+                '\u{201d}' => {
                     if let Some(o) = open.take() {
                         out.push(Quote { start: o, end: i });
                     }
                 }
-                "\"" => {
+                '"' => {
                     if let Some(o) = straight_open.take() {
                         out.push(Quote { start: o, end: i });
                     } else {
@@ -97,8 +97,8 @@ pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
     out
 }
 
-/// Finds a cue (longest first) as whole words in the folded text between `start` and `end`,
-/// returning its span.
+/// Finds the first cue (the longest at a position) as whole words in the folded text between
+/// `start` and `end`, outside quotations, returning its span.
 fn find_cue(
     doc: &Doc<'_>,
     start: usize,
@@ -107,53 +107,66 @@ fn find_cue(
     quotes: &[Quote],
 ) -> Option<(usize, usize)> {
     let hay = &doc.text.folded[start..end];
-    let mut best: Option<(usize, usize)> = None;
-    for cue in &lex.cues {
-        let c = cue.as_bytes();
-        let mut from = 0;
-        while let Some(pos) = find_bytes(&hay[from..], c) {
-            let s = start + from + pos;
-            let e = s + c.len();
-            from += pos + 1;
-            if (s > 0 && is_word(doc.text.folded[s - 1]))
-                || (e < doc.text.len() && is_word(doc.text.folded[e]))
-            {
-                continue;
-            }
-            if quotes.iter().any(|q| q.start <= s && e <= q.end) {
-                continue;
-            }
-            // Cues are verbs: "The United States" holds no cue "states".
-            if doc
+    for m in lex.cue_automaton.find_overlapping_iter_leftmost(hay) {
+        let s = start + m.0;
+        let e = start + m.1;
+        if (s > 0 && is_word(doc.text.folded[s - 1])) || (e < doc.text.len() && is_word(doc.text.folded[e])) {
+            continue;
+        }
+        if quotes.iter().any(|q| q.start <= s && e <= q.end) {
+            continue;
+        }
+        // Cues are verbs: "The United States" holds no cue "states".
+        if s != start
+            && doc
                 .text
                 .slice(s, s + 1)
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-                && s != start
-            {
-                continue;
-            }
-            let before = String::from_utf8_lossy(&doc.text.folded[start..s]).into_owned();
-            let before = before.trim_end();
-            // "to reaffirm" is a purpose, not a report ("went on to say" is a cue of its own);
-            // "was reported" and "is called" are passives.
-            if before.ends_with(" to")
-                || before.ends_with(" was")
-                || before.ends_with(" is")
-                || before.ends_with(" be")
-                || before.ends_with("so-")
-                || before.ends_with(" were")
-            {
-                continue;
-            }
-            if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
-                best = Some((s, e));
-            }
-            break;
+        {
+            continue;
         }
+        let before = trim_end_bytes(&doc.text.folded[start..s]);
+        // "to reaffirm" is a purpose, not a report ("went on to say" is a cue of its own);
+        // "was reported" and "is called" are passives.
+        if [&b" to"[..], b" was", b" is", b" be", b"so-", b" were"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            continue;
+        }
+        return Some((s, e));
     }
-    best
+    None
+}
+
+fn trim_end_bytes(b: &[u8]) -> &[u8] {
+    let mut e = b.len();
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    &b[..e]
+}
+
+/// Leftmost-longest matches that may start inside an earlier match that was rejected: the
+/// automaton is leftmost-longest, so rejected matches are retried from their next byte.
+trait LeftmostFrom {
+    fn find_overlapping_iter_leftmost(&self, hay: &[u8]) -> Vec<(usize, usize)>;
+}
+
+impl LeftmostFrom for aho_corasick::AhoCorasick {
+    fn find_overlapping_iter_leftmost(&self, hay: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            let input = aho_corasick::Input::new(hay).span(at..hay.len());
+            let Some(m) = self.find(input) else { break };
+            out.push((m.start(), m.end()));
+            at = m.start() + 1;
+        }
+        out
+    }
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {

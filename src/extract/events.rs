@@ -8,7 +8,7 @@ use crate::extract::Doc;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::people::Person;
 use crate::extract::text::LineKind;
-use regex::Regex;
+use regex::bytes::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
 /// Status of a reported event.
@@ -68,21 +68,30 @@ struct Patterns {
     definite: Regex,
 }
 
+/// An ASCII pattern over bytes: Unicode word boundaries would keep the regex engine off its
+/// fast path on text with typographic quotes.
 #[expect(
     clippy::expect_used,
     reason = "fixed patterns, exercised by every extraction test"
 )]
+fn ascii(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .expect("event pattern")
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        modal: Regex::new(r"(?i)\b(?:could|would|should|might|must|may)\b").expect("re"),
-        proposed: Regex::new(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b").expect("re"),
-        planned: Regex::new(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to)\b").expect("re"),
-        ongoing: Regex::new(r"(?i)\b(?:underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b").expect("re"),
-        pair: Regex::new(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b").expect("re"),
-        from: Regex::new(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)").expect("re"),
-        to: Regex::new(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)").expect("re"),
-        definite: Regex::new(r"(?i)\bthe\s+(?:\w+\s+)?$").expect("re"),
+        modal: ascii(r"(?i)\b(?:could|would|should|might|must|may)\b"),
+        proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b"),
+        planned: ascii(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to)\b"),
+        ongoing: ascii(r"(?i)\b(?:underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b"),
+        pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
+        from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
+        to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
+        definite: ascii(r"(?i)\bthe\s+(?:\w+\s+)?$"),
     })
 }
 
@@ -145,7 +154,12 @@ pub fn find(
             }
         }
         let masked = String::from_utf8_lossy(&masked).into_owned();
-        let modal = p.modal.is_match(raw);
+        // One pass of every trigger pattern; the rest of the work only where one fires.
+        let fired = lex.trigger_set.matches(masked.as_bytes());
+        if !fired.matched_any() {
+            continue;
+        }
+        let modal = p.modal.is_match(raw.as_bytes());
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
         let mut participants: Vec<(usize, usize)> = Vec::new();
@@ -173,7 +187,7 @@ pub fn find(
                 countries.push(c);
             }
         }
-        if p.pair.is_match(raw) || countries.len() < 2 {
+        if p.pair.is_match(raw.as_bytes()) || countries.len() < 2 {
             for &c in pair {
                 if !countries.contains(&c) {
                     countries.push(c);
@@ -184,11 +198,11 @@ pub fn find(
         if countries.len() < 2 || (!pair.is_empty() && !countries.iter().any(|c| pair.contains(c))) {
             continue;
         }
-        let status = if p.proposed.is_match(raw) {
+        let status = if p.proposed.is_match(raw.as_bytes()) {
             Status::Proposed
-        } else if p.ongoing.is_match(raw) {
+        } else if p.ongoing.is_match(raw.as_bytes()) {
             Status::Ongoing
-        } else if p.planned.is_match(raw) {
+        } else if p.planned.is_match(raw.as_bytes()) {
             Status::Planned
         } else {
             Status::Occurred
@@ -201,26 +215,28 @@ pub fn find(
         };
         let source = p
             .from
-            .captures(&masked)
+            .captures(masked.as_bytes())
             .and_then(|c| c.name("c"))
             .and_then(|m| country_at(m.start()));
         let target =
-            p.to.captures(&masked)
+            p.to.captures(masked.as_bytes())
                 .and_then(|c| c.name("c"))
                 .and_then(|m| country_at(m.start()));
         let mut kinds_here: Vec<String> = Vec::new();
         for (ti, t) in lex.triggers.iter().enumerate() {
-            if kinds_here.contains(&t.kind) || (modal && t.kind != "statement") {
+            if !fired.matched(ti) || kinds_here.contains(&t.kind) || (modal && t.kind != "statement") {
                 continue;
             }
-            let Some(m) = t.regex.find(&masked) else { continue };
+            let Some(m) = t.regex.find(masked.as_bytes()) else {
+                continue;
+            };
             // "to reaffirm support" is a purpose, not a statement made.
             if t.kind == "statement" && masked[..m.start()].trim_end().ends_with(" to") {
                 continue;
             }
             // "The talks", "the visit": a definite mention of an event of a type already found
             // refers back to it.
-            if p.definite.is_match(&masked[..m.start()]) && out.iter().any(|e| e.kind == t.kind) {
+            if p.definite.is_match(&masked.as_bytes()[..m.start()]) && out.iter().any(|e| e.kind == t.kind) {
                 continue;
             }
             let mut key_countries = countries.clone();

@@ -3,7 +3,6 @@
 
 use crate::extract::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../seed-data/gazetteer/countries.tsv");
@@ -97,8 +96,9 @@ pub struct Trigger {
     pub kind: String,
     /// CAMEO code.
     pub cameo: String,
-    /// The pattern.
-    pub regex: Regex,
+    /// The pattern: ASCII, case-insensitive, over bytes (Unicode classes would make the
+    /// automaton of patterns such as `\w{0,120}` many times larger and slower).
+    pub regex: regex::bytes::Regex,
 }
 
 /// Everything the extractor knows before it reads an article.
@@ -117,6 +117,10 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// Reporting cues, folded, longest first.
     pub cues: Vec<String>,
+    /// The cues as one automaton over folded text (leftmost-longest).
+    pub cue_automaton: AhoCorasick,
+    /// Every trigger pattern in one set, for a single pass per sentence.
+    pub trigger_set: regex::bytes::RegexSet,
     /// Hedge words, folded.
     pub hedges: Vec<String>,
     /// Navigation lines, folded.
@@ -253,9 +257,9 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&folded)
             .expect("gazetteer automaton");
-        let triggers = rows(TRIGGERS)
+        let triggers: Vec<Trigger> = rows(TRIGGERS)
             .filter_map(|r| {
-                let regex = Regex::new(&format!("(?i){}", r.get(2)?)).ok()?;
+                let regex = trigger_regex(r.get(2)?).ok()?;
                 Some(Trigger {
                     kind: r[0].to_owned(),
                     cameo: r[1].to_owned(),
@@ -282,6 +286,22 @@ impl Lexicon {
             ));
         }
         titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        let cues = words(CUES);
+        #[expect(
+            clippy::expect_used,
+            reason = "compiled-in data; a bad entry is a build bug caught by every test"
+        )]
+        let cue_automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(cues.iter().map(String::as_bytes))
+            .expect("cue automaton");
+        #[expect(clippy::expect_used, reason = "the same patterns compiled one by one above")]
+        let trigger_set =
+            regex::bytes::RegexSetBuilder::new(triggers.iter().map(|t: &Trigger| t.regex.as_str()))
+                .case_insensitive(true)
+                .unicode(false)
+                .build()
+                .expect("trigger set");
         Lexicon {
             countries,
             people,
@@ -289,7 +309,9 @@ impl Lexicon {
             patterns,
             automaton,
             triggers,
-            cues: words(CUES),
+            cues,
+            cue_automaton,
+            trigger_set,
             hedges: words(HEDGES),
             boilerplate: words(BOILERPLATE).into_iter().map(String::into_bytes).collect(),
             sources: words(SOURCES),
@@ -299,12 +321,19 @@ impl Lexicon {
     }
 }
 
+fn trigger_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    regex::bytes::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
+}
+
 /// The compiled-in trigger file has a pattern that does not compile: reported by a test.
 pub fn broken_triggers() -> Vec<String> {
     rows(TRIGGERS)
         .filter_map(|r| {
             let p = r.get(2)?;
-            Regex::new(&format!("(?i){p}")).err().map(|e| format!("{p}: {e}"))
+            trigger_regex(p).err().map(|e| format!("{p}: {e}"))
         })
         .collect()
 }

@@ -201,8 +201,16 @@ fn name_pattern() -> String {
 }
 
 struct Patterns {
-    titled: Regex,
-    bare: Regex,
+    /// Titles, exact case, leftmost-longest.
+    titles: aho_corasick::AhoCorasick,
+    /// A name right after a title.
+    name_after: Regex,
+    /// `and` joining two titles.
+    joiner: Regex,
+    /// A name right before a verb (the text up to the verb ends with it).
+    name_before: Regex,
+    /// Verbs a bare name may be the subject of: the reporting cues and a few others.
+    verbs: aho_corasick::AhoCorasick,
     appositive: Regex,
     of_country: Regex,
     gap: Regex,
@@ -211,21 +219,24 @@ struct Patterns {
 fn patterns(lex: &Lexicon) -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let titles = lex.titles.iter().map(|(t, _)| regex::escape(t)).collect::<Vec<_>>().join("|");
         let name = name_pattern();
-        let cues = lex
-            .cues
-            .iter()
-            .filter(|c| !c.contains(' '))
-            .map(|c| regex::escape(c))
-            .collect::<Vec<_>>()
-            .join("|");
+        let mut verbs: Vec<String> = lex.cues.iter().filter(|c| !c.contains(' ')).cloned().collect();
+        verbs.extend(["pointed", "went", "met", "visited", "arrived", "spoke"].map(str::to_owned));
         #[expect(clippy::expect_used, reason = "patterns built from compiled-in data; covered by every extraction test")]
         Patterns {
-            titled: Regex::new(&format!(r"\b(?P<title>(?:{titles})(?:\s+(?:and|&)\s+(?:{titles}))*)\s+(?P<name>{name})"))
-                .expect("title pattern"),
-            bare: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?(?:{cues}|pointed|went)\b"))
-                .expect("bare name pattern"),
+            titles: aho_corasick::AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Both)
+                .build(lex.titles.iter().map(|(t, _)| t.as_str()))
+                .expect("title automaton"),
+            name_after: Regex::new(&format!(r"^\s+(?P<name>{name})")).expect("name after title"),
+            joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
+            name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
+                .expect("name before verb"),
+            verbs: aho_corasick::AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&verbs)
+                .expect("verb automaton"),
             appositive: Regex::new(
                 r"^,\s+(?:the\s+)?(?P<role>(?:[\p{L}\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head))\b",
             )
@@ -303,6 +314,98 @@ fn country_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> Opti
     if p.gap.is_match(gap) { m.country(lex) } else { None }
 }
 
+/// Titles followed by a name: the title's byte range (compound titles joined with "and"
+/// included) and the name, in sentence offsets.
+fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, usize))> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < sentence.len() {
+        let Some(m) = p
+            .titles
+            .find(aho_corasick::Input::new(sentence).span(at..sentence.len()))
+        else {
+            break;
+        };
+        at = m.end();
+        let before_ok = !sentence[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after_ok = !sentence[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let mut end = m.end();
+        // "Deputy Prime Minister and Minister of Planning".
+        while let Some(j) = p.joiner.find(&sentence[end..]) {
+            let next = end + j.end();
+            let input = aho_corasick::Input::new(sentence)
+                .span(next..sentence.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            match p.titles.find(input) {
+                Some(t)
+                    if !sentence[t.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric) =>
+                {
+                    end = t.end();
+                }
+                _ => break,
+            }
+        }
+        if let Some(n) = p
+            .name_after
+            .captures(&sentence[end..])
+            .and_then(|c| c.name("name"))
+        {
+            out.push(((m.start(), end), (end + n.start(), end + n.end())));
+            at = end + n.end();
+        }
+    }
+    out
+}
+
+/// Names right before a verb they are the subject of ("Hossein Zolfaqari pointed to").
+fn bare_names<'s>(sentence: &'s str, p: &Patterns) -> Vec<regex::Match<'s>> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for v in p.verbs.find_iter(&lower) {
+        let after_ok = !lower[v.end()..].chars().next().is_some_and(char::is_alphanumeric);
+        let before = &sentence[..v.start()];
+        if !after_ok || !before.ends_with(char::is_whitespace) {
+            continue;
+        }
+        let mut from = v.start().saturating_sub(80);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        // The leftmost name that runs up to the verb, searched only in the bytes before it.
+        let mut start = from;
+        while start < before.len() {
+            match p
+                .name_before
+                .captures_at(before, start)
+                .and_then(|c| c.name("name"))
+            {
+                Some(n)
+                    if before[n.end()..].trim_start().is_empty()
+                        || p.name_before.is_match(&before[n.start()..]) =>
+                {
+                    out.push(n);
+                    break;
+                }
+                Some(n) => start = n.end(),
+                None => break,
+            }
+        }
+    }
+    out
+}
+
 /// Finds the people of the article. Gazetteer mentions of known people are taken over (and
 /// removed from `doc.mentions`, which keeps countries and organisations).
 #[expect(clippy::too_many_lines, reason = "the recognition steps in order, each short")]
@@ -353,16 +456,14 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         }
         let sentence = doc.text.slice(ss, se);
         let base = doc.text.byte(ss);
-        for c in p.titled.captures_iter(sentence) {
-            let (Some(title), Some(name_m)) = (c.name("title"), c.name("name")) else {
+        for ((t_start, t_end), (n_start, n_end)) in titled_names(sentence, p) {
+            let title = &sentence[t_start..t_end];
+            let Some(name) = clean_name(&sentence[n_start..n_end]) else {
                 continue;
             };
-            let Some(name) = clean_name(name_m.as_str()) else {
-                continue;
-            };
-            let single_ok = SINGLE_NAME_TITLES.contains(&title.as_str());
-            let title_start = doc.text.char_at(base + title.start());
-            let name_start = doc.text.char_at(base + name_m.start());
+            let single_ok = SINGLE_NAME_TITLES.contains(&title);
+            let title_start = doc.text.char_at(base + t_start);
+            let name_start = doc.text.char_at(base + n_start);
             let name_end = name_start + name.chars().count();
             let known = doc
                 .mentions
@@ -386,7 +487,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             }
             let before = doc.text.slice(ss, title_start).trim_end();
             let former = before.ends_with("former") || before.ends_with("Former") || before.ends_with("ex-");
-            let mut role = role_of_title(title.as_str(), lex);
+            let mut role = role_of_title(title, lex);
             // "his Saudi counterpart X": the role of the person the sentence named before.
             if role == "counterpart" {
                 let previous = people
@@ -503,8 +604,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         }
         let sentence = doc.text.slice(ss, se);
         let base = doc.text.byte(ss);
-        for c in p.bare.captures_iter(sentence) {
-            let Some(name_m) = c.name("name") else { continue };
+        for name_m in bare_names(sentence, p) {
             let Some(name) = clean_name(name_m.as_str()) else {
                 continue;
             };

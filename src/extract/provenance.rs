@@ -76,8 +76,15 @@ pub fn find(doc: &Doc<'_>, article: &Article) -> Provenance {
             continue;
         }
         let text = doc.text.slice(s.start, s.end);
+        let folded = &doc.text.folded[s.start..s.end];
+        let has = |needle: &[u8]| memchr::memmem::find(folded, needle).is_some();
         let mut is_provenance = false;
-        if let Some(c) = p.translated_by.captures(text) {
+        let (translat, verif) = (has(b"translat"), has(b"verif"));
+        if !translat && !verif && !has(b"lies entirely") && i >= 8 {
+            continue;
+        }
+        if !translat {
+        } else if let Some(c) = p.translated_by.captures(text) {
             out.translated = true;
             translator = c.name("who").map(|w| w.as_str().trim().to_owned());
             out.translation_evidence = Some((s.start, s.end));
@@ -87,7 +94,8 @@ pub fn find(doc: &Doc<'_>, article: &Article) -> Provenance {
             out.translation_evidence = Some((s.start, s.end));
             is_provenance = true;
         }
-        if p.not_verified.is_match(text) || p.cannot_verify.is_match(text) {
+        if !verif {
+        } else if p.not_verified.is_match(text) || p.cannot_verify.is_match(text) {
             out.verified = Some(false);
             out.verification_evidence = Some((s.start, s.end));
             is_provenance = true;
