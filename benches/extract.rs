@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --bench extract`
 
+#![expect(clippy::expect_used, reason = "a benchmark stops at the first broken input")]
+
 use bilateral::article;
 use bilateral::extract::{extract, lexicon::Lexicon, recognise, text::Text};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
