@@ -5,16 +5,23 @@
 //! in Oxigraph and served over SPARQL 1.1. See `ARCHITECTURE.md` for the map of the modules;
 //! they are listed here in reading order.
 
-pub mod article;
-pub mod cli;
-pub mod extract;
-pub mod http;
-pub mod ingest;
-pub mod model;
-pub mod seed;
-pub mod shacl;
-pub mod store;
 pub mod vocab;
+pub mod article;
+pub mod extract;
+#[cfg(feature = "server")]
+pub mod model;
+#[cfg(feature = "server")]
+pub mod store;
+#[cfg(feature = "server")]
+pub mod seed;
+#[cfg(feature = "server")]
+pub mod ingest;
+#[cfg(feature = "server")]
+pub mod shacl;
+#[cfg(feature = "server")]
+pub mod http;
+#[cfg(feature = "server")]
+pub mod cli;
 
 /// The base of the IRIs the service mints when no `--base-iri` is given.
 pub const DEFAULT_BASE_IRI: &str = "http://127.0.0.1:7878/";
