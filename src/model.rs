@@ -17,7 +17,7 @@
 )]
 
 use crate::extract::{Extraction, slug};
-use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, SCHEMA, SEM, XSD};
+use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, RDFS, SCHEMA, SEM, XSD};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 /// The result of modelling one article.
@@ -261,6 +261,19 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
     for e in &x.events {
         let ev = iri(e.iri.clone())?;
         g.add(ev.clone(), &rdf_type, term(BIL, event_class(&e.kind)));
+        let direction = match (&e.from, &e.to) {
+            (Some(f), Some(t)) => format!("{f} → {t}"),
+            _ => e.participants.join(", "),
+        };
+        g.add(
+            ev.clone(),
+            &term(RDFS, "label"),
+            Literal::new_simple_literal(format!(
+                "{} ({}): {direction}",
+                e.kind.replace('_', " "),
+                e.status
+            )),
+        );
         g.add(ev.clone(), &rdf_type, term(SEM, "Event"));
         if !e.cameo.is_empty() {
             g.add(
@@ -295,6 +308,26 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         let claim = iri(c.iri.clone())?;
         g.add(claim.clone(), &rdf_type, term(BIL, "Claim"));
         g.add(claim.clone(), &rdf_type, term(SCHEMA, "Claim"));
+        let short: String = c.text.text.chars().take(60).collect();
+        let ellipsis = if c.text.text.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        let who = match &c.attributed_to {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Array(v) => v
+                .iter()
+                .filter_map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" and "),
+            _ => String::new(),
+        };
+        g.add(
+            claim.clone(),
+            &term(RDFS, "label"),
+            Literal::new_simple_literal(format!("{who}: “{short}{ellipsis}”")),
+        );
         let m = mention(&mut g, &c.text)?;
         g.add(claim.clone(), &denoted, m);
         let cue = mention(&mut g, &c.cue)?;

@@ -9,7 +9,7 @@ use crate::http::ui::{escape, page};
 use crate::http::{SharedState, header_str, negotiate, run_limited};
 use crate::store::{OutputFormat, QueryForm};
 use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDFS, SCHEMA};
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfSerializer;
@@ -49,8 +49,12 @@ fn named(t: &Term) -> Option<&NamedNode> {
 pub async fn get(
     State(state): State<SharedState>,
     Path(path): Path<String>,
+    RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    let format_param = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.into_owned());
     let base = state.config.base_iri.clone();
     let iri = NamedNode::new(format!("{base}id/{path}"))
         .map_err(|e| ApiError::NotFound(format!("/id/{path} is not an IRI this service mints: {e}")))?;
@@ -165,10 +169,10 @@ pub async fn get(
         )));
     }
     let accept = header_str(&headers, header::ACCEPT);
-    if negotiate::prefers_html(accept) {
+    if format_param.is_none() && negotiate::prefers_html(accept) {
         return Ok(html(&base, &iri, &found).into_response());
     }
-    let format = match negotiate::choose(QueryForm::Graph, accept, None)? {
+    let format = match negotiate::choose(QueryForm::Graph, accept, format_param.as_deref())? {
         OutputFormat::Rdf(f) => f,
         OutputFormat::Results(_) => {
             return Err(ApiError::Internal(
@@ -247,10 +251,10 @@ fn chain_svg(chain: &[(String, String)]) -> String {
     if chain.is_empty() {
         return String::new();
     }
-    let (w, h, gap) = (210, 74, 34);
+    let (w, h, gap) = (180, 74, 26);
     let width = chain.len() * (w + gap);
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"provenance chain\" style=\"font:12px system-ui,sans-serif\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"provenance chain\" style=\"width:100%;max-width:{width}px;font:12px system-ui,sans-serif\">",
         h + 10
     );
     svg.push_str("<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"10\" refX=\"9\" refY=\"3\" orient=\"auto\"><path d=\"M0,0 L9,3 L0,6 z\" fill=\"#555\"/></marker></defs>");
@@ -301,7 +305,7 @@ fn html(base: &str, iri: &NamedNode, found: &Found) -> axum::response::Html<Stri
         .and_then(literal)
         .map_or_else(|| short(iri.as_str()), str::to_owned);
     let mut body = format!(
-        "<h1>{}</h1><p class=\"muted\"><code>{}</code> — also as <a href=\"?format=turtle\" onclick=\"return false\">RDF</a> with <code>Accept: text/turtle</code></p>",
+        "<h1>{}</h1><p class=\"muted\"><code>{}</code> — as RDF: <a href=\"?format=turtle\">Turtle</a> · <a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"?format=nt\">N-Triples</a> (or <code>Accept: text/turtle</code>)</p>",
         escape(&label),
         escape(iri.as_str())
     );

@@ -81,10 +81,14 @@ document.getElementById('stored').addEventListener('change', e => {
 });
 function cell(t) {
   if (!t) return '';
-  if (t.type === 'uri') { const a = document.createElement('a'); a.href = t.value; a.textContent = t.value; return a; }
-  return document.createTextNode(t.value + (t['xml:lang'] ? '@' + t['xml:lang'] : ''));
+  if (t.type === 'uri') {
+    // IRIs this service minted open on this server, whatever host and port it runs on.
+    const a = document.createElement('a'); a.textContent = t.value;
+    a.href = t.value.startsWith(BASE) ? '/' + t.value.slice(BASE.length) : t.value; return a;
+  }
+  return document.createTextNode(t.value);
 }
-document.getElementById('run').addEventListener('click', async () => {
+async function run() {
   const out = document.getElementById('out'); const status = document.getElementById('status');
   out.textContent = ''; status.textContent = 'running…'; const t0 = performance.now();
   const r = await fetch('/sparql', {method: 'POST', headers: {'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}, body: editor.value});
@@ -98,7 +102,12 @@ document.getElementById('run').addEventListener('click', async () => {
   for (const v of data.head.vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
   for (const b of data.results.bindings) { const row = table.insertRow(); for (const v of data.head.vars) { const c = row.insertCell(); const n = cell(b[v]); if (n) c.appendChild(n); } }
   out.appendChild(table); status.textContent = data.results.bindings.length + ' rows, ' + ms + ' ms';
-});
+  history.replaceState(null, '', '/?query=' + encodeURIComponent(editor.value));
+}
+document.getElementById('run').addEventListener('click', run);
+// A shared link (/?query=...) opens with the query in the editor and runs it.
+const shared = new URLSearchParams(location.search).get('query');
+if (shared) { editor.value = shared; run(); }
 ";
 
 /// `GET /`: the query editor.
@@ -118,13 +127,16 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
     let stored_json = serde_json::Value::Object(stored)
         .to_string()
         .replace('<', "\\u003c");
+    let base_json = serde_json::Value::String(state.config.base_iri.clone())
+        .to_string()
+        .replace('<', "\\u003c");
     let default_query = "SELECT ?graph (COUNT(*) AS ?quads)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?quads)";
     let body = format!(
         "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \
 SPARQL 1.1 endpoint: <code>/sparql</code>.</p>\
 <p><select id=\"stored\">{options}</select> <span id=\"about\" class=\"muted\"></span></p>\
 <textarea id=\"query\" spellcheck=\"false\">{}</textarea><p><button id=\"run\">Run</button><span id=\"status\" class=\"muted\"></span></p>\
-<div id=\"out\"></div><script>const STORED = {stored_json};{SCRIPT}</script>",
+<div id=\"out\"></div><script>const STORED = {stored_json}; const BASE = {base_json};{SCRIPT}</script>",
         escape(default_query)
     );
     page("Query", &body)
