@@ -1,5 +1,9 @@
 //! The command line: argument parsing (clap) and one function per command.
 
+// The doc comments of the argument types are the --help text people read: plain words, no
+// Markdown backticks.
+#![expect(clippy::doc_markdown, reason = "doc comments here are --help text")]
+
 use crate::http::{self, Config};
 use crate::store::{Database, Limits, OutputFormat, QueryForm, StoreError, prepare_query};
 use anyhow::{Context, Result, bail};
@@ -28,12 +32,13 @@ pub struct Cli {
 enum Command {
     /// Serve the store over HTTP: SPARQL 1.1 endpoint, Graph Store, analyst pages.
     ///
-    /// On a new (empty) store it first loads the ontology and the reference data from
-    /// `ontology/` and `seed-data/`.
+    /// On a new (empty) store it first loads the ontology and the reference data from ontology/
+    /// and seed-data/ (each file into its own named graph), then ingests the seed articles of
+    /// seed-data/articles/. Without --update-token it is read-only.
     Serve(ServeArgs),
     /// Run a SPARQL query against the store and print the answer.
     Query(QueryArgs),
-    /// Load RDF files (Turtle, N-Triples, RDF/XML, `TriG`, N-Quads, JSON-LD) with the bulk loader.
+    /// Load RDF files (Turtle, N-Triples, RDF/XML, TriG, N-Quads, JSON-LD) with the bulk loader.
     Load(LoadArgs),
     /// Write the whole store (every graph) to standard output or a file.
     Export(ExportArgs),
@@ -47,7 +52,7 @@ enum Command {
     Retract(RetractArgs),
     /// Recompute each article graph's RDFC-1.0 digest and compare it with the recorded one.
     Verify(VerifyArgs),
-    /// Check every article graph against the SHACL shapes in `ontology/shapes.ttl`.
+    /// Check every article graph against the SHACL shapes in ontology/shapes.ttl.
     Validate(StoreOnlyArgs),
 }
 
@@ -78,7 +83,7 @@ struct RetractArgs {
 struct VerifyArgs {
     #[command(flatten)]
     store: StoreArgs,
-    /// The base of the IRIs; the checks are recorded in the graph `<BASE>graph/verification`.
+    /// The base of the IRIs; the checks are recorded in the graph <BASE>graph/verification.
     #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
     base_iri: String,
 }
@@ -91,7 +96,7 @@ struct StoreOnlyArgs {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// The article: UTF-8 text, with an optional header of `key: value` lines closed by `---`.
+    /// The article: UTF-8 text, with an optional header of key: value lines closed by ---.
     file: PathBuf,
     /// json (the contract of DESIGN.md), trig or nquads (the RDF that would be stored).
     #[arg(long, default_value = "json")]
@@ -103,7 +108,7 @@ struct ExtractArgs {
 
 #[derive(Debug, Args)]
 struct StoreArgs {
-    /// The store directory (`RocksDB`); created when missing.
+    /// The store directory (RocksDB); created when missing.
     #[arg(long, default_value = "data", env = "BILATERAL_DATA")]
     data: PathBuf,
 }
@@ -112,13 +117,13 @@ struct StoreArgs {
 struct ServeArgs {
     #[command(flatten)]
     store: StoreArgs,
-    /// Use a throw-away store in memory instead of `--data`.
+    /// Use a throw-away store in memory instead of --data.
     #[arg(long)]
     in_memory: bool,
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:7878", env = "BILATERAL_BIND")]
     bind: SocketAddr,
-    /// The base of every IRI the service mints (ends with `/`).
+    /// The base of every IRI the service mints (ends with /).
     #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
     base_iri: String,
     /// The bearer token that allows writes (/update, /store writes, POST /articles).
@@ -143,7 +148,7 @@ struct QueryArgs {
     /// The SPARQL query text.
     #[arg(required_unless_present = "file", conflicts_with = "file")]
     query: Option<String>,
-    /// Read the query from this file (for example one of `queries/*.rq`).
+    /// Read the query from this file (for example one of queries/*.rq).
     #[arg(long, short)]
     file: Option<PathBuf>,
     /// Output: table (the default on a terminal), json, xml, csv, tsv (the default otherwise);
@@ -154,7 +159,7 @@ struct QueryArgs {
     #[arg(long, default_value_t = 0)]
     timeout: u64,
     /// Bind a variable before evaluation, NAME=VALUE (repeatable): how the stored queries in
-    /// `queries/` take their parameters. VALUE is an IRI (`<...>` or `http...`), or a string.
+    /// queries/ take their parameters. VALUE is an IRI (<...> or http...), or a string.
     #[arg(long = "param", value_name = "NAME=VALUE")]
     params: Vec<String>,
 }
@@ -579,8 +584,8 @@ fn extract(args: &ExtractArgs) -> Result<()> {
     Ok(())
 }
 
-/// The article files of the given paths: files as given, directories walked for `.txt` and
-/// `.md` files, sorted.
+/// The article files of the given paths: files as given, directories walked for .txt and
+/// .md files, sorted.
 pub fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
@@ -731,7 +736,7 @@ fn validate(args: &StoreOnlyArgs) -> Result<()> {
     }
 }
 
-/// A parameter value: `<iri>` or `http(s)://...` is an IRI, anything else a string literal.
+/// A parameter value: <iri> or http(s)://... is an IRI, anything else a string literal.
 pub fn parse_value(value: &str) -> Result<Term> {
     let v = value.trim();
     if let Some(inner) = v.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {

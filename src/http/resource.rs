@@ -260,8 +260,8 @@ fn chain_svg(chain: &[(String, String)]) -> String {
     svg.push_str("<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"10\" refX=\"9\" refY=\"3\" orient=\"auto\"><path d=\"M0,0 L9,3 L0,6 z\" fill=\"#555\"/></marker></defs>");
     for (i, (label, value)) in chain.iter().enumerate() {
         let x = i * (w + gap);
-        let shown: String = value.chars().take(30).collect();
-        let shown = if value.chars().count() > 30 {
+        let shown: String = value.chars().take(20).collect();
+        let shown = if value.chars().count() > 20 {
             format!("{shown}…")
         } else {
             shown
