@@ -568,15 +568,7 @@ fn extract(args: &ExtractArgs) -> Result<()> {
             } else {
                 RdfFormat::NQuads
             };
-            let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
-            for (prefix, ns) in crate::vocab::PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *ns)?;
-            }
-            let mut writer = serializer.for_writer(&mut stdout);
-            for q in &graphs.quads {
-                writer.serialize_quad(q)?;
-            }
-            writer.finish()?;
+            stdout.write_all(&crate::model::serialize(&graphs.quads, format)?)?;
         }
         other => bail!("--format {other} is not available; use json, trig or nquads"),
     }

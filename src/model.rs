@@ -538,3 +538,23 @@ pub fn canonical_digest(quads: &[Quad]) -> Result<String, ModelError> {
         .map_err(|e| ModelError::Digest(e.to_string()))?;
     Ok(crate::article::hex(&Sha256::digest(&canonical)))
 }
+
+/// Serialises quads with the project's prefixes. Formats without graphs (Turtle, N-Triples,
+/// RDF/XML, JSON-LD) get the triples; `TriG` and N-Quads keep each quad's graph.
+pub fn serialize(quads: &[Quad], format: oxigraph::io::RdfFormat) -> std::io::Result<Vec<u8>> {
+    let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
+    for (prefix, ns) in crate::vocab::PREFIXES {
+        serializer = serializer
+            .with_prefix(*prefix, *ns)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    }
+    let mut writer = serializer.for_writer(Vec::new());
+    for q in quads {
+        if format.supports_datasets() {
+            writer.serialize_quad(q)?;
+        } else {
+            writer.serialize_triple(q.as_ref())?;
+        }
+    }
+    writer.finish()
+}

@@ -128,13 +128,7 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
     let mut start = body_start;
     for i in body_start..=text.len() {
         if i == text.len() || text.raw.as_bytes()[text.byte(i)] == b'\n' {
-            let (mut s, mut e) = (start, i);
-            while s < e && text.folded[s] == b' ' {
-                s += 1;
-            }
-            while e > s && text.folded[e - 1] == b' ' {
-                e -= 1;
-            }
+            let (s, e) = trim_spaces(&text.folded, start, i);
             if e > s {
                 lines.push((s, e));
             }
@@ -151,13 +145,7 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
             let s = text.char_at(line_byte + b.start_byte);
             let e = text.char_at(line_byte + b.end_byte);
             // Trim surrounding spaces so that spans hold just the sentence.
-            let (mut s, mut e) = (s, e);
-            while s < e && text.folded[s] == b' ' {
-                s += 1;
-            }
-            while e > s && text.folded[e - 1] == b' ' {
-                e -= 1;
-            }
+            let (s, e) = trim_spaces(&text.folded, s, e);
             if e > s {
                 out.push(Sentence {
                     start: s,
@@ -169,6 +157,17 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
         }
     }
     out
+}
+
+/// Narrows `start..end` to leave out folded spaces (spaces, tabs, line breaks) at both ends.
+pub fn trim_spaces(folded: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && folded[start] == b' ' {
+        start += 1;
+    }
+    while end > start && folded[end - 1] == b' ' {
+        end -= 1;
+    }
+    (start, end)
 }
 
 fn trim_punct(s: &[u8]) -> &[u8] {

@@ -15,7 +15,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use serde::Deserialize;
 use std::fmt::Write as _;
@@ -210,18 +210,7 @@ pub async fn get(
         } else {
             RdfFormat::NQuads
         };
-        let mut serializer = RdfSerializer::from_format(format);
-        for (prefix, ns) in crate::vocab::PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *ns)
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
-        }
-        let mut w = serializer.for_writer(Vec::new());
-        for q in &found {
-            w.serialize_quad(q)
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
-        }
-        let body = w.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
+        let body = crate::model::serialize(&found, format).map_err(|e| ApiError::Internal(e.to_string()))?;
         let mut r = body.into_response();
         r.headers_mut().insert(
             header::CONTENT_TYPE,

@@ -12,7 +12,6 @@ use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDFS, SCHEMA};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::RdfSerializer;
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use std::fmt::Write as _;
 
@@ -180,22 +179,14 @@ pub async fn get(
             ));
         }
     };
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, ns) in crate::vocab::PREFIXES {
-        serializer = serializer
-            .with_prefix(*prefix, *ns)
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-    }
-    let mut w = serializer.for_writer(Vec::new());
-    for q in found.about.iter().chain(&found.inbound).chain(&found.grounding) {
-        let result = if format.supports_datasets() {
-            w.serialize_quad(q)
-        } else {
-            w.serialize_triple(q.as_ref())
-        };
-        result.map_err(|e| ApiError::Internal(e.to_string()))?;
-    }
-    let body = w.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
+    let quads: Vec<Quad> = found
+        .about
+        .iter()
+        .chain(&found.inbound)
+        .chain(&found.grounding)
+        .cloned()
+        .collect();
+    let body = crate::model::serialize(&quads, format).map_err(|e| ApiError::Internal(e.to_string()))?;
     let mut r = body.into_response();
     if let Ok(v) = HeaderValue::from_str(format.media_type()) {
         r.headers_mut().insert(header::CONTENT_TYPE, v);
