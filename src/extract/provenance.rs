@@ -71,7 +71,15 @@ pub fn find(doc: &Doc<'_>, article: &Article) -> Provenance {
     let mut translator = None;
     let mut writer = None;
     let mut dateline = None;
+    // Most articles hold none of the cue words: one look at the whole body spares the
+    // per-sentence work.
+    let body = &doc.text.folded[doc.body_start..];
+    let any = |needle: &[u8]| memchr::memmem::find(body, needle).is_some();
+    let doc_has_cues = any(b"translat") || any(b"verif") || any(b"lies entirely");
     for (i, s) in doc.sentences.iter().enumerate() {
+        if !doc_has_cues && i >= 8 {
+            break;
+        }
         if s.kind == LineKind::Boilerplate {
             continue;
         }
