@@ -18,7 +18,7 @@
 
 use crate::extract::{Extraction, slug};
 use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, RDFS, SCHEMA, SEM, XSD};
-use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 /// The result of modelling one article.
 #[derive(Debug, Clone)]
@@ -507,7 +507,6 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
 
     let mut quads = g.quads;
     quads.extend(p.quads);
-    let _ = BlankNode::default;
     Ok(ArticleGraphs {
         article,
         statements,

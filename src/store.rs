@@ -666,7 +666,7 @@ impl Database {
         Ok(quads.len())
     }
 
-    /// Flushes and compacts nothing: a place for a clean shutdown.
+    /// Writes the store's buffers to disk (called on shutdown).
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.inner.flush()?)
     }

@@ -357,10 +357,11 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         .collect();
     let mut claims_out: Vec<ClaimOut> = Vec::new();
     for c in &raw_claims {
-        let source = match c.carried_from {
-            Some(_) | None => claims::resolve(&doc, &found_people, lex, c.subject, &pair),
+        // A quotation carried over from another keeps that one's subject span, so one
+        // resolution serves both.
+        let Some(source) = claims::resolve(&doc, &found_people, lex, c.subject, &pair) else {
+            continue;
         };
-        let Some(source) = source else { continue };
         let hedge = claims::hedge(&doc, c.text, lex);
         let attributed_to = if source.names.len() == 1 {
             serde_json::Value::String(source.names[0].clone())

@@ -14,7 +14,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfSerializer;
 use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 
 /// The parameters of a query or update request, from the URL and the form body.
@@ -283,9 +283,4 @@ pub async fn post_update(
     let _guard = state.writer.lock().await;
     run_blocking(&state, move |db| db.update(&update, Some(&base), None)).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-/// The RDF format named by a `Content-Type` media type.
-pub fn rdf_format_of(media: &str) -> Option<RdfFormat> {
-    RdfFormat::from_media_type(media)
 }
