@@ -201,9 +201,10 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         Ok(m)
     };
 
+    // Countries are typed and named in the reference graph: repeating `a schema:Country` here
+    // would make oxigraph 0.5's union default graph count them once more per article.
     for c in &x.countries {
         let country = iri(c.iri.clone())?;
-        g.add(country.clone(), &rdf_type, term(SCHEMA, "Country"));
         for span in &c.mentions {
             let m = mention(&mut g, span)?;
             g.add(country.clone(), &denoted, m);
@@ -419,8 +420,11 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
     let outlet = |p: &mut Builder, outlet_name: &str| -> Result<NamedNode, ModelError> {
         let o = iri(format!("{base}id/org/{}", slug(outlet_name)))?;
         p.add(o.clone(), &rdf_type, term(PROV, "Organization"));
-        p.add(o.clone(), &rdf_type, term(SCHEMA, "Organization"));
-        p.add(o.clone(), &name, Literal::new_simple_literal(outlet_name));
+        // An outlet the text mentions is already typed and named in the statement graph.
+        if !x.organisations.iter().any(|org| org.iri == o.as_str()) {
+            p.add(o.clone(), &rdf_type, term(SCHEMA, "Organization"));
+            p.add(o.clone(), &name, Literal::new_simple_literal(outlet_name));
+        }
         Ok(o)
     };
     let publisher = match &a.publisher {
