@@ -80,16 +80,30 @@ fn curl(args: &[&str]) -> (i32, String) {
     )
 }
 
-fn count_marker(base: &str) -> String {
+fn count_countries(base: &str) -> String {
+    csv_query(
+        base,
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
+    )
+}
+
+fn csv_query(base: &str, query: &str) -> String {
     curl(&[
         "-s",
         "-H",
         "Accept: text/csv",
         "--data-urlencode",
-        "query=SELECT ?o WHERE { <http://example.org/persist> <http://example.org/value> ?o }",
+        &format!("query={query}"),
         &format!("{base}/sparql"),
     ])
     .1
+}
+
+fn count_marker(base: &str) -> String {
+    csv_query(
+        base,
+        "SELECT ?o WHERE { <http://example.org/persist> <http://example.org/value> ?o }",
+    )
 }
 
 #[test]
@@ -100,14 +114,7 @@ fn serve_write_restart_and_read_back() {
 
     let server = Server::start(&data, port);
     // The seed data is there on a new store.
-    let (_, countries) = curl(&[
-        "-s",
-        "-H",
-        "Accept: text/csv",
-        "--data-urlencode",
-        "query=SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
-        &format!("{}/sparql", server.base),
-    ]);
+    let countries = count_countries(&server.base);
     assert_eq!(countries, "n\r\n250\r\n");
     // A write without the token is refused; with it, it lands.
     let update = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/persist> <http://example.org/value> \"kept\" } }";
@@ -159,14 +166,7 @@ fn serve_write_restart_and_read_back() {
     let server = Server::start(&data, port);
     assert_eq!(count_marker(&server.base), "o\r\nkept\r\n");
     // The reference data was not loaded twice.
-    let (_, n) = curl(&[
-        "-s",
-        "-H",
-        "Accept: text/csv",
-        "--data-urlencode",
-        "query=SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://schema.org/Country> }",
-        &format!("{}/sparql", server.base),
-    ]);
+    let n = count_countries(&server.base);
     assert_eq!(n, "n\r\n250\r\n");
     server.stop();
 }
