@@ -2,6 +2,11 @@
 # Installs what building and testing bilateral needs on a fresh Debian machine, and nothing that
 # is already there: libclang (bindgen, for the RocksDB build under oxigraph) and curl.
 # Python packages for the client tests are installed by scripts/test.sh.
+#
+# libclang is detected by the very files bindgen's loader (clang-sys) opens: `libclang.so*` or
+# `libclang-<N>.so*` in LIBCLANG_PATH, `llvm-config --libdir` or the usual library folders.
+# `libclang-cpp.so*` (the C++ library LLVM installs) is NOT libclang and does not count; a
+# unit test (tests/setup/test_setup.sh) runs the detection against such a folder.
 set -euo pipefail
 
 need_root() {
@@ -9,10 +14,37 @@ need_root() {
         echo "setup: '$*' needs root; run it as root or install sudo" >&2; exit 1; fi
 }
 
-have_libclang() {
-    [ -n "${LIBCLANG_PATH:-}" ] && return 0
-    ls /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1
+# The folders clang-sys searches, one per line (LIBCLANG_PATH first when it is set).
+libclang_dirs() {
+    if [ -n "${LIBCLANG_PATH:-}" ]; then echo "$LIBCLANG_PATH"; fi
+    if command -v llvm-config >/dev/null 2>&1; then llvm-config --libdir 2>/dev/null || true; fi
+    local d
+    for d in /usr/lib/llvm-*/lib /usr/local/llvm*/lib /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu \
+        /usr/lib64 /usr/lib /usr/local/lib /lib/x86_64-linux-gnu; do
+        [ -d "$d" ] && echo "$d"
+    done
+    return 0
 }
+
+# Succeeds when one of the folders given holds the library bindgen loads. Prints its path.
+find_libclang_in() {
+    local d f
+    for d in "$@"; do
+        for f in "$d"/libclang.so "$d"/libclang.so.* "$d"/libclang-[0-9]*.so "$d"/libclang-[0-9]*.so.*; do
+            if [ -e "$f" ]; then echo "$f"; return 0; fi
+        done
+    done
+    return 1
+}
+
+have_libclang() {
+    local dirs=()
+    mapfile -t dirs < <(libclang_dirs)
+    find_libclang_in "${dirs[@]}" >/dev/null
+}
+
+# Sourced by the unit test: define the functions, install nothing.
+if [ "${BILATERAL_SETUP_FUNCTIONS_ONLY:-}" = 1 ]; then return 0 2>/dev/null || exit 0; fi
 
 missing=()
 have_libclang || missing+=(libclang-dev)
@@ -24,5 +56,9 @@ if [ ${#missing[@]} -gt 0 ]; then
         need_root apt-get update -q >/dev/null
         need_root apt-get install -y -q "${missing[@]}" >/dev/null
     }
+    if ! have_libclang; then
+        echo "setup: libclang is still not found after installing libclang-dev; set LIBCLANG_PATH to the folder holding libclang.so" >&2
+        exit 1
+    fi
 fi
 command -v cargo >/dev/null || { echo "setup: cargo is missing; install Rust with rustup (https://rustup.rs)" >&2; exit 1; }
