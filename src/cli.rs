@@ -54,6 +54,45 @@ enum Command {
     Verify(VerifyArgs),
     /// Check every article graph against the SHACL shapes in ontology/shapes.ttl.
     Validate(StoreOnlyArgs),
+    /// Examine a store directory without changing it: is it a store, is it damaged, is it
+    /// seeded, how much does it hold. With --repair, fix what can be fixed (after a backup).
+    Doctor(DoctorArgs),
+    /// Write a consistent copy of the store (a RocksDB checkpoint) into a new directory.
+    /// Stop the server first: it holds the store.
+    Backup(BackupArgs),
+    /// Make a store from a backup: copies the backup into --data (which must be new or empty)
+    /// and checks that it opens and that every article graph matches its digest.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+struct DoctorArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// Repair what can be repaired: a missing or wrong CURRENT file (the manifest that holds
+    /// the data is found by opening each one read-only), an incomplete seed. The directory is
+    /// copied to DIR.backup-TIME first.
+    #[arg(long)]
+    repair: bool,
+    /// The base of the IRIs.
+    #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
+    base_iri: String,
+}
+
+#[derive(Debug, Args)]
+struct BackupArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The directory to create for the backup (must not exist).
+    target: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct RestoreArgs {
+    /// The backup directory (made by `bilateral backup`).
+    backup: PathBuf,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 #[derive(Debug, Args)]
@@ -108,7 +147,8 @@ struct ExtractArgs {
 
 #[derive(Debug, Args)]
 struct StoreArgs {
-    /// The store directory (RocksDB); created when missing.
+    /// The store directory (RocksDB). Created when missing or empty; a directory that holds
+    /// something else, or a damaged store, is refused and left as it is.
     #[arg(long, default_value = "data", env = "BILATERAL_DATA")]
     data: PathBuf,
 }
@@ -130,9 +170,13 @@ struct ServeArgs {
     /// Without it the service is read-only.
     #[arg(long, env = "BILATERAL_UPDATE_TOKEN", hide_env_values = true)]
     update_token: Option<String>,
-    /// The time limit of one query, in seconds.
+    /// The time limit of one query (and of one update), in seconds.
     #[arg(long, default_value_t = 30)]
     query_timeout: u64,
+    /// The most queries evaluated at once; past it a query waits up to 2 s for a slot, then
+    /// gets 503 (default: twice the cores, at least 4).
+    #[arg(long)]
+    max_concurrent_queries: Option<usize>,
     /// The largest request body accepted, in bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     max_body_bytes: usize,
@@ -175,6 +219,9 @@ struct LoadArgs {
     /// the default graph.
     #[arg(long)]
     graph: Option<String>,
+    /// The base of the IRIs (for the reference data loaded into a new store).
+    #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
+    base_iri: String,
 }
 
 #[derive(Debug, Args)]
@@ -217,22 +264,59 @@ fn run(cli: Cli) -> Result<()> {
         Command::Retract(args) => retract(&args),
         Command::Verify(args) => verify(&args),
         Command::Validate(args) => validate(&args),
+        Command::Doctor(args) => doctor(&args),
+        Command::Backup(args) => backup(&args),
+        Command::Restore(args) => restore(&args),
     }
 }
 
-/// Opens the store, explaining the usual failure (another process holds it).
+/// Opens the store to write, explaining the usual failure (another process holds it).
 pub fn open_store(dir: &Path) -> Result<Database> {
-    Database::open(dir).map_err(|e| {
-        let text = e.to_string();
-        if text.contains("lock") || text.contains("LOCK") {
-            anyhow::anyhow!(
-                "the store in {} is in use by another process (is `bilateral serve` running on it?)",
-                dir.display()
-            )
-        } else {
-            e.into()
+    Database::open(dir).map_err(|e| explain_open(dir, e))
+}
+
+/// Opens the store read-only (a snapshot; works beside a running server).
+pub fn open_store_read_only(dir: &Path) -> Result<Database> {
+    Database::open_read_only(dir).map_err(|e| explain_open(dir, e))
+}
+
+fn explain_open(dir: &Path, e: StoreError) -> anyhow::Error {
+    let text = e.to_string();
+    if text.contains("lock") || text.contains("LOCK") {
+        anyhow::anyhow!(
+            "the store in {} is in use by another process (is `bilateral serve` running on it?)",
+            dir.display()
+        )
+    } else {
+        e.into()
+    }
+}
+
+/// Opens the store to write and completes its seed when it is new or its first seeding was
+/// interrupted (serve, ingest and load all do this).
+fn open_seeded(dir: &Path, base: &str) -> Result<Database> {
+    let db = open_store(dir)?;
+    report_seed(crate::seed::ensure_seeded(&db, base).context("cannot seed the store")?);
+    Ok(db)
+}
+
+fn report_seed(seeded: Option<crate::seed::Seeded>) {
+    if let Some(seeded) = seeded {
+        let quads: usize = seeded.files.iter().map(|l| l.quads).sum();
+        tracing::info!(
+            files = seeded.files.len(),
+            quads,
+            articles = seeded.articles.len(),
+            "new store: loaded the ontology, the reference data and the seed articles"
+        );
+        if !tracing::dispatcher::has_been_set() {
+            eprintln!(
+                "new store: loaded the ontology and reference data ({} files, {quads} quads) and {} seed article(s)",
+                seeded.files.len(),
+                seeded.articles.len()
+            );
         }
-    })
+    }
 }
 
 fn init_logging() {
@@ -252,27 +336,26 @@ fn serve(args: ServeArgs) -> Result<()> {
     }
     NamedNode::new(args.base_iri.as_str())
         .with_context(|| format!("--base-iri {} is not an IRI", args.base_iri))?;
-    let db = if args.in_memory {
-        Database::in_memory()?
-    } else {
-        open_store(&args.store.data)?
+    let update_token = match args.update_token.as_deref() {
+        None => None,
+        Some(t) => Some(http::check_token(t).map_err(|e| anyhow::anyhow!("--update-token: {e}"))?),
     };
-    if db.is_empty()? {
-        let seeded = crate::seed::seed(&db, &args.base_iri).context("cannot seed the new store")?;
-        let quads: usize = seeded.files.iter().map(|l| l.quads).sum();
-        tracing::info!(
-            files = seeded.files.len(),
-            quads,
-            "new store: loaded the ontology and reference data"
-        );
-        for (path, iri, quads) in &seeded.articles {
-            tracing::info!(article = %iri, quads, file = %path.display(), "new store: ingested a seed article");
-        }
-    }
+    let db = if args.in_memory {
+        let db = Database::in_memory()?;
+        report_seed(crate::seed::ensure_seeded(&db, &args.base_iri).context("cannot seed the new store")?);
+        db
+    } else {
+        open_seeded(&args.store.data, &args.base_iri)?
+    };
     let config = Config {
         base_iri: args.base_iri,
-        update_token: args.update_token.filter(|t| !t.is_empty()),
+        update_token,
         query_timeout: Duration::from_secs(args.query_timeout.max(1)),
+        max_concurrent_queries: args
+            .max_concurrent_queries
+            .unwrap_or_else(http::default_concurrent_queries)
+            .max(1),
+        queue_wait: Duration::from_secs(2),
         max_body_bytes: args.max_body_bytes,
         limits: Limits {
             max_rows: args.max_rows,
@@ -280,14 +363,18 @@ fn serve(args: ServeArgs) -> Result<()> {
         queries_dir: crate::resource_dir("queries"),
     };
     let writable = config.update_token.is_some();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async move {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(http::THREAD_STACK_BYTES)
+        .build()?;
+    let state = http::state(db.clone(), config);
+    let served = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .with_context(|| format!("cannot listen on {}", args.bind))?;
         let quads = db.len().unwrap_or(0);
         tracing::info!(
-            "serving http://{} ({} quads; {}; {})",
+            "serving http://{} ({} quads; {}; {}; at most {} queries at once)",
             listener.local_addr()?,
             quads,
             if args.in_memory {
@@ -299,17 +386,49 @@ fn serve(args: ServeArgs) -> Result<()> {
                 "writes allowed with the token"
             } else {
                 "read-only"
-            }
+            },
+            state.config.max_concurrent_queries
         );
-        let app = http::router(db.clone(), config);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
-        tracing::info!("shutting down");
-        db.flush()?;
-        Ok(())
-    })
+        let app = http::router_with_state(std::sync::Arc::clone(&state))
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
+        let on_signal = {
+            let state = std::sync::Arc::clone(&state);
+            async move {
+                shutdown_signal().await;
+                tracing::info!(
+                    running = state.running(),
+                    "shutting down: stopping the queries in flight, finishing the writes"
+                );
+                state.cancel_all();
+                let _ = signalled_tx.send(());
+            }
+        };
+        let server = axum::serve(listener, app).with_graceful_shutdown(on_signal);
+        let deadline = async {
+            if signalled_rx.await.is_ok() {
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            result = server => result?,
+            () = deadline => tracing::warn!("requests still open {} s after the signal: closing them", SHUTDOWN_GRACE.as_secs()),
+        }
+        anyhow::Ok(())
+    });
+    // Blocking tasks still running (a query past its check, a write being committed) are not
+    // waited for beyond a second: a write is one transaction, committed whole or not at all.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served?;
+    db.flush()?;
+    tracing::info!("stopped");
+    Ok(())
 }
+
+/// How long the server waits, after SIGTERM or Ctrl-C, for the requests in flight.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
 
 async fn shutdown_signal() {
     let ctrl_c = async {
@@ -340,7 +459,7 @@ fn query(args: &QueryArgs) -> Result<()> {
         (Some(q), None) => q.clone(),
         (None, None) => bail!("give a query or --file"),
     };
-    let db = open_store(&args.store.data)?;
+    let db = open_store_read_only(&args.store.data)?;
     let mut prepared = prepare_query(&text, Some(crate::DEFAULT_BASE_IRI), &[], &[])?;
     for param in &args.params {
         let (name, value) = param
@@ -473,7 +592,7 @@ pub fn render_table(table: &crate::store::Table) -> String {
 }
 
 fn load(args: &LoadArgs) -> Result<()> {
-    let db = open_store(&args.store.data)?;
+    let db = open_seeded(&args.store.data, &args.base_iri)?;
     let graph = args
         .graph
         .as_deref()
@@ -514,7 +633,7 @@ fn export(args: &ExportArgs) -> Result<()> {
         "nquads" | "nq" => RdfFormat::NQuads,
         other => bail!("--format {other} cannot hold several graphs; use trig or nquads"),
     };
-    let db = open_store(&args.store.data)?;
+    let db = open_store_read_only(&args.store.data)?;
     if let Some(path) = &args.output {
         // Write beside the target, then rename: an interrupted export leaves no half file.
         let tmp = path.with_extension("partial");
@@ -612,13 +731,13 @@ fn ingest(args: &IngestArgs) -> Result<()> {
     if files.is_empty() {
         bail!("no article files (.txt, .md) in the given paths");
     }
-    let db = open_store(&args.store.data)?;
+    let db = open_seeded(&args.store.data, &args.base_iri)?;
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} articles {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let (mut stored, mut quads, mut duplicates) = (0, 0, 0);
+    let (mut stored, mut quads, mut duplicates, mut repaired) = (0, 0, 0, 0);
     let mut failures: Vec<String> = Vec::new();
     for file in &files {
         bar.set_message(
@@ -631,6 +750,10 @@ fn ingest(args: &IngestArgs) -> Result<()> {
         });
         match result {
             Ok(o) if o.duplicate => duplicates += 1,
+            Ok(o) if o.repaired => {
+                repaired += 1;
+                quads += o.quads;
+            }
             Ok(o) => {
                 stored += 1;
                 quads += o.quads;
@@ -641,7 +764,7 @@ fn ingest(args: &IngestArgs) -> Result<()> {
     }
     bar.finish_and_clear();
     eprintln!(
-        "ingested {stored} article(s), {quads} quads; {duplicates} duplicate(s) skipped; {} failed",
+        "ingested {stored} article(s), {quads} quads; {duplicates} duplicate(s) skipped; {repaired} damaged article(s) rewritten; {} failed",
         failures.len()
     );
     for f in &failures {
@@ -708,7 +831,7 @@ fn verify(args: &VerifyArgs) -> Result<()> {
 }
 
 fn validate(args: &StoreOnlyArgs) -> Result<()> {
-    let db = open_store(&args.store.data)?;
+    let db = open_store_read_only(&args.store.data)?;
     let shapes = std::fs::read_to_string(crate::resource_dir("ontology").join("shapes.ttl"))
         .context("cannot read ontology/shapes.ttl")?;
     let report = crate::shacl::validate(&db, &shapes)?;
@@ -726,6 +849,170 @@ fn validate(args: &StoreOnlyArgs) -> Result<()> {
     } else {
         bail!("the store does not conform to the shapes")
     }
+}
+
+fn doctor(args: &DoctorArgs) -> Result<()> {
+    use crate::store::{DirState, inspect};
+    let dir = &args.store.data;
+    let state = inspect(dir)?;
+    let d = dir.display();
+    match &state {
+        DirState::Missing => bail!("there is no directory {d}"),
+        DirState::Empty => {
+            eprintln!("{d} is empty: a new store will be made there on the first serve, ingest or load");
+            return Ok(());
+        }
+        DirState::NotADirectory | DirState::Foreign { .. } => {
+            bail!("{}", crate::store::describe_damage(dir, &state))
+        }
+        DirState::Store { manifest } => {
+            eprintln!("{d}: a RocksDB store (CURRENT names {manifest}, which is there)");
+        }
+        DirState::NoCurrent { .. } => {
+            eprintln!("{}", crate::store::describe_damage(dir, &state));
+            if !args.repair {
+                bail!("the store is damaged; run again with --repair to repair it");
+            }
+            let backup = backup_copy(dir)?;
+            eprintln!("backed the directory up to {}", backup.display());
+            let (manifest, quads) = crate::store::repair_current(dir)?;
+            eprintln!("repaired: CURRENT now names {manifest}; the store holds {quads} quads");
+        }
+    }
+    let (quads, graphs, seeded) = {
+        let db = open_store_read_only(dir)?;
+        (
+            db.len()?,
+            db.graph_count()?,
+            crate::seed::is_seeded(&db, &args.base_iri)?,
+        )
+    };
+    eprintln!(
+        "{quads} quads in {graphs} named graphs; seeded: {}",
+        if seeded { "yes" } else { "no" }
+    );
+    if !seeded {
+        if args.repair {
+            let db = open_store(dir)?;
+            crate::seed::ensure_seeded(&db, &args.base_iri).context("cannot seed the store")?;
+            eprintln!("completed the seed (ontology, reference data, seed articles)");
+        } else {
+            eprintln!(
+                "the reference data is missing or incomplete: --repair (or the next serve, ingest or load) completes it"
+            );
+        }
+    }
+    let db = open_store_read_only(dir)?;
+    let results = crate::ingest::verify(&db)?;
+    let bad = results.iter().filter(|v| !v.ok()).count();
+    eprintln!(
+        "{} article graph(s), {bad} whose digest no longer matches",
+        results.len()
+    );
+    if bad > 0 {
+        eprintln!("  re-ingest their text (bilateral ingest) to rewrite them, or retract them");
+    }
+    Ok(())
+}
+
+/// Copies a store directory (flat: RocksDB keeps no subdirectories) to DIR.backup-UNIXTIME.
+fn backup_copy(dir: &Path) -> Result<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut target = dir.as_os_str().to_owned();
+    target.push(format!(".backup-{secs}"));
+    let target = PathBuf::from(target);
+    copy_dir(dir, &target)?;
+    Ok(target)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
+        let entry = entry?;
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()))?;
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name()))
+                .with_context(|| format!("cannot copy {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn backup(args: &BackupArgs) -> Result<()> {
+    if args.target.exists() {
+        bail!(
+            "{} exists already; give a new directory for the backup",
+            args.target.display()
+        );
+    }
+    let db = open_store(&args.store.data)?;
+    db.backup(&args.target)?;
+    let quads = db.len()?;
+    eprintln!(
+        "backed up {} ({quads} quads) to {}",
+        args.store.data.display(),
+        args.target.display()
+    );
+    Ok(())
+}
+
+fn restore(args: &RestoreArgs) -> Result<()> {
+    use crate::store::{DirState, inspect};
+    if !matches!(inspect(&args.backup)?, DirState::Store { .. }) {
+        bail!(
+            "{} is not a backup made by `bilateral backup` (no RocksDB store there)",
+            args.backup.display()
+        );
+    }
+    match inspect(&args.store.data)? {
+        DirState::Missing | DirState::Empty => {}
+        _ => bail!(
+            "{} is not empty; restore into a new or empty directory (move the old store aside first)",
+            args.store.data.display()
+        ),
+    }
+    // Into a temporary directory beside the target, renamed once complete: an interrupted
+    // restore leaves no half store at --data.
+    let mut partial = args.store.data.as_os_str().to_owned();
+    partial.push(".restoring");
+    let partial = PathBuf::from(partial);
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial).with_context(|| format!("cannot remove {}", partial.display()))?;
+    }
+    copy_dir(&args.backup, &partial)?;
+    {
+        let db = open_store_read_only(&partial)?;
+        let results = crate::ingest::verify(&db)?;
+        let bad = results.iter().filter(|v| !v.ok()).count();
+        if bad > 0 {
+            bail!(
+                "the backup opens, but {bad} of its {} article graph(s) do not match their digest; not restored ({} kept for inspection)",
+                results.len(),
+                partial.display()
+            );
+        }
+        eprintln!(
+            "the backup holds {} quads; its {} article graph(s) match their digests",
+            db.len()?,
+            results.len()
+        );
+    }
+    if args.store.data.exists() {
+        std::fs::remove_dir(&args.store.data)
+            .with_context(|| format!("cannot replace the empty directory {}", args.store.data.display()))?;
+    }
+    std::fs::rename(&partial, &args.store.data)
+        .with_context(|| format!("cannot move the restored store to {}", args.store.data.display()))?;
+    eprintln!(
+        "restored {} into {}",
+        args.backup.display(),
+        args.store.data.display()
+    );
+    Ok(())
 }
 
 /// A parameter value: <iri> or http(s)://... is an IRI, anything else a string literal.

@@ -5,7 +5,7 @@
 use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, Extraction};
 use crate::model::{self, ArticleGraphs, ModelError, Run};
-use crate::store::{Database, StoreError};
+use crate::store::{Database, StoreError, Stored};
 use oxigraph::model::NamedNode;
 
 /// Why an article was not stored.
@@ -21,7 +21,18 @@ pub enum IngestError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The article asks for more work than one article may take.
+    #[error("{0}")]
+    TooMuchWork(String),
 }
+
+/// The most mentions, officials, events and claims one article may bring. A long news article
+/// brings a few hundred; past this the text is not an article (a list, a dump, a generated
+/// page) and modelling it would hold the writer for minutes.
+pub const MAX_ARTICLE_FACTS: usize = 5_000;
+
+/// The most quads one article may bring (a long news article brings a few thousand).
+pub const MAX_ARTICLE_QUADS: usize = 100_000;
 
 /// What happened to one article.
 #[derive(Debug, Clone)]
@@ -34,6 +45,8 @@ pub struct Outcome {
     pub quads: usize,
     /// The same text was stored before: nothing changed.
     pub duplicate: bool,
+    /// The same text was stored before but its graphs were damaged: they were rewritten.
+    pub repaired: bool,
     /// Events, claims and officials found.
     pub events: usize,
     /// Claims found.
@@ -42,27 +55,89 @@ pub struct Outcome {
     pub leaders: usize,
 }
 
-/// Reads, extracts and models an article without storing it.
+/// The number of facts an extraction brings (what [`MAX_ARTICLE_FACTS`] bounds).
+pub fn facts(extraction: &Extraction) -> usize {
+    extraction
+        .countries
+        .iter()
+        .map(|c| c.mentions.len())
+        .sum::<usize>()
+        + extraction
+            .leaders
+            .iter()
+            .map(|l| l.mentions.len().max(1))
+            .sum::<usize>()
+        + extraction
+            .organisations
+            .iter()
+            .map(|o| o.mentions.len())
+            .sum::<usize>()
+        + extraction.events.len()
+        + extraction.claims.len()
+}
+
+/// Reads, extracts and models an article without storing it, within the work budget of one
+/// article ([`MAX_ARTICLE_FACTS`], [`MAX_ARTICLE_QUADS`]).
 pub fn prepare(bytes: &[u8], base: &str) -> Result<(Article, Extraction, ArticleGraphs), IngestError> {
     let article = article::read(bytes)?;
     let extraction = extract::extract(&article, base);
+    let n = facts(&extraction);
+    if n > MAX_ARTICLE_FACTS {
+        return Err(IngestError::TooMuchWork(format!(
+            "the text brings {n} mentions, events and claims, more than the {MAX_ARTICLE_FACTS} one article may bring; it does not read as a news article (split it, or send the articles one by one)"
+        )));
+    }
     let graphs = model::model(&extraction, &article.text, base, &Run::now())?;
+    if graphs.quads.len() > MAX_ARTICLE_QUADS {
+        return Err(IngestError::TooMuchWork(format!(
+            "the article would bring {} quads, more than the {MAX_ARTICLE_QUADS} one article may bring; split it",
+            graphs.quads.len()
+        )));
+    }
     Ok((article, extraction, graphs))
 }
 
-/// Ingests one article: all or nothing, and nothing again for the same text.
+/// Ingests one article: all or nothing, and nothing again for the same text (unless its graphs
+/// were damaged since: then they are rewritten).
 pub fn ingest(db: &Database, bytes: &[u8], base: &str) -> Result<Outcome, IngestError> {
-    let (article, extraction, graphs) = prepare(bytes, base)?;
-    let stored = db.store_article(&graphs.statements, &graphs.provenance, &graphs.quads)?;
+    let prepared = prepare(bytes, base)?;
+    store_prepared(db, base, prepared)
+}
+
+/// Stores what [`prepare`] made (the part of [`ingest`] that needs the store, and the writer).
+pub fn store_prepared(
+    db: &Database,
+    base: &str,
+    (article, extraction, graphs): (Article, Extraction, ArticleGraphs),
+) -> Result<Outcome, IngestError> {
+    let checks = checks_graph(base)?;
+    let stored = db.store_article(
+        &graphs.statements,
+        &graphs.provenance,
+        &checks,
+        &graphs.quads,
+        |stored, recorded| {
+            !stored.is_empty()
+                && recorded.is_some_and(|r| model::canonical_digest(stored).is_ok_and(|d| d == r))
+        },
+    )?;
+    let duplicate = stored == Stored::Duplicate;
     Ok(Outcome {
         id: article.id().to_owned(),
         iri: graphs.article.as_str().to_owned(),
-        quads: if stored { graphs.quads.len() } else { 0 },
-        duplicate: !stored,
+        quads: if duplicate { 0 } else { graphs.quads.len() },
+        duplicate,
+        repaired: stored == Stored::Repaired,
         events: extraction.events.len(),
         claims: extraction.claims.len(),
         leaders: extraction.leaders.len(),
     })
+}
+
+/// The graph where `verify` records its checks.
+pub fn checks_graph(base: &str) -> Result<NamedNode, IngestError> {
+    NamedNode::new(format!("{base}graph/verification"))
+        .map_err(|e| IngestError::Model(ModelError::Iri(e.to_string())))
 }
 
 /// The statement and provenance graphs of an article id.
@@ -84,7 +159,7 @@ pub fn article_id(name: &str) -> Option<String> {
 /// there was no such article.
 pub fn retract(db: &Database, base: &str, id: &str) -> Result<usize, IngestError> {
     let (statements, provenance) = graphs_of(base, id)?;
-    Ok(db.remove_graphs(&[statements, provenance])?)
+    Ok(db.remove_graphs(&[statements, provenance], &checks_graph(base)?)?)
 }
 
 /// The result of checking one article graph's digest.

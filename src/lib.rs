@@ -8,6 +8,7 @@
 pub mod vocab;
 pub mod article;
 pub mod extract;
+pub mod guard;
 #[cfg(feature = "server")]
 pub mod model;
 #[cfg(feature = "server")]

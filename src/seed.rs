@@ -1,8 +1,8 @@
 //! Loads the reference data — the ontology and the files of `seed-data/` — into a new store,
 //! each file into its own named graph `<base>graph/DIR/PATH`.
 
-use crate::store::{Database, StoreError, format_of_path};
-use oxigraph::model::NamedNode;
+use crate::store::{Database, StoreError, format_of_path, parse_file};
+use oxigraph::model::{Literal, NamedNode, Quad};
 use std::path::{Path, PathBuf};
 
 /// One loaded file: its path, its graph and its number of quads.
@@ -79,12 +79,61 @@ pub struct Seeded {
     pub articles: Vec<(PathBuf, String, usize)>,
 }
 
-/// Seeds a new store: the ontology and reference data (each file into its own graph), then the
-/// articles of `seed-data/articles/`.
+/// The graph that records that a store is seeded, and with what version.
+pub fn marker_graph(base: &str) -> String {
+    format!("{base}graph/store")
+}
+
+fn marker_quad(base: &str) -> Result<Quad, StoreError> {
+    let graph = NamedNode::new(marker_graph(base)).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let store = NamedNode::new(format!("{base}id/store")).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    Ok(Quad::new(
+        store,
+        NamedNode::new_unchecked(format!("{}seeded", crate::vocab::BIL)),
+        Literal::from(true),
+        graph,
+    ))
+}
+
+/// Whether the store was seeded completely (the marker is written in the seeding transaction,
+/// so it is there exactly when everything else is).
+pub fn is_seeded(db: &Database, base: &str) -> Result<bool, StoreError> {
+    db.contains(&marker_quad(base)?)
+}
+
+/// Seeds the store unless it is seeded already; returns what it loaded, `None` when nothing
+/// was to do. Every command that opens a store to write (serve, ingest, load) calls it, so a
+/// store made by any of them, or by a first start that was killed, ends up complete.
+pub fn ensure_seeded(db: &Database, base: &str) -> Result<Option<Seeded>, crate::ingest::IngestError> {
+    if is_seeded(db, base)? {
+        return Ok(None);
+    }
+    seed(db, base).map(Some)
+}
+
+/// Seeds a store: the ontology and reference data (each file into its own graph), the
+/// articles of `seed-data/articles/`, and the marker that says it is done, all in one
+/// transaction.
 pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestError> {
     let dirs = [crate::resource_dir("ontology"), crate::resource_dir("seed-data")];
-    let files = load_reference(db, base, &dirs)?;
-    let mut articles = Vec::new();
+    let mut files = Vec::new();
+    let mut reference = Vec::new();
+    for dir in &dirs {
+        for path in rdf_files(dir) {
+            let graph = graph_for(base, dir, &path);
+            let node = NamedNode::new(graph.as_str())
+                .map_err(|e| StoreError::Invalid(format!("graph IRI {graph}: {e}")))?;
+            let format = format_of_path(&path)
+                .ok_or_else(|| StoreError::Invalid(format!("{}: unknown RDF format", path.display())))?;
+            let quads = parse_file(&path, format, &node, base)?;
+            files.push(Loaded {
+                path,
+                graph,
+                quads: quads.len(),
+            });
+            reference.push((node, quads));
+        }
+    }
     let dir = crate::resource_dir("seed-data").join("articles");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|entries| {
@@ -96,13 +145,17 @@ pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestEr
         })
         .unwrap_or_default();
     paths.sort();
+    let mut articles = Vec::new();
+    let mut article_graphs = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|source| StoreError::Io {
             path: path.clone(),
             source,
         })?;
-        let outcome = crate::ingest::ingest(db, &bytes, base)?;
-        articles.push((path, outcome.iri, outcome.quads));
+        let (_, _, graphs) = crate::ingest::prepare(&bytes, base)?;
+        articles.push((path, graphs.article.as_str().to_owned(), graphs.quads.len()));
+        article_graphs.push((graphs.statements, graphs.provenance, graphs.quads));
     }
+    db.seed_transaction(&reference, &article_graphs, &[marker_quad(base)?])?;
     Ok(Seeded { files, articles })
 }

@@ -21,6 +21,9 @@ pub enum StoreError {
     /// The query or update text is not valid SPARQL.
     #[error("{0}")]
     Syntax(String),
+    /// The query or update text is past the size or nesting limits (checked before parsing).
+    #[error(transparent)]
+    TooComplex(#[from] crate::guard::GuardError),
     /// The request asks for a federated `SERVICE` call, which this service never makes.
     #[error("federated SERVICE calls are refused: this endpoint makes no requests to other hosts")]
     ServiceRefused,
@@ -53,6 +56,9 @@ pub enum StoreError {
     /// The storage layer failed.
     #[error("storage error: {0}")]
     Storage(String),
+    /// The store directory is damaged or holds something else; nothing was changed.
+    #[error("{0}")]
+    Damaged(String),
 }
 
 impl From<oxigraph::store::StorageError> for StoreError {
@@ -96,6 +102,17 @@ impl From<oxigraph::store::LoaderError> for StoreError {
             other => Self::Parse(other.to_string()),
         }
     }
+}
+
+/// What storing an article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// The article was new.
+    New,
+    /// The same text was stored before and its graphs are intact: nothing changed.
+    Duplicate,
+    /// The same text was stored before but its graphs were damaged: they were rewritten.
+    Repaired,
 }
 
 /// What a query returns, which decides the formats it can be serialised to.
@@ -160,6 +177,10 @@ pub fn prepare_query(
     default_graph_uris: &[String],
     named_graph_uris: &[String],
 ) -> Result<PreparedQuery, StoreError> {
+    let shape = crate::guard::check(text, "query", &crate::guard::Limits::default())?;
+    if shape.uses_service {
+        return Err(StoreError::ServiceRefused);
+    }
     let mut parser = SparqlParser::new();
     if let Some(base) = base_iri {
         parser = parser
@@ -168,7 +189,7 @@ pub fn prepare_query(
     }
     let query = parser
         .parse_query(text)
-        .map_err(|e| StoreError::Syntax(e.to_string()))?;
+        .map_err(|e| StoreError::Syntax(crate::guard::explain_syntax_error(text, &e.to_string())))?;
     let form = match &query {
         spargebra::Query::Select { .. } => QueryForm::Solutions,
         spargebra::Query::Ask { .. } => QueryForm::Boolean,
@@ -220,8 +241,18 @@ pub struct Database {
 }
 
 impl Database {
-    /// Opens (or creates) an on-disk store in `dir`.
+    /// Opens the on-disk store in `dir`, or creates one when `dir` is missing or empty.
+    ///
+    /// Before `RocksDB` sees the directory, [`inspect`] checks it: a directory that holds
+    /// something other than a store, or a store whose `CURRENT` file (or the manifest it names)
+    /// is missing, is refused with [`StoreError::Damaged`] and left exactly as it was. `RocksDB`
+    /// itself would "create if missing": write a new `CURRENT` naming an empty manifest, open an
+    /// empty store and delete the old data files as obsolete.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        match inspect(dir)? {
+            DirState::Missing | DirState::Empty | DirState::Store { .. } => {}
+            state => return Err(StoreError::Damaged(describe_damage(dir, &state))),
+        }
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             path: dir.to_owned(),
             source,
@@ -229,6 +260,36 @@ impl Database {
         let inner = Store::open(dir)
             .map_err(|e| StoreError::Storage(format!("cannot open the store in {}: {e}", dir.display())))?;
         Ok(Self { inner })
+    }
+
+    /// Opens the store in `dir` read-only: a snapshot as of now, usable beside a running
+    /// server (which holds the read-write lock).
+    pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
+        match inspect(dir)? {
+            DirState::Store { .. } => {}
+            DirState::Missing | DirState::Empty => {
+                return Err(StoreError::Invalid(format!(
+                    "there is no store in {}",
+                    dir.display()
+                )));
+            }
+            state => return Err(StoreError::Damaged(describe_damage(dir, &state))),
+        }
+        let inner = Store::open_read_only(dir).map_err(|e| {
+            StoreError::Storage(format!(
+                "cannot open the store in {} read-only: {e}",
+                dir.display()
+            ))
+        })?;
+        Ok(Self { inner })
+    }
+
+    /// Copies the store into `target` (a new directory) as a consistent checkpoint. On the same
+    /// file system the data files are hard links, so it is fast and small.
+    pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
+        self.inner
+            .backup(target)
+            .map_err(|e| StoreError::Storage(format!("cannot back up into {}: {e}", target.display())))
     }
 
     /// A throw-away store in memory.
@@ -409,6 +470,10 @@ impl Database {
         base_iri: Option<&str>,
         token: Option<CancellationToken>,
     ) -> Result<(), StoreError> {
+        let shape = crate::guard::check(text, "update", &crate::guard::Limits::default())?;
+        if shape.uses_service {
+            return Err(StoreError::ServiceRefused);
+        }
         let mut parser = SparqlParser::new();
         if let Some(base) = base_iri {
             parser = parser
@@ -417,7 +482,7 @@ impl Database {
         }
         let update = parser
             .parse_update(text)
-            .map_err(|e| StoreError::Syntax(e.to_string()))?;
+            .map_err(|e| StoreError::Syntax(crate::guard::explain_syntax_error(text, &e.to_string())))?;
         if update
             .operations
             .iter()
@@ -522,27 +587,93 @@ impl Database {
         Ok(())
     }
 
-    /// Stores an article's graphs in one transaction: all or nothing. An article whose
-    /// provenance graph exists already is a duplicate and changes nothing.
+    /// Stores an article's graphs in one transaction: all or nothing.
+    ///
+    /// An article whose provenance graph exists already is checked with `is_intact` (given the
+    /// stored statement quads and the digest recorded for them): intact, it is a duplicate and
+    /// nothing changes; damaged (a graph deleted or edited through `/store` or `/update`), both
+    /// graphs are rewritten from `quads`. Checks recorded by `verify` for the statement graph
+    /// in `checks_graph` are dropped when the graphs are (re)written: they described the old
+    /// graph.
     pub fn store_article(
         &self,
         statements: &NamedNode,
         provenance: &NamedNode,
+        checks_graph: &NamedNode,
         quads: &[Quad],
-    ) -> Result<bool, StoreError> {
+        is_intact: impl FnOnce(&[Quad], Option<&str>) -> bool,
+    ) -> Result<Stored, StoreError> {
         let mut transaction = self.inner.start_transaction()?;
-        if transaction.contains_named_graph(provenance)? {
-            return Ok(false);
-        }
+        let outcome = if transaction.contains_named_graph(provenance)? {
+            let digest = NamedNode::new_unchecked(format!("{}canonicalDigest", crate::vocab::BIL));
+            let recorded = transaction
+                .quads_for_pattern(
+                    Some(statements.as_ref().into()),
+                    Some(digest.as_ref()),
+                    None,
+                    Some(provenance.as_ref().into()),
+                )
+                .next()
+                .transpose()?
+                .and_then(|q| match q.object {
+                    Term::Literal(l) => Some(l.value().to_owned()),
+                    _ => None,
+                });
+            let stored = transaction
+                .quads_for_pattern(None, None, None, Some(statements.as_ref().into()))
+                .collect::<Result<Vec<_>, _>>()?;
+            if is_intact(&stored, recorded.as_deref()) {
+                return Ok(Stored::Duplicate);
+            }
+            transaction.clear_graph(statements.as_ref())?;
+            transaction.clear_graph(provenance.as_ref())?;
+            Stored::Repaired
+        } else {
+            Stored::New
+        };
+        Self::forget_checks(&mut transaction, checks_graph, statements)?;
         transaction.insert_named_graph(statements);
         transaction.insert_named_graph(provenance);
         transaction.extend(quads.iter().map(QuadRef::from));
         transaction.commit()?;
-        Ok(true)
+        Ok(outcome)
     }
 
-    /// Removes the given graphs in one transaction; returns how many quads they held.
-    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<usize, StoreError> {
+    /// Removes the checks that `verify` recorded about `graph`.
+    fn forget_checks(
+        transaction: &mut oxigraph::store::Transaction<'_>,
+        checks_graph: &NamedNode,
+        graph: &NamedNode,
+    ) -> Result<(), StoreError> {
+        let checked = NamedNode::new_unchecked(format!("{}checkedGraph", crate::vocab::BIL));
+        let checks: Vec<_> = transaction
+            .quads_for_pattern(
+                None,
+                Some(checked.as_ref()),
+                Some(graph.as_ref().into()),
+                Some(checks_graph.as_ref().into()),
+            )
+            .map(|q| q.map(|q| q.subject))
+            .collect::<Result<_, _>>()?;
+        for check in checks {
+            let quads: Vec<_> = transaction
+                .quads_for_pattern(
+                    Some(check.as_ref()),
+                    None,
+                    None,
+                    Some(checks_graph.as_ref().into()),
+                )
+                .collect::<Result<_, _>>()?;
+            for q in &quads {
+                transaction.remove(q);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the given graphs in one transaction, and the checks `verify` recorded about
+    /// them in `checks_graph`; returns how many quads the graphs held.
+    pub fn remove_graphs(&self, graphs: &[NamedNode], checks_graph: &NamedNode) -> Result<usize, StoreError> {
         let mut removed = 0;
         let mut transaction = self.inner.start_transaction()?;
         for g in graphs {
@@ -551,6 +682,7 @@ impl Database {
                     .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
                     .count();
                 transaction.remove_named_graph(g)?;
+                Self::forget_checks(&mut transaction, checks_graph, g)?;
             }
         }
         transaction.commit()?;
@@ -646,30 +778,271 @@ impl Database {
         graph: &NamedNode,
         base_iri: &str,
     ) -> Result<usize, StoreError> {
-        let mut data = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut data))
-            .map_err(|source| StoreError::Io {
-                path: path.to_owned(),
-                source,
-            })?;
-        let parser = RdfParser::from_format(format)
-            .with_base_iri(base_iri)
-            .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?
-            .without_named_graphs()
-            .with_default_graph(graph.clone());
-        let mut quads = Vec::new();
-        for quad in parser.for_slice(&data) {
-            quads.push(quad.map_err(|e| StoreError::Parse(format!("{}: {e}", path.display())))?);
-        }
+        let quads = parse_file(path, format, graph, base_iri)?;
         self.replace_graph_with(graph, &quads)?;
         Ok(quads.len())
+    }
+
+    /// Seeds a store in one transaction: replaces each reference graph with its quads, stores
+    /// each article's graphs unless they are there already, and adds `marker` (the quads that
+    /// say the store is seeded). A crash at any point leaves either all of it or none.
+    pub fn seed_transaction(
+        &self,
+        reference: &[(NamedNode, Vec<Quad>)],
+        articles: &[(NamedNode, NamedNode, Vec<Quad>)],
+        marker: &[Quad],
+    ) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        for (graph, quads) in reference {
+            transaction.clear_graph(graph)?;
+            transaction.insert_named_graph(graph);
+            transaction.extend(quads.iter().map(QuadRef::from));
+        }
+        for (statements, provenance, quads) in articles {
+            if transaction.contains_named_graph(provenance)? {
+                continue;
+            }
+            transaction.insert_named_graph(statements);
+            transaction.insert_named_graph(provenance);
+            transaction.extend(quads.iter().map(QuadRef::from));
+        }
+        for q in marker {
+            if let GraphName::NamedNode(g) = &q.graph_name {
+                transaction.insert_named_graph(g);
+            }
+            transaction.insert(q);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Whether the store holds this quad.
+    pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
+        Ok(self.inner.contains(quad)?)
     }
 
     /// Writes the store's buffers to disk (called on shutdown).
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.inner.flush()?)
     }
+}
+
+/// What a store directory holds, as far as can be told without opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirState {
+    /// No such directory.
+    Missing,
+    /// An empty directory.
+    Empty,
+    /// A `RocksDB` store: `CURRENT` names a manifest that exists.
+    Store {
+        /// The manifest `CURRENT` names.
+        manifest: String,
+    },
+    /// `RocksDB` files without a usable `CURRENT` (missing, or naming a missing manifest).
+    NoCurrent {
+        /// What `CURRENT` names, when it exists.
+        named: Option<String>,
+        /// The manifests present, oldest first.
+        manifests: Vec<String>,
+        /// How many `.sst` table files there are.
+        tables: usize,
+    },
+    /// Files that are not a `RocksDB` store.
+    Foreign {
+        /// A few of them.
+        examples: Vec<String>,
+    },
+    /// Not a directory.
+    NotADirectory,
+}
+
+/// Looks at a store directory without changing anything in it.
+pub fn inspect(dir: &Path) -> Result<DirState, StoreError> {
+    let io = |source| StoreError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    let meta = match std::fs::metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(DirState::Missing),
+        Err(e) => return Err(io(e)),
+    };
+    if !meta.is_dir() {
+        return Ok(DirState::NotADirectory);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Ok(DirState::Empty);
+    }
+    let mut manifests: Vec<String> = names
+        .iter()
+        .filter(|n| n.starts_with("MANIFEST-"))
+        .cloned()
+        .collect();
+    manifests.sort_by_key(|m| m.trim_start_matches("MANIFEST-").parse::<u64>().unwrap_or(0));
+    let has_ext = |n: &str, ext: &str| {
+        Path::new(n)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    };
+    let tables = names.iter().filter(|n| has_ext(n, "sst")).count();
+    let rocksdb_like = |n: &String| {
+        n == "CURRENT"
+            || n == "IDENTITY"
+            || n == "LOCK"
+            || n.starts_with("MANIFEST-")
+            || n.starts_with("OPTIONS-")
+            || n.starts_with("LOG")
+            || has_ext(n, "sst")
+            || has_ext(n, "log")
+            || has_ext(n, "blob")
+    };
+    if !names
+        .iter()
+        .any(|n| n == "CURRENT" || n.starts_with("MANIFEST-") || has_ext(n, "sst"))
+    {
+        let examples = names
+            .iter()
+            .filter(|n| !rocksdb_like(n))
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>();
+        if examples.is_empty() {
+            // Only a LOCK, LOG or OPTIONS file: a store whose creation was interrupted before
+            // it held anything. Safe to create into.
+            return Ok(DirState::Empty);
+        }
+        return Ok(DirState::Foreign { examples });
+    }
+    let current = std::fs::read_to_string(dir.join("CURRENT"))
+        .ok()
+        .map(|c| c.trim().to_owned());
+    match current {
+        Some(m) if !m.is_empty() && manifests.contains(&m) => Ok(DirState::Store { manifest: m }),
+        current => Ok(DirState::NoCurrent {
+            named: current,
+            manifests,
+            tables,
+        }),
+    }
+}
+
+/// Repairs a store whose `CURRENT` file is missing or names a missing manifest: tries each
+/// manifest, newest first, by writing `CURRENT` and opening the store read-only (which changes
+/// nothing else), and keeps the first that holds data (else the newest that opens). Returns the
+/// manifest chosen and the quads the store then holds. The caller backs the directory up first.
+pub fn repair_current(dir: &Path) -> Result<(String, usize), StoreError> {
+    let DirState::NoCurrent { manifests, .. } = inspect(dir)? else {
+        return Err(StoreError::Invalid(format!(
+            "the CURRENT file of {} needs no repair",
+            dir.display()
+        )));
+    };
+    let current = dir.join("CURRENT");
+    let write_current = |m: &str| {
+        std::fs::write(&current, format!("{m}\n")).map_err(|source| StoreError::Io {
+            path: current.clone(),
+            source,
+        })
+    };
+    let mut fallback: Option<(String, usize)> = None;
+    for manifest in manifests.iter().rev() {
+        write_current(manifest)?;
+        let Ok(store) = Store::open_read_only(dir) else {
+            continue;
+        };
+        let quads = store.len().unwrap_or(0);
+        drop(store);
+        if quads > 0 {
+            return Ok((manifest.clone(), quads));
+        }
+        if fallback.is_none() {
+            fallback = Some((manifest.clone(), quads));
+        }
+    }
+    if let Some((m, quads)) = fallback {
+        write_current(&m)?;
+        Ok((m, quads))
+    } else {
+        let _ = std::fs::remove_file(&current);
+        Err(StoreError::Damaged(format!(
+            "no manifest of {} opens ({}); restore a backup",
+            dir.display(),
+            manifests.join(", ")
+        )))
+    }
+}
+
+/// One paragraph for a refused directory: what is wrong and what to do.
+pub fn describe_damage(dir: &Path, state: &DirState) -> String {
+    let d = dir.display();
+    match state {
+        DirState::NoCurrent {
+            named,
+            manifests,
+            tables,
+        } => {
+            let what = match named {
+                None => "its CURRENT file is missing".to_owned(),
+                Some(m) => format!("its CURRENT file names {m}, which is not there"),
+            };
+            format!(
+                "the store in {d} is damaged: {what} ({tables} table files, manifests: {}). Nothing was changed. \
+                 Run `bilateral doctor --data {d}` to see what it holds and `bilateral doctor --data {d} --repair` \
+                 to repair it (it backs the directory up first), or restore a backup with `bilateral restore`",
+                if manifests.is_empty() {
+                    "none".to_owned()
+                } else {
+                    manifests.join(", ")
+                }
+            )
+        }
+        DirState::Foreign { examples } => format!(
+            "{d} is not empty and does not hold a bilateral store (it has {}); refusing to create a store there. \
+             Give a new or empty directory with --data",
+            examples.join(", ")
+        ),
+        DirState::NotADirectory => format!("{d} is not a directory; give a directory with --data"),
+        DirState::Missing | DirState::Empty | DirState::Store { .. } => format!("{d} is usable"),
+    }
+}
+
+/// Whether a storage error says the disk is full (`RocksDB` passes the system's words on).
+pub fn is_disk_full(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("no space left") || m.contains("enospc") || m.contains("disk quota exceeded")
+}
+
+/// Parses one RDF file into quads of `graph` (for reference data: small files).
+pub fn parse_file(
+    path: &Path,
+    format: RdfFormat,
+    graph: &NamedNode,
+    base_iri: &str,
+) -> Result<Vec<Quad>, StoreError> {
+    let mut data = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut data))
+        .map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    let parser = RdfParser::from_format(format)
+        .with_base_iri(base_iri)
+        .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?
+        .without_named_graphs()
+        .with_default_graph(graph.clone());
+    let mut quads = Vec::new();
+    for quad in parser.for_slice(&data) {
+        quads.push(quad.map_err(|e| StoreError::Parse(format!("{}: {e}", path.display())))?);
+    }
+    Ok(quads)
 }
 
 /// The RDF format of a file, by its extension.

@@ -5,14 +5,15 @@
 use crate::article::ArticleError;
 use crate::http::error::ApiError;
 use crate::http::{
-    SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited,
+    ClientAddr, SharedState, authorize, body_error, content_type, header_str, negotiate, run_limited,
+    run_write,
 };
 use crate::ingest::{self, IngestError};
 use crate::store::{Limits, prepare_query};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
@@ -37,9 +38,10 @@ struct ArticleJson {
 impl From<IngestError> for ApiError {
     fn from(e: IngestError) -> Self {
         match e {
-            IngestError::Article(ArticleError::TooLarge { size, limit }) => ApiError::BadRequest(format!(
-                "the article is {size} bytes, more than the limit of {limit} bytes"
-            )),
+            IngestError::Article(ArticleError::TooLarge { size, limit }) => ApiError::ArticleTooLarge(
+                format!("the article is {size} bytes, more than the limit of {limit} bytes"),
+            ),
+            IngestError::TooMuchWork(m) => ApiError::Unprocessable(m),
             IngestError::Article(a) => ApiError::BadRequest(a.to_string()),
             IngestError::Model(m) => ApiError::BadRequest(m.to_string()),
             IngestError::Store(s) => s.into(),
@@ -54,10 +56,11 @@ fn one_line(v: &str) -> String {
 /// `POST /articles`.
 pub async fn post(
     State(state): State<SharedState>,
+    Extension(client): Extension<ClientAddr>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+    authorize(&state, client, &headers).await?;
     let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
     let bytes: Vec<u8> = match content_type(&headers).as_deref() {
         Some("application/json") => {
@@ -92,13 +95,18 @@ pub async fn post(
         }
     };
     let base = state.config.base_iri.clone();
-    let _guard = state.writer.lock().await;
-    let outcome = tokio::task::spawn_blocking({
-        let db = state.db.clone();
-        move || ingest::ingest(&db, &bytes, &base)
+    // Reading, extraction and modelling need no store: they run before the writer is taken,
+    // within the work budget of one article, so that the writer is held only to store.
+    let prepared = tokio::task::spawn_blocking({
+        let base = base.clone();
+        move || ingest::prepare(&bytes, &base)
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let outcome = run_write(&state, None, move |db, _| {
+        ingest::store_prepared(db, &base, prepared)
+    })
+    .await?;
     let status = if outcome.duplicate {
         StatusCode::OK
     } else {
@@ -107,7 +115,7 @@ pub async fn post(
     let mut response = (
         status,
         Json(serde_json::json!({
-            "id": outcome.id, "iri": outcome.iri, "duplicate": outcome.duplicate, "quads": outcome.quads,
+            "id": outcome.id, "iri": outcome.iri, "duplicate": outcome.duplicate, "repaired": outcome.repaired, "quads": outcome.quads,
             "events": outcome.events, "claims": outcome.claims, "leaders": outcome.leaders,
         })),
     )
@@ -155,11 +163,18 @@ pub async fn list(State(state): State<SharedState>, headers: HeaderMap) -> Resul
         );
         for r in &rows {
             let get = |k: &str| crate::http::ui::escape(r[k].as_str().unwrap_or(""));
+            let title = r["title"]
+                .as_str()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or("(untitled)");
             let _ = write!(
                 body,
-                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td><a href=\"/articles/{}\">{}</a></td></tr>",
-                crate::http::resource::local_link(&state.config.base_iri, r["iri"].as_str().unwrap_or("")),
-                get("title"),
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"/articles/{}\">{}</a></td></tr>",
+                crate::http::resource::link_html(
+                    &state.config.base_iri,
+                    r["iri"].as_str().unwrap_or(""),
+                    title
+                ),
                 get("publisher"),
                 get("date"),
                 get("id"),
@@ -195,7 +210,7 @@ pub async fn get(
         let (statements, provenance) = (statements.clone(), provenance.clone());
         move |db, _| {
             if !db.has_graph(&provenance)? {
-                return Ok(None);
+                return Ok::<_, crate::store::StoreError>(None);
             }
             let mut quads = db.graph_quads(&statements)?;
             quads.extend(db.graph_quads(&provenance)?);
@@ -230,30 +245,50 @@ pub async fn get(
                 None
             }
         })
-        .ok_or_else(|| ApiError::Internal(format!("article {id} has no stored text")))?;
-    let article = crate::article::read(text.as_bytes()).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let extraction = crate::extract::extract(&article, &base);
-    Ok(Json(extraction).into_response())
+        .ok_or_else(|| {
+            ApiError::Damaged(format!(
+                "article {id} is damaged: its statement graph (which holds its text) is missing or was edited; POST the same text to /articles again to repair it, or DELETE /articles/{id}"
+            ))
+        })?;
+    if let Some(json) = state.extractions.get(&id) {
+        return Ok(json_response(&json));
+    }
+    let json = run_limited(&state, move |_, _| {
+        let article = crate::article::read(text.as_bytes()).map_err(|e| {
+            ApiError::Damaged(format!(
+                "the stored text of article {id} is not an article any more: {e}"
+            ))
+        })?;
+        let extraction = crate::extract::extract(&article, &base);
+        serde_json::to_vec(&extraction)
+            .map(|json| (id, json))
+            .map_err(|e| ApiError::Internal(e.to_string()))
+    })
+    .await?;
+    let (id, json) = json;
+    let json = state.extractions.insert(id, json);
+    Ok(json_response(&json))
+}
+
+fn json_response(json: &std::sync::Arc<Vec<u8>>) -> Response {
+    let mut r = json.as_ref().clone().into_response();
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    r
 }
 
 /// `DELETE /articles/{id}`: removes exactly the article's graphs.
 pub async fn delete(
     State(state): State<SharedState>,
+    Extension(client): Extension<ClientAddr>,
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+    authorize(&state, client, &headers).await?;
     let id = valid_id(&id)?;
     let base = state.config.base_iri.clone();
-    let _guard = state.writer.lock().await;
     let shown = id.clone();
-    let removed = run_blocking(&state, move |db| {
-        ingest::retract(db, &base, &id).map_err(|e| match e {
-            IngestError::Store(s) => s,
-            other => crate::store::StoreError::Invalid(other.to_string()),
-        })
-    })
-    .await?;
+    let removed = run_write(&state, None, move |db, _| ingest::retract(db, &base, &id)).await?;
     if removed == 0 {
         return Err(ApiError::NotFound(format!("there is no article {shown}")));
     }

@@ -3,12 +3,13 @@
 
 use crate::http::error::ApiError;
 use crate::http::{
-    SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited,
+    ClientAddr, SharedState, authorize, body_error, content_type, header_str, negotiate, run_limited,
+    run_write,
 };
 use crate::store::{OutputFormat, QueryForm};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Extension, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
@@ -23,9 +24,9 @@ enum Target {
 fn target(raw: Option<&str>) -> Result<Target, ApiError> {
     let mut graph = None;
     let mut default = false;
-    for (key, value) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
-        match key.as_ref() {
-            "graph" => graph = Some(value.into_owned()),
+    for (key, value) in crate::http::sparql::decode_form(raw.unwrap_or_default().as_bytes())? {
+        match key.as_str() {
+            "graph" => graph = Some(value),
             "default" => default = true,
             _ => {}
         }
@@ -86,12 +87,13 @@ pub async fn get(
 
 async fn write(
     state: SharedState,
+    client: ClientAddr,
     raw: Option<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
     replace: bool,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+    authorize(&state, client, &headers).await?;
     let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
     let Target::Graph(graph) = target(raw.as_deref())? else {
         return Err(ApiError::BadRequest(
@@ -108,8 +110,12 @@ async fn write(
         GraphName::NamedNode(n) => n.as_str().to_owned(),
         _ => state.config.base_iri.clone(),
     };
-    let _guard = state.writer.lock().await;
-    let existed = run_blocking(&state, move |db| {
+    if format == RdfFormat::RdfXml && declares_entities(&body) {
+        return Err(ApiError::BadRequest(
+            "RDF/XML with a DOCTYPE that declares entities (<!ENTITY …>) is refused: entity expansion can blow a small body up to gigabytes; expand the entities before sending".to_owned(),
+        ));
+    }
+    let existed = run_write(&state, None, move |db, _| {
         db.write_graph(&graph, format, Some(&base), &body, replace)
     })
     .await?;
@@ -124,40 +130,48 @@ async fn write(
 /// `PUT /store?graph=IRI`: replaces the graph.
 pub async fn put(
     State(state): State<SharedState>,
+    Extension(client): Extension<ClientAddr>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    write(state, raw, headers, body, true).await
+    write(state, client, raw, headers, body, true).await
 }
 
 /// `POST /store?graph=IRI`: adds to the graph.
 pub async fn post(
     State(state): State<SharedState>,
+    Extension(client): Extension<ClientAddr>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    write(state, raw, headers, body, false).await
+    write(state, client, raw, headers, body, false).await
 }
 
 /// `DELETE /store?graph=IRI`: removes the graph.
 pub async fn delete(
     State(state): State<SharedState>,
+    Extension(client): Extension<ClientAddr>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+    authorize(&state, client, &headers).await?;
     let Target::Graph(graph) = target(raw.as_deref())? else {
         return Err(ApiError::BadRequest(
             "name the graph to delete with `?graph=IRI` or `?default`".to_owned(),
         ));
     };
     let shown = graph.to_string();
-    let _guard = state.writer.lock().await;
-    if run_blocking(&state, move |db| db.delete_graph(&graph)).await? {
+    if run_write(&state, None, move |db, _| db.delete_graph(&graph)).await? {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
         Err(ApiError::NotFound(format!("there is no graph {shown}")))
     }
+}
+
+/// Whether an XML document declares entities in its DOCTYPE (the "billion laughs" attack
+/// nests such declarations; the RDF/XML parser would expand them all in memory).
+pub fn declares_entities(body: &[u8]) -> bool {
+    memchr::memmem::find(body, b"<!ENTITY").is_some() || memchr::memmem::find(body, b"<!entity").is_some()
 }

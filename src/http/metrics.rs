@@ -23,6 +23,7 @@ pub struct Metrics {
     latency_count: AtomicU64,
     latency_sum_micros: AtomicU64,
     timeouts: AtomicU64,
+    rejected: AtomicU64,
 }
 
 impl Metrics {
@@ -49,8 +50,13 @@ impl Metrics {
         self.timeouts.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Records a query refused because every evaluation slot was taken.
+    pub fn query_rejected(&self) {
+        self.rejected.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// The metrics in the Prometheus text exposition format.
-    pub fn render(&self, quads: Option<usize>, graphs: Option<usize>) -> String {
+    pub fn render(&self, quads: Option<usize>, graphs: Option<usize>, running: usize) -> String {
         let mut out = String::new();
         out.push_str("# HELP bilateral_http_requests_total HTTP requests answered, by route and status.\n");
         out.push_str("# TYPE bilateral_http_requests_total counter\n");
@@ -90,6 +96,16 @@ impl Metrics {
             "bilateral_query_timeouts_total {}",
             self.timeouts.load(Ordering::Relaxed)
         );
+        out.push_str("# HELP bilateral_queries_rejected_total Queries refused because every evaluation slot was taken.\n");
+        out.push_str("# TYPE bilateral_queries_rejected_total counter\n");
+        let _ = writeln!(
+            out,
+            "bilateral_queries_rejected_total {}",
+            self.rejected.load(Ordering::Relaxed)
+        );
+        out.push_str("# HELP bilateral_store_tasks_running Queries and writes running on the store now.\n");
+        out.push_str("# TYPE bilateral_store_tasks_running gauge\n");
+        let _ = writeln!(out, "bilateral_store_tasks_running {running}");
         if let Some(quads) = quads {
             out.push_str(
                 "# HELP bilateral_store_quads Quads in the store.\n# TYPE bilateral_store_quads gauge\n",
@@ -112,6 +128,6 @@ pub async fn handler(State(state): State<SharedState>) -> impl IntoResponse {
         .unwrap_or((None, None));
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
-        state.metrics.render(sizes.0, sizes.1),
+        state.metrics.render(sizes.0, sizes.1, state.running()),
     )
 }

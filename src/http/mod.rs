@@ -5,6 +5,7 @@
 //! `spawn_blocking`; queries run under a time limit enforced with a cancellation token.
 
 pub mod articles;
+pub mod auth;
 pub mod error;
 pub mod graph_store;
 pub mod metrics;
@@ -16,16 +17,26 @@ pub mod ui;
 use crate::store::{Database, Limits, StoreError};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::HeaderValue;
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use error::ApiError;
 use oxigraph::sparql::CancellationToken;
 use sha2::{Digest, Sha256};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tower_http::cors::{Any, CorsLayer};
+
+/// The stack of every thread of the service's runtime (workers and the blocking pool), where
+/// queries are parsed and evaluated. The parser and evaluator recurse over a query's shape;
+/// [`crate::guard`] bounds that shape, and this stack holds the deepest shape it allows with a
+/// wide margin (tests/integration/binary.rs sends the worst cases to the real binary). It is
+/// address space: only the pages a thread touches are backed by memory.
+pub const THREAD_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// The settings of a running service.
 #[derive(Debug, Clone)]
@@ -34,8 +45,13 @@ pub struct Config {
     pub base_iri: String,
     /// The bearer token that allows writes; `None` makes the service read-only.
     pub update_token: Option<String>,
-    /// The time limit of one query.
+    /// The time limit of one query, and of one update.
     pub query_timeout: Duration,
+    /// The most queries evaluated at once; past it a query waits up to `queue_wait`, then
+    /// gets a 503.
+    pub max_concurrent_queries: usize,
+    /// How long a query waits for a free evaluation slot.
+    pub queue_wait: Duration,
     /// The largest request body accepted, in bytes.
     pub max_body_bytes: usize,
     /// Evaluation limits (result cap).
@@ -50,11 +66,37 @@ impl Default for Config {
             base_iri: crate::DEFAULT_BASE_IRI.to_owned(),
             update_token: None,
             query_timeout: Duration::from_secs(30),
+            max_concurrent_queries: default_concurrent_queries(),
+            queue_wait: Duration::from_secs(2),
             max_body_bytes: 10 * 1024 * 1024,
             limits: Limits::default(),
             queries_dir: crate::resource_dir("queries"),
         }
     }
+}
+
+/// Twice the cores, at least 4: queries mostly wait on the store's pages, not the CPU.
+pub fn default_concurrent_queries() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| (2 * n.get()).max(4))
+}
+
+/// Checks a configured update token: it must be usable in an `Authorization` header exactly as
+/// given (visible ASCII, no spaces), and long enough not to be guessed. Returns it trimmed of
+/// surrounding white space (a trailing newline from `$(cat token-file)` is a common slip).
+pub fn check_token(token: &str) -> Result<String, String> {
+    let t = token.trim();
+    if t.is_empty() {
+        return Err("the update token is empty".to_owned());
+    }
+    if let Some(c) = t.chars().find(|c| !c.is_ascii_graphic()) {
+        return Err(format!(
+            "the update token holds {c:?}, which an Authorization header cannot carry; use letters, digits and punctuation only"
+        ));
+    }
+    if t.len() < 8 {
+        return Err("the update token is shorter than 8 characters; use a longer one".to_owned());
+    }
+    Ok(t.to_owned())
 }
 
 /// What every handler shares.
@@ -65,22 +107,143 @@ pub struct AppState {
     pub config: Config,
     /// Counters for `/metrics`.
     pub metrics: metrics::Metrics,
-    /// Serialises writes: oxigraph 0.5 does not detect every write-write conflict.
-    pub writer: tokio::sync::Mutex<()>,
+    /// Serialises writes: oxigraph 0.5 does not detect every write-write conflict. Held by the
+    /// blocking task that writes (not by the handler), so that a write answered with a time-out
+    /// keeps it until it has really stopped.
+    pub writer: Arc<tokio::sync::Mutex<()>>,
+    /// One permit per query evaluated at once.
+    query_slots: Arc<tokio::sync::Semaphore>,
+    /// The cancellation tokens of the work running now (cancelled all at once on shutdown).
+    running: Mutex<HashMap<u64, CancellationToken>>,
+    next_run: AtomicU64,
+    /// Failed authorisations per client, to slow down guessing.
+    pub auth_failures: auth::Throttle,
+    /// The extraction JSON of recently read articles (`GET /articles/{id}`), by id.
+    pub extractions: ExtractionCache,
+}
+
+/// The cached JSON by id, the ids oldest first, and their total size.
+type CacheEntries = (
+    HashMap<String, Arc<Vec<u8>>>,
+    std::collections::VecDeque<String>,
+    usize,
+);
+
+/// The extraction JSON of the articles read last. An article's id is the hash of its text, so
+/// an entry never goes stale; it only has to be bounded.
+#[derive(Default)]
+pub struct ExtractionCache {
+    entries: Mutex<CacheEntries>,
+}
+
+impl ExtractionCache {
+    const MAX_ENTRIES: usize = 256;
+    const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+    /// The cached JSON of an article.
+    pub fn get(&self, id: &str) -> Option<Arc<Vec<u8>>> {
+        self.entries.lock().ok()?.0.get(id).cloned()
+    }
+
+    /// Caches the JSON of an article (forgetting the oldest entries past the bounds).
+    pub fn insert(&self, id: String, json: Vec<u8>) -> Arc<Vec<u8>> {
+        let json = Arc::new(json);
+        if let Ok(mut guard) = self.entries.lock() {
+            let (map, order, bytes) = &mut *guard;
+            if !map.contains_key(&id) {
+                *bytes += json.len();
+                map.insert(id.clone(), Arc::clone(&json));
+                order.push_back(id);
+            }
+            while order.len() > Self::MAX_ENTRIES || *bytes > Self::MAX_BYTES {
+                let Some(old) = order.pop_front() else { break };
+                if let Some(j) = map.remove(&old) {
+                    *bytes -= j.len();
+                }
+            }
+        }
+        json
+    }
+}
+
+impl AppState {
+    /// Cancels every query and update running now (on shutdown).
+    pub fn cancel_all(&self) {
+        if let Ok(running) = self.running.lock() {
+            for token in running.values() {
+                token.cancel();
+            }
+        }
+    }
+
+    /// How many store tasks are running now.
+    pub fn running(&self) -> usize {
+        self.running.lock().map_or(0, |r| r.len())
+    }
+
+    fn register(self: &Arc<Self>, token: CancellationToken) -> Registered {
+        let id = self.next_run.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut running) = self.running.lock() {
+            running.insert(id, token);
+        }
+        Registered {
+            state: Arc::clone(self),
+            id,
+        }
+    }
+}
+
+/// Removes a task's token from [`AppState::running`] when the task ends.
+struct Registered {
+    state: Arc<AppState>,
+    id: u64,
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Ok(mut running) = self.state.running.lock() {
+            running.remove(&self.id);
+        }
+    }
+}
+
+/// Cancels a token when the request that owns it is dropped: a client that hangs up stops its
+/// query too.
+struct CancelOnDrop(CancellationToken);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
 }
 
 /// The shared state handed to axum.
 pub type SharedState = Arc<AppState>;
 
-/// Builds the route table. Kept apart from `main` so that tests drive it without a socket.
-pub fn router(db: Database, config: Config) -> Router {
-    let body_limit = config.max_body_bytes;
-    let state = Arc::new(AppState {
+/// Builds the shared state of a service.
+pub fn state(db: Database, config: Config) -> SharedState {
+    let slots = config.max_concurrent_queries.max(1);
+    Arc::new(AppState {
         db,
         config,
         metrics: metrics::Metrics::default(),
-        writer: tokio::sync::Mutex::new(()),
-    });
+        writer: Arc::new(tokio::sync::Mutex::new(())),
+        query_slots: Arc::new(tokio::sync::Semaphore::new(slots)),
+        running: Mutex::new(HashMap::new()),
+        next_run: AtomicU64::new(0),
+        auth_failures: auth::Throttle::default(),
+        extractions: ExtractionCache::default(),
+    })
+}
+
+/// Builds the route table. Kept apart from `main` so that tests drive it without a socket.
+pub fn router(db: Database, config: Config) -> Router {
+    router_with_state(state(db, config))
+}
+
+/// Builds the route table over a state the caller keeps (to cancel its work on shutdown).
+pub fn router_with_state(state: SharedState) -> Router {
+    let body_limit = state.config.max_body_bytes;
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD, Method::POST])
@@ -104,9 +267,11 @@ pub fn router(db: Database, config: Config) -> Router {
         .route("/health", get(health))
         .route("/metrics", get(metrics::handler))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn_with_state(Arc::clone(&state), observe))
         .layer(cors)
+        .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }
 
@@ -120,8 +285,79 @@ async fn not_found() -> ApiError {
     )
 }
 
+async fn method_not_allowed(request: Request) -> ApiError {
+    ApiError::MethodNotAllowed(format!(
+        "{} is not allowed on {}",
+        request.method(),
+        request.uri().path()
+    ))
+}
+
+/// Headers on every answer: a Content-Security-Policy that lets a page run only the script it
+/// carries itself and talk only to this service (so a link or markup that slipped through
+/// cannot load or send anything), no MIME sniffing, no framing by other sites. Also gives
+/// every empty 4xx answer of the HTTP layer a sentence.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let is_preflight = method == Method::OPTIONS;
+    let mut response = next.run(request).await;
+    let status = response.status();
+    if is_preflight && status.is_success() && !is_known_path(&path) {
+        response = ApiError::NotFound(format!("there is no resource at {path}")).into_response();
+    } else if (status.is_client_error() || status.is_server_error())
+        && response.headers().get(header::CONTENT_TYPE).is_none()
+    {
+        let text = match status.as_u16() {
+            405 => format!("{method} is not allowed on {path}"),
+            413 => "the request body is larger than the limit of this endpoint".to_owned(),
+            415 => "the request body's media type is not one this route reads".to_owned(),
+            _ => format!(
+                "the request was refused ({})",
+                status.canonical_reason().unwrap_or("error")
+            ),
+        };
+        let mut sentence = (status, format!("{text}\n")).into_response();
+        sentence.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        for (name, value) in response.headers() {
+            if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+                sentence.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+        response = sentence;
+    }
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(ui::content_security_policy()),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
+}
+
+fn is_known_path(path: &str) -> bool {
+    matches!(
+        path,
+        "/" | "/sparql" | "/update" | "/store" | "/articles" | "/health" | "/metrics"
+    ) || path.starts_with("/articles/")
+        || path.starts_with("/id/")
+}
+
+/// The address of the client, put into every request's extensions by [`observe`] (`None` when
+/// the service runs without a socket, as in tests).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
 /// Logs one line per request and records it in the metrics.
-async fn observe(State(state): State<SharedState>, request: Request, next: Next) -> Response {
+async fn observe(State(state): State<SharedState>, mut request: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
@@ -129,6 +365,11 @@ async fn observe(State(state): State<SharedState>, request: Request, next: Next)
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "other".to_owned(), |m| m.as_str().to_owned());
+    let client = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    request.extensions_mut().insert(ClientAddr(client));
     let response = next.run(request).await;
     let elapsed = start.elapsed();
     let status = response.status().as_u16();
@@ -138,50 +379,82 @@ async fn observe(State(state): State<SharedState>, request: Request, next: Next)
     response
 }
 
-/// Checks `Authorization: Bearer <token>` against the configured token, in constant time.
-pub fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+/// Checks `Authorization: Bearer <token>` against the configured token, in constant time, and
+/// slows down a client that keeps failing (see [`auth::Throttle`]).
+pub async fn authorize(state: &AppState, client: ClientAddr, headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(expected) = &state.config.update_token else {
         return Err(ApiError::Forbidden(
             "writes are disabled on this endpoint: start it with --update-token or BILATERAL_UPDATE_TOKEN"
                 .to_owned(),
         ));
     };
+    state.auth_failures.check(client.0)?;
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(auth::bearer)
         .ok_or_else(|| {
             ApiError::Unauthorized(
                 "this operation needs an `Authorization: Bearer <token>` header".to_owned(),
             )
-        })?;
+        });
+    let given = match given {
+        Ok(g) => g,
+        Err(e) => return Err(e),
+    };
     // Hashing both sides first makes the comparison independent of where they differ and of
     // their lengths.
     let a = Sha256::digest(given.trim().as_bytes());
     let b = Sha256::digest(expected.as_bytes());
     let diff = a.iter().zip(b.iter()).fold(0_u8, |acc, (x, y)| acc | (x ^ y));
     if diff == 0 {
+        state.auth_failures.succeeded(client.0);
         Ok(())
     } else {
+        let delay = state.auth_failures.failed(client.0);
+        tokio::time::sleep(delay).await;
         Err(ApiError::Forbidden("the bearer token is not valid".to_owned()))
     }
 }
 
-/// Runs store work on the blocking pool under the query time limit: past it, the token is
-/// cancelled (evaluation stops cooperatively) and the client gets [`ApiError::Timeout`].
-pub async fn run_limited<T: Send + 'static>(
+/// Runs store work on the blocking pool under the query time limit and the limit of queries
+/// evaluated at once. Past the time limit the token is cancelled (evaluation stops
+/// cooperatively, within a second: see `vendor/spareval/PATCH.md`) and the client gets
+/// [`ApiError::Timeout`]; the evaluation slot is held until the work has really stopped.
+pub async fn run_limited<T, E>(
     state: &SharedState,
-    work: impl FnOnce(&Database, CancellationToken) -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, ApiError> {
+    work: impl FnOnce(&Database, CancellationToken) -> Result<T, E> + Send + 'static,
+) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    E: Into<ApiError> + Send + 'static,
+{
+    let wait = state.config.queue_wait;
+    let permit = tokio::time::timeout(wait, Arc::clone(&state.query_slots).acquire_owned())
+        .await
+        .map_err(|_| {
+            state.metrics.query_rejected();
+            ApiError::Busy(format!(
+                "{} queries are being evaluated, the most this endpoint runs at once; try again in a moment",
+                state.config.max_concurrent_queries
+            ))
+        })?
+        .map_err(|_| ApiError::Busy("the service is shutting down".to_owned()))?;
     let token = CancellationToken::new();
+    let _cancel_on_drop = CancelOnDrop(token.clone());
+    let registered = state.register(token.clone());
     let db = state.db.clone();
     let inner_token = token.clone();
-    let handle = tokio::task::spawn_blocking(move || work(&db, inner_token));
+    let handle = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let _registered = registered;
+        work(&db, inner_token).map_err(Into::into)
+    });
     let limit = state.config.query_timeout;
     match tokio::time::timeout(limit, handle).await {
         Ok(Ok(result)) => result.map_err(|e| match e {
-            StoreError::Cancelled => ApiError::Timeout(limit.as_secs()),
-            other => other.into(),
+            ApiError::Timeout(_) => ApiError::Timeout(limit.as_secs()),
+            other => other,
         }),
         Ok(Err(join)) => Err(ApiError::Internal(format!("the store task failed: {join}"))),
         Err(_) => {
@@ -192,7 +465,51 @@ pub async fn run_limited<T: Send + 'static>(
     }
 }
 
-/// Runs store work on the blocking pool without a time limit (writes, which must finish).
+/// Runs a write on the blocking pool, holding the writer lock inside the task (so that it is
+/// released only when the write has really ended). With a `limit`, the token is cancelled past
+/// it and the client gets [`ApiError::Timeout`]; without one the write runs to its end even if
+/// the client goes away (a write is all or nothing either way).
+pub async fn run_write<T, E>(
+    state: &SharedState,
+    limit: Option<Duration>,
+    work: impl FnOnce(&Database, CancellationToken) -> Result<T, E> + Send + 'static,
+) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    E: Into<ApiError> + Send + 'static,
+{
+    let guard = Arc::clone(&state.writer).lock_owned().await;
+    let token = CancellationToken::new();
+    let registered = state.register(token.clone());
+    let db = state.db.clone();
+    let inner_token = token.clone();
+    let handle = tokio::task::spawn_blocking(move || {
+        let _guard = guard;
+        let _registered = registered;
+        work(&db, inner_token).map_err(Into::into)
+    });
+    let joined = if let Some(limit) = limit {
+        if let Ok(joined) = tokio::time::timeout(limit, handle).await {
+            joined
+        } else {
+            token.cancel();
+            state.metrics.query_timeout();
+            return Err(ApiError::UpdateTimeout(limit.as_secs()));
+        }
+    } else {
+        handle.await
+    };
+    match joined {
+        Ok(result) => result.map_err(|e| match (e, limit) {
+            (ApiError::Timeout(_), Some(limit)) => ApiError::UpdateTimeout(limit.as_secs()),
+            (other, _) => other,
+        }),
+        Err(join) => Err(ApiError::Internal(format!("the store task failed: {join}"))),
+    }
+}
+
+/// Runs store work on the blocking pool without a time limit or the writer lock (quick reads
+/// of known size).
 pub async fn run_blocking<T: Send + 'static>(
     state: &SharedState,
     work: impl FnOnce(&Database) -> Result<T, StoreError> + Send + 'static,

@@ -21,6 +21,26 @@ pub fn local_link(base: &str, iri: &str) -> String {
         .map_or_else(|| iri.to_owned(), |rest| format!("/{rest}"))
 }
 
+/// The `href` for an IRI, when it may be one: IRIs this service minted open here, other
+/// `http(s)` IRIs open where they point; any other scheme (`javascript:`, `data:`, `file:`…)
+/// gets no link at all and is shown as text.
+pub fn safe_href(base: &str, iri: &str) -> Option<String> {
+    let link = local_link(base, iri);
+    let lower = link.get(..8).unwrap_or(&link).to_ascii_lowercase();
+    (link.starts_with('/') && !link.starts_with("//")
+        || lower.starts_with("http://")
+        || lower.starts_with("https://"))
+    .then_some(link)
+}
+
+/// An IRI as an HTML link when [`safe_href`] allows one, as inert text otherwise.
+pub fn link_html(base: &str, iri: &str, text: &str) -> String {
+    match safe_href(base, iri) {
+        Some(href) => format!("<a href=\"{}\">{}</a>", escape(&href), escape(text)),
+        None => escape(text),
+    }
+}
+
 struct Found {
     about: Vec<Quad>,
     inbound: Vec<Quad>,
@@ -152,7 +172,7 @@ pub async fn get(
                     }
                 }
             }
-            Ok(Found {
+            Ok::<_, crate::store::StoreError>(Found {
                 about,
                 inbound,
                 grounding,
@@ -198,11 +218,7 @@ pub async fn get(
 
 fn term_html(base: &str, t: &Term) -> String {
     match t {
-        Term::NamedNode(n) => format!(
-            "<a href=\"{}\">{}</a>",
-            escape(&local_link(base, n.as_str())),
-            escape(&short(n.as_str()))
-        ),
+        Term::NamedNode(n) => link_html(base, n.as_str(), &short(n.as_str())),
         Term::Literal(l) => {
             let v = l.value();
             let cut: String = v.chars().take(400).collect();
@@ -318,10 +334,9 @@ fn html(base: &str, iri: &NamedNode, found: &Found) -> axum::response::Html<Stri
             let article = m.split('#').next().unwrap_or(m);
             let _ = write!(
                 body,
-                "<li>“{}” — <a href=\"{}\">{}</a></li>",
+                "<li>“{}” — {}</li>",
                 escape(text),
-                escape(&local_link(base, article)),
-                escape(m.rsplit('#').next().unwrap_or(""))
+                link_html(base, article, m.rsplit('#').next().unwrap_or(""))
             );
         }
         body.push_str("</ul>");

@@ -5,17 +5,18 @@
 
 use crate::http::error::ApiError;
 use crate::http::{
-    SharedState, authorize, body_error, content_type, header_str, negotiate, run_blocking, run_limited,
+    ClientAddr, SharedState, authorize, body_error, content_type, header_str, negotiate, run_limited,
+    run_write,
 };
 use crate::store::{OutputFormat, QueryForm, prepare_query};
 use crate::vocab;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Extension, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfSerializer;
-use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{BlankNode, Literal, NamedNode, Triple};
 
 /// The parameters of a query or update request, from the URL and the form body.
 #[derive(Debug, Default)]
@@ -29,18 +30,67 @@ struct Params {
 
 impl Params {
     fn read(&mut self, encoded: &[u8]) -> Result<(), ApiError> {
-        for (key, value) in form_urlencoded::parse(encoded) {
-            match key.as_ref() {
-                "query" => set_once(&mut self.query, value.into_owned(), "query")?,
-                "update" => set_once(&mut self.update, value.into_owned(), "update")?,
-                "default-graph-uri" | "using-graph-uri" => self.default_graphs.push(value.into_owned()),
-                "named-graph-uri" | "using-named-graph-uri" => self.named_graphs.push(value.into_owned()),
-                "format" | "output" => self.format = Some(value.into_owned()),
+        for (key, value) in decode_form(encoded)? {
+            match key.as_str() {
+                "query" => set_once(&mut self.query, value, "query")?,
+                "update" => set_once(&mut self.update, value, "update")?,
+                "default-graph-uri" | "using-graph-uri" => self.default_graphs.push(value),
+                "named-graph-uri" | "using-named-graph-uri" => self.named_graphs.push(value),
+                "format" | "output" => self.format = Some(value),
                 _ => {}
             }
         }
         Ok(())
     }
+}
+
+/// Decodes `application/x-www-form-urlencoded` text (a URL's query string or a form body),
+/// refusing a name or value that is not UTF-8 once percent-decoded (where a lenient decoder
+/// would put U+FFFD in its place and run a different query than the one sent).
+pub fn decode_form(encoded: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
+    let mut out = Vec::new();
+    for pair in encoded.split(|&b| b == b'&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (key, value) = match pair.iter().position(|&b| b == b'=') {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, &pair[pair.len()..]),
+        };
+        let key = percent_decode(key);
+        let name = String::from_utf8(key).map_err(|_| {
+            ApiError::BadRequest("a parameter name is not valid UTF-8 once percent-decoded".to_owned())
+        })?;
+        let value = String::from_utf8(percent_decode(value)).map_err(|_| {
+            ApiError::BadRequest(format!(
+                "the parameter `{name}` is not valid UTF-8 once percent-decoded (check its %-escapes)"
+            ))
+        })?;
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+fn percent_decode(input: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok());
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        match input[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < input.len() => {
+                if let (Some(h), Some(l)) = (hex(input[i + 1]), hex(input[i + 2])) {
+                    out.push(h * 16 + l);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
 }
 
 fn set_once(slot: &mut Option<String>, value: String, name: &str) -> Result<(), ApiError> {
@@ -103,14 +153,17 @@ async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Resu
     }
     let accept = header_str(headers, header::ACCEPT);
     let Some(query) = params.query else {
-        return service_description(state, accept, params.format.as_deref()).await;
+        return service_description(&state, accept, params.format.as_deref());
     };
     let base = state.config.base_iri.clone();
-    let prepared = prepare_query(&query, Some(&base), &params.default_graphs, &params.named_graphs)?;
-    let format = negotiate::choose(prepared.form, accept, params.format.as_deref())?;
     let limits = state.config.limits.clone();
-    let body = run_limited(&state, move |db, token| {
-        db.query(&prepared, format, &limits, Some(token))
+    let accept = accept.map(str::to_owned);
+    // Parsing, like evaluation, runs on the blocking pool (large stacks, no async worker held).
+    let (body, format) = run_limited(&state, move |db, token| {
+        let prepared = prepare_query(&query, Some(&base), &params.default_graphs, &params.named_graphs)?;
+        let format = negotiate::choose(prepared.form, accept.as_deref(), params.format.as_deref())?;
+        let body = db.query(&prepared, format, &limits, Some(token))?;
+        Ok::<_, ApiError>((body, format))
     })
     .await?;
     Ok(with_type(body, format))
@@ -135,9 +188,9 @@ fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
     response
 }
 
-/// The service description, with `VoID` counts of every named graph.
-async fn service_description(
-    state: SharedState,
+/// The service description (of fixed size and cost).
+fn service_description(
+    state: &SharedState,
     accept: Option<&str>,
     format: Option<&str>,
 ) -> Result<Response, ApiError> {
@@ -148,8 +201,7 @@ async fn service_description(
         ));
     };
     let base = state.config.base_iri.clone();
-    let sizes = run_limited(&state, |db, _| db.graph_sizes()).await?;
-    let triples = describe_service(&base, &sizes).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let triples = describe_service(&base).map_err(|e| ApiError::Internal(e.to_string()))?;
     let mut serializer = RdfSerializer::from_format(rdf)
         .with_prefix("sd", vocab::SD)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -166,10 +218,9 @@ async fn service_description(
     Ok(with_type(body, rdf_format))
 }
 
-fn describe_service(
-    base: &str,
-    sizes: &[(NamedOrBlankNode, usize)],
-) -> Result<Vec<Triple>, oxigraph::model::IriParseError> {
+/// The description of the service. Of fixed size and cost, whatever the store holds: it says
+/// what the endpoint does, not what every graph contains (that is a query away).
+fn describe_service(base: &str) -> Result<Vec<Triple>, oxigraph::model::IriParseError> {
     let n = |ns: &str, local: &str| NamedNode::new(vocab::iri(ns, local));
     let a = NamedNode::new(vocab::RDF_TYPE)?;
     let service = NamedNode::new(format!("{base}sparql"))?;
@@ -223,43 +274,25 @@ fn describe_service(
         a.clone(),
         n(vocab::SD, "Graph")?,
     ));
-    let total: usize = sizes.iter().map(|(_, n)| n).sum();
     out.push(Triple::new(
         default_graph,
-        n(vocab::VOID, "triples")?,
-        Literal::from(i64::try_from(total).unwrap_or(i64::MAX)),
+        n(vocab::RDFS, "comment")?,
+        Literal::new_simple_literal(
+            "The union of all named graphs: the reference data, and two graphs per article (its statements and its provenance).",
+        ),
     ));
-    for (graph, count) in sizes {
-        let named = BlankNode::default();
-        out.push(Triple::new(
-            dataset.clone(),
-            n(vocab::SD, "namedGraph")?,
-            named.clone(),
-        ));
-        let name: Term = match graph {
-            NamedOrBlankNode::NamedNode(g) => g.clone().into(),
-            NamedOrBlankNode::BlankNode(b) => b.clone().into(),
-        };
-        out.push(Triple::new(named.clone(), n(vocab::SD, "name")?, name));
-        let graph_node = BlankNode::default();
-        out.push(Triple::new(named, n(vocab::SD, "graph")?, graph_node.clone()));
-        out.push(Triple::new(
-            graph_node,
-            n(vocab::VOID, "triples")?,
-            Literal::from(i64::try_from(*count).unwrap_or(i64::MAX)),
-        ));
-    }
     Ok(out)
 }
 
 /// `POST /update`: SPARQL 1.1 Update, as `application/sparql-update` or a form (`update=`).
 pub async fn post_update(
     State(state): State<SharedState>,
+    Extension(client): Extension<ClientAddr>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+    authorize(&state, client, &headers).await?;
     let body = body.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
     let mut params = Params::default();
     params.read(raw.unwrap_or_default().as_bytes())?;
@@ -280,7 +313,10 @@ pub async fn post_update(
         }
     };
     let base = state.config.base_iri.clone();
-    let _guard = state.writer.lock().await;
-    run_blocking(&state, move |db| db.update(&update, Some(&base), None)).await?;
+    let limit = state.config.query_timeout;
+    run_write(&state, Some(limit), move |db, token| {
+        db.update(&update, Some(&base), Some(token))
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

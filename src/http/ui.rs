@@ -74,7 +74,12 @@ pub fn page(title: &str, body: &str) -> Html<String> {
     ))
 }
 
-const SCRIPT: &str = r"
+/// The page's one script. Constant, so that the Content-Security-Policy can name it by its hash
+/// and no other script (an injected `<script>`, a `javascript:` link) runs; the data it needs
+/// comes in a JSON data block, which is never executed.
+pub const SCRIPT: &str = r"
+const DATA = JSON.parse(document.getElementById('bilateral-data').textContent);
+const STORED = DATA.stored; const BASE = DATA.base;
 const editor = document.getElementById('query');
 document.getElementById('stored').addEventListener('change', e => {
   const q = STORED[e.target.value]; if (q) { editor.value = q.text; document.getElementById('about').textContent = q.description; }
@@ -82,9 +87,12 @@ document.getElementById('stored').addEventListener('change', e => {
 function cell(t) {
   if (!t) return '';
   if (t.type === 'uri') {
-    // IRIs this service minted open on this server, whatever host and port it runs on.
+    // IRIs this service minted open on this server, whatever host and port it runs on; other
+    // http(s) IRIs open where they point; any other scheme (javascript:, data:…) is only text.
+    const local = t.value.startsWith(BASE);
+    if (!local && !/^https?:\/\//i.test(t.value)) return document.createTextNode(t.value);
     const a = document.createElement('a'); a.textContent = t.value;
-    a.href = t.value.startsWith(BASE) ? '/' + t.value.slice(BASE.length) : t.value; return a;
+    a.href = local ? '/' + t.value.slice(BASE.length) : t.value; return a;
   }
   return document.createTextNode(t.value);
 }
@@ -124,20 +132,65 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
     }
     // The JSON is placed inside a script element: escaping `<` keeps `</script>` in a query
     // from closing it.
-    let stored_json = serde_json::Value::Object(stored)
-        .to_string()
-        .replace('<', "\\u003c");
-    let base_json = serde_json::Value::String(state.config.base_iri.clone())
-        .to_string()
-        .replace('<', "\\u003c");
+    let data =
+        serde_json::json!({"stored": serde_json::Value::Object(stored), "base": state.config.base_iri})
+            .to_string()
+            .replace('<', "\\u003c");
     let default_query = "SELECT ?graph (COUNT(*) AS ?quads)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?quads)";
     let body = format!(
         "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \
 SPARQL 1.1 endpoint: <code>/sparql</code>.</p>\
 <p><select id=\"stored\">{options}</select> <span id=\"about\" class=\"muted\"></span></p>\
 <textarea id=\"query\" spellcheck=\"false\">{}</textarea><p><button id=\"run\">Run</button><span id=\"status\" class=\"muted\"></span></p>\
-<div id=\"out\"></div><script>const STORED = {stored_json}; const BASE = {base_json};{SCRIPT}</script>",
+<div id=\"out\"></div><script type=\"application/json\" id=\"bilateral-data\">{data}</script><script>{SCRIPT}</script>",
         escape(default_query)
     );
     page("Query", &body)
+}
+
+/// The Content-Security-Policy of every answer: no script but [`SCRIPT`] (by its SHA-256
+/// hash), no styles but the inline ones, connections only to this service, no framing.
+pub fn content_security_policy() -> &'static str {
+    static CSP: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        use sha2::{Digest, Sha256};
+        let hash = base64(&Sha256::digest(SCRIPT.as_bytes()));
+        format!(
+            "default-src 'none'; script-src 'sha256-{hash}'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        )
+    });
+    &CSP
+}
+
+/// Standard base64 with padding (for the CSP hash; too small a job for a dependency).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(super::base64(input.as_bytes()), expected);
+        }
+    }
 }

@@ -8,6 +8,7 @@ Usage: python3 tests/clients/run_clients.py target/release/bilateral
 """
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -165,6 +166,37 @@ def run_checks(base):
         assert out["quads"] > 100 and not out["duplicate"], out
         req = urllib.request.Request(f"{base}/articles/{out['id']}", method="DELETE", headers={"Authorization": f"Bearer {TOKEN}"})
         assert urllib.request.urlopen(req).status == 204
+
+    def chromium_renders_hostile_iris_and_literals_as_text():
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not chromium:
+            raise AssertionError("chromium is not installed (scripts/test.sh installs it)")
+        subject = "http://127.0.0.1:7878/id/test/xss"  # under the default base IRI: a local page
+        data = ("INSERT DATA { GRAPH <http://example.org/xss> { <%s> <http://example.org/p> "
+                "<javascript:alert(document.domain)> , <data:text/html,<b>bold</b>> , "
+                "\"<img src=x onerror=alert(1)><script>alert(2)</script>\" } }" % subject).encode()
+        req = urllib.request.Request(f"{base}/update", data=data, headers={
+            "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+        assert urllib.request.urlopen(req).status == 204
+        query = "SELECT ?o WHERE { <%s> ?p ?o }" % subject
+        with tempfile.TemporaryDirectory() as profile:
+            def dom(url):
+                return subprocess.run(
+                    [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     f"--user-data-dir={profile}", "--virtual-time-budget=8000", "--dump-dom", url],
+                    capture_output=True, text=True, timeout=90).stdout
+            # The shared link runs the query in the page (fetch, then the table is built).
+            shared = dom(f"{base}/?query=" + urllib.parse.quote(query))
+            assert "javascript:alert(document.domain)" in shared, "the results table did not render: " + shared[-2000:]
+            page = dom(f"{base}/id/test/xss")
+            assert "javascript:alert(document.domain)" in page, page[-2000:]
+        for name, html in (("shared link", shared), ("entity page", page)):
+            lower = html.lower()
+            assert 'href="javascript:' not in lower, f"{name}: a javascript: link"
+            assert 'href="data:' not in lower, f"{name}: a data: link"
+            assert "<img src=\"x\"" not in lower and "<img src=x" not in lower, f"{name}: markup from a literal became an element"
+            assert "<script>alert(2)" not in lower, f"{name}: a script from a literal became an element"
 
     for name, fn in list(locals().items()):
         if callable(fn):

@@ -24,10 +24,15 @@ struct Server {
 
 impl Server {
     fn start(data: &Path, port: u16) -> Self {
+        Self::start_with(data, port, &[])
+    }
+
+    fn start_with(data: &Path, port: u16, extra: &[&str]) -> Self {
         let child = Command::new(BIN)
             .args(["serve", "--data"])
             .arg(data)
             .args(["--bind", &format!("127.0.0.1:{port}")])
+            .args(extra)
             .env("BILATERAL_UPDATE_TOKEN", TOKEN)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -47,17 +52,26 @@ impl Server {
         panic!("the server did not answer /health within 60 s");
     }
 
-    fn stop(mut self) {
+    fn stop(self) {
+        self.stop_within(Duration::from_secs(20));
+    }
+
+    /// Sends SIGTERM and waits for a clean exit; returns how long it took.
+    fn stop_within(mut self, limit: Duration) -> Duration {
         let pid = self.child.id().to_string();
+        let start = Instant::now();
         let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
         assert!(status.success());
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = start + limit;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 assert!(status.success(), "the server exited with {status} on SIGTERM");
-                return;
+                return start.elapsed();
             }
-            assert!(Instant::now() < deadline, "the server did not stop on SIGTERM");
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop within {limit:?} of SIGTERM"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -172,18 +186,457 @@ fn serve_write_restart_and_read_back() {
 }
 
 #[test]
-fn a_store_in_use_gives_one_clear_sentence() {
+fn the_cli_reads_beside_a_running_server_and_writers_get_one_clear_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("store");
     let server = Server::start(&data, free_port());
+    // A query opens the store read-only: it works while the server holds it.
     let out = Command::new(BIN)
         .args(["query", "--data"])
         .arg(&data)
-        .arg("ASK {}")
+        .args(["--format", "csv", "ASK { ?c a <https://schema.org/Country> }"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("true"));
+    // A write needs the store to itself.
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/oped-saudi-iran.txt");
+    let out = Command::new(BIN)
+        .args(["ingest", "--data"])
+        .arg(&data)
+        .arg(&article)
         .output()
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("in use by another process"), "{err}");
+    server.stop();
+}
+
+/// The CPU time (user + system) a process has used so far, from /proc.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // Fields 14 and 15 of the file (utime, stime) are 12 and 13 after the command name.
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    ticks / 100.0
+}
+
+fn status_of(args: &[&str]) -> (String, String) {
+    let out = Command::new("curl")
+        .args(["-s", "-w", "\n%{http_code}", "--max-time", "120"])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, code) = text.rsplit_once('\n').unwrap_or(("", &text));
+    (code.to_owned(), body.to_owned())
+}
+
+fn post_query(base: &str, query: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.rq");
+    std::fs::write(&file, query).unwrap();
+    status_of(&[
+        "-H",
+        "Content-Type: application/sparql-query",
+        "--data-binary",
+        &format!("@{}", file.display()),
+        &format!("{base}/sparql"),
+    ])
+}
+
+#[test]
+fn hostile_queries_get_answers_and_the_server_stays_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let server = Server::start_with(&data, free_port(), &["--query-timeout", "5"]);
+    let n = |s: &str, k: usize| s.repeat(k);
+    let pattern = "?s <http://e/p> ?o . ";
+    let cases: Vec<(&str, String)> = vec![
+        // The shapes that aborted the first version (each past the limits: a 400).
+        (
+            "3,500 nested groups",
+            format!("SELECT * WHERE {}{}", n("{", 3_500), n("}", 3_500)),
+        ),
+        (
+            "5,000 nested sub-SELECTs",
+            format!(
+                "SELECT * WHERE {}{{}}{}",
+                n("{ SELECT * WHERE ", 5_000),
+                n("}", 5_000)
+            ),
+        ),
+        (
+            "a 5,000-way UNION",
+            format!(
+                "SELECT * WHERE {{ {} }}",
+                vec!["{ ?s ?p ?o }"; 5_000].join(" UNION ")
+            ),
+        ),
+        (
+            "a 20,000-term sum",
+            format!("SELECT (1{} AS ?x) {{}}", n("+1", 20_000)),
+        ),
+        (
+            "20,000 nested parentheses in a path",
+            format!(
+                "SELECT * WHERE {{ ?s {}<http://e/p>{} ?o }}",
+                n("(", 20_000),
+                n(")", 20_000)
+            ),
+        ),
+        (
+            "10,000 triple patterns",
+            format!("SELECT * WHERE {{ {} }}", n(pattern, 10_000)),
+        ),
+        // The deepest and longest shapes inside the limits (evaluated: the large stacks hold).
+        (
+            "groups at the depth limit",
+            format!("SELECT * WHERE {}{}", n("{", 127), n("}", 127)),
+        ),
+        (
+            "sub-SELECTs at the depth limit",
+            format!(
+                "SELECT * WHERE {}{{}}{}",
+                n("{ SELECT * WHERE ", 126),
+                n("}", 126)
+            ),
+        ),
+        (
+            "a UNION chain at the token limit",
+            format!(
+                "SELECT * WHERE {{ {} }} LIMIT 1",
+                vec!["{ ?s ?p ?o }"; 2_700].join(" UNION ")
+            ),
+        ),
+        (
+            "a sum at the token limit",
+            format!("SELECT (1{} AS ?x) {{}}", n("+1", 9_990)),
+        ),
+        (
+            "a path sequence at the token limit",
+            format!(
+                "SELECT * WHERE {{ ?s <http://e/p>{} ?o }} LIMIT 1",
+                n("/<http://e/p>", 9_990)
+            ),
+        ),
+        (
+            "a nested path at the depth limit",
+            format!(
+                "SELECT * WHERE {{ ?s {}<http://e/p>{} ?o }}",
+                n("(", 126),
+                n(")", 126)
+            ),
+        ),
+        (
+            "triple patterns at the token limit",
+            format!("SELECT * WHERE {{ {} }} LIMIT 1", n(pattern, 4_990)),
+        ),
+        (
+            "OPTIONALs at the token limit",
+            format!(
+                "SELECT * WHERE {{ ?s ?p ?o {} }} LIMIT 1",
+                n("OPTIONAL { ?s ?p ?o } ", 2_400)
+            ),
+        ),
+        (
+            "a FILTER of ORs at the token limit",
+            format!(
+                "SELECT * WHERE {{ ?s ?p ?o FILTER(?o = 1{}) }} LIMIT 1",
+                n(" || ?o = 1", 3_900)
+            ),
+        ),
+    ];
+    for (what, query) in &cases {
+        let (code, body) = post_query(&server.base, query);
+        // An answer, whatever it is: rows, a refusal past the limits, or the time limit.
+        assert!(
+            code == "200" || code == "400" || code == "503",
+            "{what}: answered {code}: {body}"
+        );
+        if code != "200" {
+            assert!(body.contains("limit"), "{what}: {body}");
+        }
+        eprintln!("{what}: {code}");
+        assert_eq!(
+            curl(&["-sf", &format!("{}/health", server.base)]).1,
+            "ok\n",
+            "{what} took the server down"
+        );
+    }
+    // The same in /update, and an RDF/XML billion laughs on /store.
+    let (code, _) = status_of(&[
+        "-H",
+        "Content-Type: application/sparql-update",
+        "-H",
+        &format!("Authorization: Bearer {TOKEN}"),
+        "--data-binary",
+        &format!("INSERT DATA {}{}", n("{", 5_000), n("}", 5_000)),
+        &format!("{}/update", server.base),
+    ]);
+    assert_eq!(code, "400");
+    let mut laughs = String::from("<?xml version=\"1.0\"?><!DOCTYPE rdf:RDF [<!ENTITY a \"lol\">");
+    for i in 1..10 {
+        laughs.push_str(&format!(
+            "<!ENTITY a{i} \"{}\">",
+            n(
+                &format!(
+                    "&a{};",
+                    if i == 1 {
+                        String::new()
+                    } else {
+                        (i - 1).to_string()
+                    }
+                ),
+                10
+            )
+        ));
+    }
+    laughs.push_str("]><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"http://e/a\"><rdf:value>&a9;</rdf:value></rdf:Description></rdf:RDF>");
+    let (code, _) = status_of(&[
+        "-H",
+        "Content-Type: application/rdf+xml",
+        "-H",
+        &format!("Authorization: Bearer {TOKEN}"),
+        "--data-binary",
+        &laughs,
+        &format!("{}/store?graph=http://example.org/lol", server.base),
+    ]);
+    assert_eq!(code, "400");
+    assert_eq!(curl(&["-sf", &format!("{}/health", server.base)]).1, "ok\n");
+    server.stop();
+}
+
+const RUNAWAY: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+#[test]
+fn a_stopped_query_frees_its_core_and_sigterm_ends_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let server = Server::start_with(&data, free_port(), &["--query-timeout", "2"]);
+    let pid = server.child.id();
+    let (code, body) = post_query(&server.base, RUNAWAY);
+    assert_eq!(code, "503", "{body}");
+    assert!(body.contains("time limit"), "{body}");
+    // Within a second of the 503 the process is idle.
+    std::thread::sleep(Duration::from_secs(1));
+    let before = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_seconds(pid) - before;
+    assert!(
+        used < 0.2,
+        "the server used {used:.2} s of CPU in the second after the 503"
+    );
+    server.stop();
+
+    // SIGTERM with runaway queries in flight (and a long time limit) ends the server in 10 s.
+    let server = Server::start_with(&data, free_port(), &["--query-timeout", "300"]);
+    let clients: Vec<_> = (0..3)
+        .map(|_| {
+            let base = server.base.clone();
+            std::thread::spawn(move || post_query(&base, RUNAWAY))
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(2));
+    let took = server.stop_within(Duration::from_secs(10));
+    eprintln!("SIGTERM with 3 runaway queries in flight: exited in {took:?}");
+    for c in clients {
+        let _ = c.join();
+    }
+}
+
+fn count_sst(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".sst")
+        })
+        .count()
+}
+
+fn bilateral(args: &[&str], data: &Path) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_store_without_current_is_refused_twice_then_repaired_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
+    assert!(ok, "{err}");
+    // Write the memtables to table files, as a long-running store has.
+    let backup = dir.path().join("backup");
+    let (ok, _, err) = bilateral(&["backup", backup.to_str().unwrap()], &data);
+    assert!(ok, "{err}");
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let (_, quads, _) = bilateral(&["query", "--format", "csv", count], &data);
+    std::fs::remove_file(data.join("CURRENT")).unwrap();
+    let files_before: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    // Two opens of any kind: both refuse, and nothing in the directory changes.
+    let (ok, _, err) = bilateral(&["query", count], &data);
+    assert!(!ok && err.contains("damaged") && err.contains("doctor"), "{err}");
+    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
+    assert!(!ok && err.contains("damaged"), "{err}");
+    let files_after: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        files_before, files_after,
+        "the refused opens changed the directory"
+    );
+    let (ok, _, err) = bilateral(&["doctor"], &data);
+    assert!(!ok && err.contains("--repair"), "{err}");
+    let (ok, _, err) = bilateral(&["doctor", "--repair"], &data);
+    assert!(ok, "{err}");
+    let (ok, after, err) = bilateral(&["query", "--format", "csv", count], &data);
+    assert!(ok, "{err}");
+    assert_eq!(after, quads, "the repaired store lost data");
+    assert!(count_sst(&data) > 0 || std::fs::read_dir(&data).unwrap().count() > 3);
+
+    // A backup restores into a new directory, with every digest checked.
+    let restored = dir.path().join("restored");
+    let out = Command::new(BIN)
+        .args(["restore"])
+        .arg(&backup)
+        .arg("--data")
+        .arg(&restored)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (ok, again, err) = bilateral(&["query", "--format", "csv", count], &restored);
+    assert!(ok, "{err}");
+    assert_eq!(again, quads);
+    // Restoring over a store is refused.
+    let out = Command::new(BIN)
+        .args(["restore"])
+        .arg(&backup)
+        .arg("--data")
+        .arg(&restored)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn a_directory_that_is_not_a_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles/oped-saudi-iran.txt");
+    let (ok, _, err) = bilateral(&["ingest", article.to_str().unwrap()], dir.path());
+    assert!(
+        !ok && err.contains("not empty and does not hold a bilateral store"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_first_start_killed_at_any_point_is_completed_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        let data = dir.path().join("reference");
+        let server = Server::start(&data, free_port());
+        let n = csv_query(
+            &server.base,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        );
+        server.stop();
+        n
+    };
+    // Deterministic "random" points between 0 and 600 ms.
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for i in 0..8 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let delay = Duration::from_millis(x % 600);
+        let data = dir.path().join(format!("store{i}"));
+        let mut child = Command::new(BIN)
+            .args(["serve", "--data"])
+            .arg(&data)
+            .args(["--bind", &format!("127.0.0.1:{}", free_port())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let server = Server::start(&data, free_port());
+        let n = csv_query(
+            &server.base,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        );
+        server.stop();
+        assert_eq!(n, expected, "killed after {delay:?}, the store was not completed");
+    }
+}
+
+#[test]
+fn tokens_are_trimmed_and_unusable_ones_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args([
+            "serve",
+            "--in-memory",
+            "--bind",
+            "127.0.0.1:1",
+            "--update-token",
+            "has a space",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--update-token"));
+    let port = free_port();
+    let child = Command::new(BIN)
+        .args(["serve", "--data"])
+        .arg(dir.path().join("store"))
+        .args(["--bind", &format!("127.0.0.1:{port}")])
+        .env("BILATERAL_UPDATE_TOKEN", format!(" {TOKEN}\n"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let deadline = Instant::now() + Duration::from_mins(1);
+    while curl(&["-sf", &format!("{}/health", server.base)]).0 != 0 {
+        assert!(Instant::now() < deadline);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (code, body) = status_of(&[
+        "-H",
+        "Content-Type: application/sparql-update",
+        "-H",
+        &format!("Authorization: bearer {TOKEN}"),
+        "--data",
+        "INSERT DATA { <http://e/a> <http://e/b> 1 }",
+        &format!("{}/update", server.base),
+    ]);
+    assert_eq!(code, "204", "{body}");
     server.stop();
 }

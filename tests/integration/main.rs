@@ -4,10 +4,17 @@
     clippy::expect_used,
     reason = "a test fails loudly at the first broken step"
 )]
+#![allow(
+    clippy::format_push_string,
+    clippy::format_collect,
+    clippy::too_many_lines,
+    reason = "tests build hostile inputs by hand and list their cases in one place"
+)]
 //! the real binary over a socket, extraction on articles.
 
 mod articles;
 mod binary;
 mod extract;
+mod hardening;
 mod protocol;
 mod queries;
