@@ -13,6 +13,8 @@ use oxigraph::store::Store;
 use spargebra::{GraphUpdateOperation, SparqlParser};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
 
 /// Errors of the store module.
 #[derive(Debug, thiserror::Error)]
@@ -235,9 +237,22 @@ impl Default for Limits {
 }
 
 /// The embedded store. Cheap to clone: clones share the same underlying store.
+///
+/// A write that fails in `RocksDB` (a full disk, an I/O error) leaves `RocksDB` refusing every
+/// later write until it is opened again. The next write therefore first reopens the store
+/// in-process (once the other users of the old instance are done and a probe file can be
+/// written), so that the service recovers when space returns, without a restart.
 #[derive(Clone)]
 pub struct Database {
-    inner: Store,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    /// Where the store lives (`None` in memory).
+    path: Option<PathBuf>,
+    current: RwLock<Arc<Store>>,
+    /// A write failed in the storage layer: reopen before the next one.
+    broken: AtomicBool,
 }
 
 impl Database {
@@ -259,7 +274,91 @@ impl Database {
         })?;
         let inner = Store::open(dir)
             .map_err(|e| StoreError::Storage(format!("cannot open the store in {}: {e}", dir.display())))?;
-        Ok(Self { inner })
+        Ok(Self::wrap(inner, Some(dir.to_owned())))
+    }
+
+    fn wrap(store: Store, path: Option<PathBuf>) -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                path,
+                current: RwLock::new(Arc::new(store)),
+                broken: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    /// The store instance in use now.
+    fn store(&self) -> Arc<Store> {
+        match self.shared.current.read() {
+            Ok(guard) => Arc::clone(&guard),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Runs a write; a storage failure marks the store for a reopen before the next write.
+    fn write<T>(&self, work: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        if self.shared.broken.load(Ordering::Acquire) {
+            self.reopen()?;
+        }
+        let store = self.store();
+        let result = work(&store);
+        if let Err(StoreError::Storage(_)) = &result {
+            self.shared.broken.store(true, Ordering::Release);
+        }
+        result
+    }
+
+    /// Opens the on-disk store again after a failed write (see [`Database`]).
+    fn reopen(&self) -> Result<(), StoreError> {
+        let Some(path) = &self.shared.path else {
+            self.shared.broken.store(false, Ordering::Release);
+            return Ok(());
+        };
+        // Is there room again? Writing a probe file answers without touching the store.
+        let probe = path.join("bilateral-space-probe");
+        let room = std::fs::write(&probe, vec![0_u8; 4 << 20]);
+        let _ = std::fs::remove_file(&probe);
+        if let Err(e) = room {
+            return Err(StoreError::Storage(format!(
+                "the store is still unable to write after an earlier failure: {e}"
+            )));
+        }
+        let mut guard = self
+            .shared
+            .current
+            .write()
+            .map_err(|_| StoreError::Storage("the store's lock is poisoned".to_owned()))?;
+        // The old instance must be gone before RocksDB opens the directory again: wait for the
+        // reads still using it (new ones wait on the lock we hold).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while Arc::strong_count(&guard) > 1 {
+            if std::time::Instant::now() > deadline {
+                return Err(StoreError::Storage(
+                    "the store is recovering from a failed write and is still busy with reads; try again"
+                        .to_owned(),
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let placeholder = Arc::new(Store::new()?);
+        drop(std::mem::replace(&mut *guard, placeholder));
+        match Store::open(path) {
+            Ok(store) => {
+                *guard = Arc::new(store);
+                self.shared.broken.store(false, Ordering::Release);
+                tracing::info!(path = %path.display(), "reopened the store after a failed write");
+                Ok(())
+            }
+            Err(e) => {
+                // Keep serving reads from a read-only instance; the next write tries again.
+                if let Ok(read_only) = Store::open_read_only(path) {
+                    *guard = Arc::new(read_only);
+                }
+                Err(StoreError::Storage(format!(
+                    "cannot reopen the store after a failed write: {e}"
+                )))
+            }
+        }
     }
 
     /// Opens the store in `dir` read-only: a snapshot as of now, usable beside a running
@@ -281,30 +380,30 @@ impl Database {
                 dir.display()
             ))
         })?;
-        Ok(Self { inner })
+        Ok(Self::wrap(inner, None))
     }
 
     /// Copies the store into `target` (a new directory) as a consistent checkpoint. On the same
     /// file system the data files are hard links, so it is fast and small.
     pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
-        self.inner
+        self.store()
             .backup(target)
             .map_err(|e| StoreError::Storage(format!("cannot back up into {}: {e}", target.display())))
     }
 
     /// A throw-away store in memory.
     pub fn in_memory() -> Result<Self, StoreError> {
-        Ok(Self { inner: Store::new()? })
+        Ok(Self::wrap(Store::new()?, None))
     }
 
     /// Whether the store holds no quad at all.
     pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.inner.is_empty()?)
+        Ok(self.store().is_empty()?)
     }
 
     /// The number of quads.
     pub fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.inner.len()?)
+        Ok(self.store().len()?)
     }
 
     fn evaluator(token: Option<CancellationToken>) -> SparqlEvaluator {
@@ -318,7 +417,7 @@ impl Database {
     }
 
     fn execute<'a>(
-        &'a self,
+        store: &'a Store,
         prepared: &PreparedQuery,
         token: Option<CancellationToken>,
     ) -> Result<QueryResults<'a>, StoreError> {
@@ -339,7 +438,7 @@ impl Database {
                 }
             }
         }
-        Ok(query.on_store(&self.inner).execute()?)
+        Ok(query.on_store(store).execute()?)
     }
 
     /// Evaluates a query and serialises its whole answer into bytes, stopping with
@@ -353,7 +452,8 @@ impl Database {
         token: Option<CancellationToken>,
     ) -> Result<Vec<u8>, StoreError> {
         let io = |e: std::io::Error| StoreError::Storage(e.to_string());
-        match (self.execute(prepared, token)?, format) {
+        let store = self.store();
+        match (Self::execute(&store, prepared, token)?, format) {
             (QueryResults::Solutions(solutions), OutputFormat::Results(f)) => {
                 let mut serializer = QueryResultsSerializer::from_format(f)
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
@@ -394,7 +494,8 @@ impl Database {
         limits: &Limits,
         token: Option<CancellationToken>,
     ) -> Result<Table, StoreError> {
-        match self.execute(prepared, token)? {
+        let store = self.store();
+        match Self::execute(&store, prepared, token)? {
             QueryResults::Solutions(solutions) => {
                 let variables: Vec<_> = solutions.variables().to_vec();
                 let mut table = Table {
@@ -446,7 +547,8 @@ impl Database {
         limits: &Limits,
         token: Option<CancellationToken>,
     ) -> Result<Vec<Triple>, StoreError> {
-        match self.execute(prepared, token)? {
+        let store = self.store();
+        match Self::execute(&store, prepared, token)? {
             QueryResults::Graph(triples) => {
                 let mut out = Vec::new();
                 for t in triples {
@@ -470,43 +572,45 @@ impl Database {
         base_iri: Option<&str>,
         token: Option<CancellationToken>,
     ) -> Result<(), StoreError> {
-        let shape = crate::guard::check(text, "update", &crate::guard::Limits::default())?;
-        if shape.uses_service {
-            return Err(StoreError::ServiceRefused);
-        }
-        let mut parser = SparqlParser::new();
-        if let Some(base) = base_iri {
-            parser = parser
-                .with_base_iri(base)
-                .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
-        }
-        let update = parser
-            .parse_update(text)
-            .map_err(|e| StoreError::Syntax(crate::guard::explain_syntax_error(text, &e.to_string())))?;
-        if update
-            .operations
-            .iter()
-            .any(|op| matches!(op, GraphUpdateOperation::Load { .. }))
-        {
-            return Err(StoreError::LoadRefused);
-        }
-        Self::evaluator(token)
-            .for_update(update)
-            .on_store(&self.inner)
-            .execute()?;
-        Ok(())
+        self.write(|store| {
+            let shape = crate::guard::check(text, "update", &crate::guard::Limits::default())?;
+            if shape.uses_service {
+                return Err(StoreError::ServiceRefused);
+            }
+            let mut parser = SparqlParser::new();
+            if let Some(base) = base_iri {
+                parser = parser
+                    .with_base_iri(base)
+                    .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
+            }
+            let update = parser
+                .parse_update(text)
+                .map_err(|e| StoreError::Syntax(crate::guard::explain_syntax_error(text, &e.to_string())))?;
+            if update
+                .operations
+                .iter()
+                .any(|op| matches!(op, GraphUpdateOperation::Load { .. }))
+            {
+                return Err(StoreError::LoadRefused);
+            }
+            Self::evaluator(token)
+                .for_update(update)
+                .on_store(store)
+                .execute()?;
+            Ok(())
+        })
     }
 
     /// Serialises one graph (the store's own default graph for [`GraphName::DefaultGraph`]),
     /// or `None` when a named graph does not exist.
     pub fn read_graph(&self, graph: &GraphName, format: RdfFormat) -> Result<Option<Vec<u8>>, StoreError> {
         if let GraphName::NamedNode(name) = graph
-            && !self.inner.contains_named_graph(name)?
+            && !self.store().contains_named_graph(name)?
         {
             return Ok(None);
         }
         let bytes = self
-            .inner
+            .store()
             .dump_graph_to_writer(graph.as_ref(), format, Vec::new())
             .map_err(|e| StoreError::Storage(e.to_string()))?;
         Ok(Some(bytes))
@@ -514,7 +618,7 @@ impl Database {
 
     /// Serialises the whole dataset in a format that keeps graph names (`TriG`, N-Quads).
     pub fn export<W: std::io::Write>(&self, format: RdfFormat, writer: W) -> Result<W, StoreError> {
-        self.inner
+        self.store()
             .dump_to_writer(format, writer)
             .map_err(|e| StoreError::Invalid(e.to_string()))
     }
@@ -529,62 +633,66 @@ impl Database {
         data: &[u8],
         replace: bool,
     ) -> Result<bool, StoreError> {
-        let mut parser = RdfParser::from_format(format).with_default_graph(graph.clone());
-        if format.supports_datasets() {
-            return Err(StoreError::Invalid(format!(
-                "{} holds several graphs; send a graph format such as Turtle to /store",
-                format.name()
-            )));
-        }
-        if let Some(base) = base_iri {
-            parser = parser
-                .with_base_iri(base)
-                .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
-        }
-        let existed = match graph {
-            GraphName::NamedNode(n) => self.inner.contains_named_graph(n)?,
-            _ => true,
-        };
-        let mut transaction = self.inner.start_transaction()?;
-        if replace {
-            transaction.clear_graph(graph.as_ref())?;
-        }
-        if let GraphName::NamedNode(n) = graph {
-            transaction.insert_named_graph(n);
-        }
-        transaction.load_from_slice(parser, data)?;
-        transaction.commit()?;
-        Ok(existed)
+        self.write(|store| {
+            let mut parser = RdfParser::from_format(format).with_default_graph(graph.clone());
+            if format.supports_datasets() {
+                return Err(StoreError::Invalid(format!(
+                    "{} holds several graphs; send a graph format such as Turtle to /store",
+                    format.name()
+                )));
+            }
+            if let Some(base) = base_iri {
+                parser = parser
+                    .with_base_iri(base)
+                    .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
+            }
+            let existed = match graph {
+                GraphName::NamedNode(n) => store.contains_named_graph(n)?,
+                _ => true,
+            };
+            let mut transaction = store.start_transaction()?;
+            if replace {
+                transaction.clear_graph(graph.as_ref())?;
+            }
+            if let GraphName::NamedNode(n) = graph {
+                transaction.insert_named_graph(n);
+            }
+            transaction.load_from_slice(parser, data)?;
+            transaction.commit()?;
+            Ok(existed)
+        })
     }
 
     /// Removes a graph; returns whether there was one.
     pub fn delete_graph(&self, graph: &GraphName) -> Result<bool, StoreError> {
-        match graph {
+        self.write(|store| match graph {
             GraphName::NamedNode(n) => {
-                if !self.inner.contains_named_graph(n)? {
+                if !store.contains_named_graph(n)? {
                     return Ok(false);
                 }
-                let mut transaction = self.inner.start_transaction()?;
+                let mut transaction = store.start_transaction()?;
                 transaction.remove_named_graph(n)?;
                 transaction.commit()?;
                 Ok(true)
             }
             GraphName::DefaultGraph => {
-                self.inner.clear_graph(GraphNameRef::DefaultGraph)?;
+                store.clear_graph(GraphNameRef::DefaultGraph)?;
                 Ok(true)
             }
             GraphName::BlankNode(_) => Ok(false),
-        }
+        })
     }
 
     /// Replaces a named graph with `quads` in one transaction (all or nothing).
     pub fn replace_graph_with(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut transaction = self.inner.start_transaction()?;
-        transaction.clear_graph(graph)?;
-        transaction.insert_named_graph(graph);
-        transaction.extend(quads.iter().map(QuadRef::from));
-        transaction.commit()?;
-        Ok(())
+        self.write(|store| {
+            let mut transaction = store.start_transaction()?;
+            transaction.clear_graph(graph)?;
+            transaction.insert_named_graph(graph);
+            transaction.extend(quads.iter().map(QuadRef::from));
+            transaction.commit()?;
+            Ok(())
+        })
     }
 
     /// Stores an article's graphs in one transaction: all or nothing.
@@ -603,40 +711,42 @@ impl Database {
         quads: &[Quad],
         is_intact: impl FnOnce(&[Quad], Option<&str>) -> bool,
     ) -> Result<Stored, StoreError> {
-        let mut transaction = self.inner.start_transaction()?;
-        let outcome = if transaction.contains_named_graph(provenance)? {
-            let digest = NamedNode::new_unchecked(format!("{}canonicalDigest", crate::vocab::BIL));
-            let recorded = transaction
-                .quads_for_pattern(
-                    Some(statements.as_ref().into()),
-                    Some(digest.as_ref()),
-                    None,
-                    Some(provenance.as_ref().into()),
-                )
-                .next()
-                .transpose()?
-                .and_then(|q| match q.object {
-                    Term::Literal(l) => Some(l.value().to_owned()),
-                    _ => None,
-                });
-            let stored = transaction
-                .quads_for_pattern(None, None, None, Some(statements.as_ref().into()))
-                .collect::<Result<Vec<_>, _>>()?;
-            if is_intact(&stored, recorded.as_deref()) {
-                return Ok(Stored::Duplicate);
-            }
-            transaction.clear_graph(statements.as_ref())?;
-            transaction.clear_graph(provenance.as_ref())?;
-            Stored::Repaired
-        } else {
-            Stored::New
-        };
-        Self::forget_checks(&mut transaction, checks_graph, statements)?;
-        transaction.insert_named_graph(statements);
-        transaction.insert_named_graph(provenance);
-        transaction.extend(quads.iter().map(QuadRef::from));
-        transaction.commit()?;
-        Ok(outcome)
+        self.write(|store| {
+            let mut transaction = store.start_transaction()?;
+            let outcome = if transaction.contains_named_graph(provenance)? {
+                let digest = NamedNode::new_unchecked(format!("{}canonicalDigest", crate::vocab::BIL));
+                let recorded = transaction
+                    .quads_for_pattern(
+                        Some(statements.as_ref().into()),
+                        Some(digest.as_ref()),
+                        None,
+                        Some(provenance.as_ref().into()),
+                    )
+                    .next()
+                    .transpose()?
+                    .and_then(|q| match q.object {
+                        Term::Literal(l) => Some(l.value().to_owned()),
+                        _ => None,
+                    });
+                let stored = transaction
+                    .quads_for_pattern(None, None, None, Some(statements.as_ref().into()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if is_intact(&stored, recorded.as_deref()) {
+                    return Ok(Stored::Duplicate);
+                }
+                transaction.clear_graph(statements.as_ref())?;
+                transaction.clear_graph(provenance.as_ref())?;
+                Stored::Repaired
+            } else {
+                Stored::New
+            };
+            Self::forget_checks(&mut transaction, checks_graph, statements)?;
+            transaction.insert_named_graph(statements);
+            transaction.insert_named_graph(provenance);
+            transaction.extend(quads.iter().map(QuadRef::from));
+            transaction.commit()?;
+            Ok(outcome)
+        })
     }
 
     /// Removes the checks that `verify` recorded about `graph`.
@@ -674,24 +784,26 @@ impl Database {
     /// Removes the given graphs in one transaction, and the checks `verify` recorded about
     /// them in `checks_graph`; returns how many quads the graphs held.
     pub fn remove_graphs(&self, graphs: &[NamedNode], checks_graph: &NamedNode) -> Result<usize, StoreError> {
-        let mut removed = 0;
-        let mut transaction = self.inner.start_transaction()?;
-        for g in graphs {
-            if transaction.contains_named_graph(g)? {
-                removed += transaction
-                    .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
-                    .count();
-                transaction.remove_named_graph(g)?;
-                Self::forget_checks(&mut transaction, checks_graph, g)?;
+        self.write(|store| {
+            let mut removed = 0;
+            let mut transaction = store.start_transaction()?;
+            for g in graphs {
+                if transaction.contains_named_graph(g)? {
+                    removed += transaction
+                        .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                        .count();
+                    transaction.remove_named_graph(g)?;
+                    Self::forget_checks(&mut transaction, checks_graph, g)?;
+                }
             }
-        }
-        transaction.commit()?;
-        Ok(removed)
+            transaction.commit()?;
+            Ok(removed)
+        })
     }
 
     /// The quads of one named graph.
     pub fn graph_quads(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
-        self.inner
+        self.store()
             .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
             .map(|q| q.map_err(StoreError::from))
             .collect()
@@ -699,7 +811,7 @@ impl Database {
 
     /// Quads whose subject is `subject`, in every graph, at most `limit`.
     pub fn quads_with_subject(&self, subject: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
-        self.inner
+        self.store()
             .quads_for_pattern(Some(subject.as_ref().into()), None, None, None)
             .take(limit)
             .map(|q| q.map_err(StoreError::from))
@@ -708,7 +820,7 @@ impl Database {
 
     /// Quads whose object is `object`, in every graph, at most `limit`.
     pub fn quads_with_object(&self, object: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
-        self.inner
+        self.store()
             .quads_for_pattern(None, None, Some(object.as_ref().into()), None)
             .take(limit)
             .map(|q| q.map_err(StoreError::from))
@@ -718,7 +830,7 @@ impl Database {
     /// The number of named graphs.
     pub fn graph_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;
-        for g in self.inner.named_graphs() {
+        for g in self.store().named_graphs() {
             g?;
             n += 1;
         }
@@ -727,17 +839,17 @@ impl Database {
 
     /// Whether a named graph exists.
     pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
-        Ok(self.inner.contains_named_graph(graph)?)
+        Ok(self.store().contains_named_graph(graph)?)
     }
 
     /// The named graphs with the number of quads in each (a full scan: for the service
     /// description and metrics, not for hot paths).
     pub fn graph_sizes(&self) -> Result<Vec<(NamedOrBlankNode, usize)>, StoreError> {
         let mut out = Vec::new();
-        for graph in self.inner.named_graphs() {
+        for graph in self.store().named_graphs() {
             let graph = graph?;
             let n = self
-                .inner
+                .store()
                 .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
                 .count();
             out.push((graph, n));
@@ -755,18 +867,20 @@ impl Database {
         graph: Option<NamedNode>,
         on_progress: impl Fn(u64) + Send + Sync + 'static,
     ) -> Result<(), StoreError> {
-        let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let mut parser = RdfParser::from_format(format);
-        if let Some(graph) = graph {
-            parser = parser.with_default_graph(graph);
-        }
-        let mut loader = self.inner.bulk_loader().on_progress(on_progress);
-        loader.load_from_reader(parser, std::io::BufReader::new(file))?;
-        loader.commit()?;
-        Ok(())
+        self.write(|store| {
+            let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            let mut parser = RdfParser::from_format(format);
+            if let Some(graph) = graph {
+                parser = parser.with_default_graph(graph);
+            }
+            let mut loader = store.bulk_loader().on_progress(on_progress);
+            loader.load_from_reader(parser, std::io::BufReader::new(file))?;
+            loader.commit()?;
+            Ok(())
+        })
     }
 
     /// Loads one RDF file in a single transaction into `graph` (replacing what it held).
@@ -792,38 +906,40 @@ impl Database {
         articles: &[(NamedNode, NamedNode, Vec<Quad>)],
         marker: &[Quad],
     ) -> Result<(), StoreError> {
-        let mut transaction = self.inner.start_transaction()?;
-        for (graph, quads) in reference {
-            transaction.clear_graph(graph)?;
-            transaction.insert_named_graph(graph);
-            transaction.extend(quads.iter().map(QuadRef::from));
-        }
-        for (statements, provenance, quads) in articles {
-            if transaction.contains_named_graph(provenance)? {
-                continue;
+        self.write(|store| {
+            let mut transaction = store.start_transaction()?;
+            for (graph, quads) in reference {
+                transaction.clear_graph(graph)?;
+                transaction.insert_named_graph(graph);
+                transaction.extend(quads.iter().map(QuadRef::from));
             }
-            transaction.insert_named_graph(statements);
-            transaction.insert_named_graph(provenance);
-            transaction.extend(quads.iter().map(QuadRef::from));
-        }
-        for q in marker {
-            if let GraphName::NamedNode(g) = &q.graph_name {
-                transaction.insert_named_graph(g);
+            for (statements, provenance, quads) in articles {
+                if transaction.contains_named_graph(provenance)? {
+                    continue;
+                }
+                transaction.insert_named_graph(statements);
+                transaction.insert_named_graph(provenance);
+                transaction.extend(quads.iter().map(QuadRef::from));
             }
-            transaction.insert(q);
-        }
-        transaction.commit()?;
-        Ok(())
+            for q in marker {
+                if let GraphName::NamedNode(g) = &q.graph_name {
+                    transaction.insert_named_graph(g);
+                }
+                transaction.insert(q);
+            }
+            transaction.commit()?;
+            Ok(())
+        })
     }
 
     /// Whether the store holds this quad.
     pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
-        Ok(self.inner.contains(quad)?)
+        Ok(self.store().contains(quad)?)
     }
 
     /// Writes the store's buffers to disk (called on shutdown).
     pub fn flush(&self) -> Result<(), StoreError> {
-        Ok(self.inner.flush()?)
+        Ok(self.store().flush()?)
     }
 }
 

@@ -172,9 +172,9 @@ def run_checks(base):
         if not chromium:
             raise AssertionError("chromium is not installed (scripts/test.sh installs it)")
         subject = "http://127.0.0.1:7878/id/test/xss"  # under the default base IRI: a local page
-        data = ("INSERT DATA { GRAPH <http://example.org/xss> { <%s> <http://example.org/p> "
-                "<javascript:alert(document.domain)> , <data:text/html,<b>bold</b>> , "
-                "\"<img src=x onerror=alert(1)><script>alert(2)</script>\" } }" % subject).encode()
+        data = ("INSERT DATA { GRAPH <http://example.org/xss> { <SUBJECT> <http://example.org/p> "
+                "<javascript:alert(document.domain)> , <data:text/html,%3Cb%3Ebold%3C/b%3E> , "
+                "\"<img src=x onerror=alert(1)><script>alert(2)</script>\" } }").replace("SUBJECT", subject).encode()
         req = urllib.request.Request(f"{base}/update", data=data, headers={
             "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
         assert urllib.request.urlopen(req).status == 204

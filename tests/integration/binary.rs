@@ -640,3 +640,99 @@ fn tokens_are_trimmed_and_unusable_ones_refused_at_start() {
     assert_eq!(code, "204", "{body}");
     server.stop();
 }
+
+/// A small tmpfs, mounted for the test and unmounted after (needs root, as CI has).
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(megabytes: u32) -> Option<Self> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Self { dir })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+fn post_article(base: &str, file: &Path) -> (String, String) {
+    status_of(&[
+        "-H",
+        &format!("Authorization: Bearer {TOKEN}"),
+        "-H",
+        "Content-Type: text/plain",
+        "--data-binary",
+        &format!("@{}", file.display()),
+        &format!("{base}/articles"),
+    ])
+}
+
+#[test]
+fn a_full_disk_is_507_with_the_cause_and_writes_recover_when_space_returns() {
+    let Some(disk) = SmallDisk::mount(40) else {
+        eprintln!("skipped: cannot mount a tmpfs here (not root?)");
+        return;
+    };
+    let data = disk.dir.path().join("store");
+    let server = Server::start(&data, free_port());
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let (code, body) = post_article(&server.base, &articles.join("oped-saudi-iran.txt"));
+    assert_eq!(code, "201", "{body}");
+    let id = body.split("\"id\":\"").nth(1).unwrap()[..16].to_owned();
+    // Fill the disk.
+    let filler = disk.dir.path().join("filler");
+    let _ = Command::new("dd")
+        .args([
+            "if=/dev/zero",
+            &format!("of={}", filler.display()),
+            "bs=1M",
+            "count=64",
+        ])
+        .stderr(Stdio::null())
+        .status();
+    let (code, body) = post_article(&server.base, &articles.join("readout-us-pakistan-call.txt"));
+    assert_eq!(code, "507", "{body}");
+    assert!(
+        body.contains("disk that holds the store is full") && body.contains("No space left"),
+        "{body}"
+    );
+    let delete = |id: &str| {
+        status_of(&[
+            "-X",
+            "DELETE",
+            "-H",
+            &format!("Authorization: Bearer {TOKEN}"),
+            &format!("{}/articles/{id}", server.base),
+        ])
+    };
+    let (code, body) = delete(&id);
+    assert_eq!(code, "507", "a retraction on a full disk says why: {body}");
+    // Reads go on meanwhile.
+    assert_eq!(count_countries(&server.base), "n\r\n250\r\n");
+    // Space returns: writes work again without a restart.
+    std::fs::remove_file(&filler).unwrap();
+    let (code, body) = post_article(&server.base, &articles.join("readout-us-pakistan-call.txt"));
+    assert_eq!(code, "201", "{body}");
+    let (code, body) = delete(&id);
+    assert_eq!(code, "204", "{body}");
+    let n = csv_query(
+        &server.base,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/bilateral/ontology#Article> }",
+    );
+    assert_eq!(
+        n, "n\r\n2\r\n",
+        "the seed article and the one posted after recovery"
+    );
+    server.stop();
+    drop(disk);
+}
