@@ -1,6 +1,5 @@
 //! Extraction throughput on one core: MB/s of article text and articles/s, over every article
-//! we have (the seed article, our own test articles, and the dev corpus when `../shared` is
-//! beside the checkout), and the gazetteer pass alone.
+//! we have (the seed article, our own test articles, and the dev corpus of `tests/corpus`), and the gazetteer pass alone.
 //!
 //! Run: `cargo bench --bench extract`
 
@@ -18,7 +17,7 @@ fn articles() -> Vec<Vec<u8>> {
     for dir in [
         root.join("seed-data/articles"),
         root.join("tests/articles"),
-        root.join("../shared/corpus/dev/articles"),
+        root.join("tests/corpus/dev/articles"),
     ] {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;

@@ -21,8 +21,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 target/release/bilateral serve --data "$tmp/bilateral" --bind 127.0.0.1:7901 >/dev/null 2>&1 &
 pid=$!; until curl -sf http://127.0.0.1:7901/health >/dev/null; do sleep 0.2; done
 kill $pid; wait $pid || true
-if [ -d ../shared/corpus/dev/articles ]; then
-    target/release/bilateral ingest --data "$tmp/bilateral" ../shared/corpus/dev/articles 2>/dev/null
+if [ -d tests/corpus/dev/articles ]; then
+    target/release/bilateral ingest --data "$tmp/bilateral" tests/corpus/dev/articles 2>/dev/null
 fi
 target/release/bilateral export --data "$tmp/bilateral" --format nquads -o "$tmp/data.nq"
 "$OX" load --location "$tmp/oxigraph" --file "$tmp/data.nq" >/dev/null 2>&1

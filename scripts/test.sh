@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs: set-up, formatting, lints, the Rust test suite, then real clients
-# (curl, rdflib, SPARQLWrapper) against the real binary, and the extraction scorer.
+# (curl, rdflib, SPARQLWrapper, pyshacl, headless Chromium) against the real binary, and the
+# extraction scores on the corpus carried in tests/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -33,10 +34,6 @@ if python3 -m venv target/clients-venv >/dev/null 2>&1; then py=target/clients-v
 "$py" -m pip install --quiet --disable-pip-version-check rdflib SPARQLWrapper pyshacl 2>&1 | grep -v "WARNING: Running pip as the 'root' user" || true
 "$py" tests/clients/run_clients.py target/release/bilateral
 
-step "extraction scorer on the dev corpus"
-if [ -d ../shared/corpus/dev ]; then
-    python3 ../shared/eval/score.py --min-score 0.80 -- target/release/bilateral extract --format json | tail -8
-else
-    echo "(../shared/corpus/dev is not here: scorer skipped)"
-fi
+step "extraction quality on the corpus in tests/corpus (our scorer; also part of the tests above)"
+cargo test --release --locked --quiet --test integration scorer -- --nocapture 2>&1 | grep -E "^(tune|held-out|all|leaders) "
 step "done"

@@ -47,7 +47,7 @@ fn articles() -> Vec<PathBuf> {
     for dir in [
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles"),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seed-data/articles"),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev/articles"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/dev/articles"),
     ] {
         if let Ok(entries) = std::fs::read_dir(dir) {
             files.extend(entries.filter_map(Result::ok).map(|e| e.path()));

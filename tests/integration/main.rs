@@ -8,6 +8,7 @@
     clippy::format_push_string,
     clippy::format_collect,
     clippy::too_many_lines,
+    clippy::cast_precision_loss,
     reason = "tests build hostile inputs by hand and list their cases in one place"
 )]
 //! the real binary over a socket, extraction on articles.
@@ -18,3 +19,4 @@ mod extract;
 mod hardening;
 mod protocol;
 mod queries;
+mod scorer;
