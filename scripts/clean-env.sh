@@ -47,7 +47,9 @@ parse_args() {
     # Runs a bash command line inside the chroot with a clean environment (a fresh login).
     INSIDE=(chroot "$RUN" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb
         PATH=/opt/cargo-bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-        RUSTUP_HOME=/opt/rustup CARGO_HOME=/root/.cargo bash -c)
+        RUSTUP_HOME=/opt/rustup CARGO_HOME=/root/.cargo
+        SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt CURL_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
+        PIP_CERT=/etc/ssl/certs/ca-certificates.crt bash -c)
 }
 inside() { "${INSIDE[@]}" "cd /build/bilateral && $1"; }
 
@@ -120,6 +122,13 @@ fresh_run() {
     git clone --quiet --no-hardlinks "$SOURCE" "$RUN/build/bilateral"
     if [ -d "$shared" ]; then cp -a "$shared" "$RUN/build/shared"; fi
     mkdir -p "$RUN/root/.cargo"
+    # The machine's own certificate authorities (this workplace reaches the registries through a
+    # proxy of its own): a fresh machine of this kind has them, so the chroot gets them too.
+    if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+        mkdir -p "$RUN/usr/local/share/ca-certificates"
+        cp /usr/local/share/ca-certificates/*.crt "$RUN/usr/local/share/ca-certificates/"
+        cp -L /etc/ssl/certs/ca-certificates.crt "$RUN/etc/ssl/certs/ca-certificates.crt"
+    fi
     mount_system "$RUN"
     bind /root/.rustup "$RUN/opt/rustup" ro
     bind /root/.cargo/bin "$RUN/opt/cargo-bin" ro
