@@ -22,6 +22,8 @@ pub struct RawClaim {
     pub sentence: usize,
     /// Speaker carried over from an earlier quotation of the same paragraph.
     pub carried_from: Option<usize>,
+    /// The publisher's own judgement (no source in the text: the publisher is the source).
+    pub by_publisher: bool,
 }
 
 /// A resolved source.
@@ -256,8 +258,15 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                     subject,
                     sentence: si,
                     carried_from,
+                    by_publisher: false,
                 });
             }
+        }
+    }
+    // Speeches without quotation marks: transcripts and "X said:" followed by paragraphs.
+    for claim in speaker_turns(doc, lex, &quotes, skip) {
+        if !out.iter().any(|c| c.sentence == claim.sentence) {
+            out.push(claim);
         }
     }
     // Sentences with a reporting cue outside quotations.
@@ -272,12 +281,17 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                 subject: cue.1,
                 sentence: si,
                 carried_from: None,
+                by_publisher: false,
             });
             continue;
         }
         let Some(cue) = find_cue(doc, s.start, s.end, lex, &quotes) else {
             continue;
         };
+        if doc.text.slice(cue.1, s.end).trim() == ":" {
+            // "X said:" introduces a speech (see speaker_turns); it claims nothing itself.
+            continue;
+        }
         let clause = clause_start(doc, s.start, cue.0);
         let mut subject = (clause, cue.0);
         if doc.text.slice(clause, cue.0).trim().is_empty() && clause > s.start {
@@ -306,9 +320,168 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
             subject,
             sentence: si,
             carried_from: None,
+            by_publisher: false,
+        });
+    }
+    // The publisher's own judgements: a sentence with no source that judges in one of the
+    // phrases of judgements.txt.
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.kind != LineKind::Prose || skip.contains(&si) || out.iter().any(|c| c.sentence == si) {
+            continue;
+        }
+        if quotes.iter().any(|q| q.start < s.end && s.start < q.end) {
+            continue;
+        }
+        let hay = String::from_utf8_lossy(&doc.text.folded[s.start..s.end]).into_owned();
+        let Some(phrase) = lex.judgements.iter().find(|j| contains_word(&hay, j)) else {
+            continue;
+        };
+        let at = s.start + hay[..hay.find(phrase.as_str()).unwrap_or(0)].chars().count();
+        out.push(RawClaim {
+            text: trim_span(doc, s.start, s.end),
+            cue: (at, at + phrase.chars().count()),
+            subject: (s.start, s.start),
+            sentence: si,
+            carried_from: None,
+            by_publisher: true,
         });
     }
     out.sort_by_key(|c| c.text.0);
+    out
+}
+
+/// Sentences shorter than this in a speech are greetings and thanks, not claims.
+const MIN_SPEECH_WORDS: usize = 6;
+/// A speech introduced by "X said:" runs over at most this many paragraphs.
+const MAX_SPEECH_PARAGRAPHS: usize = 6;
+
+/// The speaker label that opens a paragraph of a transcript, as (label span, text start):
+/// "FOREIGN SECRETARY MANALO: Good afternoon…", "President of Russia Vladimir Putin: Mr
+/// President…". A label is at most eight words before a colon, each capitalised (or a short
+/// particle: of, the, for, and), without sentence punctuation.
+fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usize), usize)> {
+    let raw = doc.text.slice(start, end);
+    let colon = raw.find(':')?;
+    let label = &raw[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || label.contains(['.', ',', ';', '"', '“', '(']) {
+        return None;
+    }
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "the" | "for" | "and" | "de")
+    };
+    if !words.iter().all(capitalised) || raw[colon + 1..].trim().is_empty() {
+        return None;
+    }
+    let label_end = start + label.chars().count();
+    let text_start = start + raw[..=colon].chars().count();
+    Some(((start, label_end), text_start))
+}
+
+/// A speech in progress: who speaks (a span), the cue or label (a span), and the paragraph where
+/// the speech starts.
+type Turn = ((usize, usize), (usize, usize), usize);
+
+/// Whether a paragraph speaks in the first person (I, we, our…).
+fn first_person(doc: &Doc<'_>, paragraph: usize) -> bool {
+    doc.sentences
+        .iter()
+        .filter(|s| s.paragraph == paragraph)
+        .any(|s| {
+            doc.text
+                .slice(s.start, s.end)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| matches!(w, "I" | "we" | "We" | "our" | "Our" | "my" | "My" | "us" | "me"))
+        })
+}
+
+/// Claims of speeches that carry no quotation marks. A transcript's paragraphs open with the
+/// speaker's label; every sentence of the speaker's paragraphs, up to the next label, is the
+/// speaker's claim (a one-word label such as MODERATOR or QUESTION ends a turn but makes no
+/// claims). A sentence that ends with a reporting cue and a colon ("The Foreign Secretary
+/// Boris Johnson said:") introduces the paragraphs after it, up to one with a cue or a label of
+/// its own.
+fn speaker_turns(doc: &Doc<'_>, lex: &Lexicon, quotes: &[Quote], skip: &[usize]) -> Vec<RawClaim> {
+    let mut out = Vec::new();
+    let mut turn: Option<Turn> = None;
+    let mut previous_paragraph = usize::MAX;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let new_paragraph = s.paragraph != previous_paragraph;
+        previous_paragraph = s.paragraph;
+        let mut text_start = s.start;
+        // A label opens a turn even on a line that reads as a heading ("… Putin: Mr
+        // President, colleagues,").
+        let label = match s.kind {
+            _ if !new_paragraph => None,
+            LineKind::Prose => speaker_label(doc, s.start, s.end),
+            // A crosshead with a colon ("Security First: Borders, ISIS, and Mutual Stability")
+            // is no label; a label line without closing punctuation speaks in lowercase words.
+            LineKind::Heading => speaker_label(doc, s.start, s.end).filter(|(_, after)| {
+                let rest = doc.text.slice(*after, s.end);
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let lower = words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .count();
+                lower * 2 > words.len()
+            }),
+            LineKind::Boilerplate => None,
+        };
+        if let Some((label, after)) = label {
+            let words = doc.text.slice(label.0, label.1).split_whitespace().count();
+            turn = (words >= 2).then_some((label, label, s.paragraph));
+            text_start = after;
+        } else if s.kind != LineKind::Prose {
+            turn = None;
+            continue;
+        } else if new_paragraph
+            && let Some((subject, cue, opened)) = turn
+            && subject != cue
+            && s.paragraph > opened
+            && (s.paragraph > opened + MAX_SPEECH_PARAGRAPHS
+                || find_cue(doc, s.start, s.end, lex, quotes).is_some()
+                || !first_person(doc, s.paragraph))
+        {
+            // A speech introduced by "X said:" goes on in the first person; a paragraph that
+            // reports on its own, or tells of the speaker in the third person, ends it.
+            turn = None;
+        }
+        if s.kind != LineKind::Prose {
+            continue;
+        }
+        // "X said:" at the end of a paragraph opens a speech in the next ones.
+        let raw = doc.text.slice(s.start, s.end).trim_end();
+        if raw.ends_with(':')
+            && let Some(cue) = find_cue(doc, s.start, s.end, lex, quotes)
+            && doc.text.slice(cue.1, s.end).trim() == ":"
+        {
+            let clause = clause_start(doc, s.start, cue.0);
+            turn = Some(((clause, cue.0), cue, s.paragraph + 1));
+            continue;
+        }
+        let Some((subject, cue, opened)) = turn else {
+            continue;
+        };
+        if s.paragraph < opened || skip.contains(&si) {
+            continue;
+        }
+        let (a, b) = trim_span(doc, text_start, s.end);
+        let words = doc.text.slice(a, b);
+        // Greetings, thanks and forms of address ("Mr President, colleagues, friends,").
+        if words.split_whitespace().count() < MIN_SPEECH_WORDS
+            || !words.trim_end().ends_with(['.', '!', '?', '"', '”', '’'])
+        {
+            continue;
+        }
+        out.push(RawClaim {
+            text: (a, b),
+            cue,
+            subject,
+            sentence: si,
+            carried_from: None,
+            by_publisher: false,
+        });
+    }
     out
 }
 
@@ -573,14 +746,27 @@ pub fn resolve(
         source.names.push(phrase.role);
         return Some(source);
     }
+    // A known person's surname in another case ("FOREIGN SECRETARY MANALO" in a transcript).
+    let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
+    if let Some(i) = people.iter().position(|p| {
+        p.name
+            .split_whitespace()
+            .last()
+            .is_some_and(|last| last.chars().count() > 2 && words.iter().any(|w| *w == last.to_lowercase()))
+    }) {
+        source.people.push(i);
+        source.names.push(person_name(i));
+        return Some(source);
+    }
     // A capitalised name the gazetteer does not know ("Al-Watan writes").
     let trimmed = raw.trim().trim_start_matches("the ").trim_start_matches("The ");
-    if trimmed.split_whitespace().count() <= 5
+    if trimmed.split_whitespace().count() <= 6
         && trimmed.chars().next().is_some_and(char::is_uppercase)
         && trimmed.split_whitespace().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            matches!(w, "of" | "the" | "for" | "and" | "de")
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         })
     {
         source.names.push(trimmed.trim_end_matches([',', '.']).to_owned());

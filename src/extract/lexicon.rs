@@ -12,6 +12,7 @@ const ORGANISATIONS: &str = include_str!("../../seed-data/gazetteer/organisation
 const TRIGGERS: &str = include_str!("../../seed-data/lexicon/event-triggers.tsv");
 const CUES: &str = include_str!("../../seed-data/lexicon/reporting-cues.txt");
 const HEDGES: &str = include_str!("../../seed-data/lexicon/hedges.txt");
+const JUDGEMENTS: &str = include_str!("../../seed-data/lexicon/judgements.txt");
 const BOILERPLATE: &str = include_str!("../../seed-data/lexicon/boilerplate.txt");
 const SOURCES: &str = include_str!("../../seed-data/lexicon/sources.txt");
 const TITLES: &str = include_str!("../../seed-data/lexicon/titles.tsv");
@@ -123,6 +124,8 @@ pub struct Lexicon {
     pub trigger_set: regex::bytes::RegexSet,
     /// Hedge words, folded.
     pub hedges: Vec<String>,
+    /// Phrases of a publisher's own judgement (folded), see `judgements.txt`.
+    pub judgements: Vec<String>,
     /// Navigation lines, folded.
     pub boilerplate: Vec<Vec<u8>>,
     /// Unnamed sources (analysts, officials...), folded.
@@ -284,6 +287,9 @@ impl Lexicon {
                 format!("Deputy Minister of {p}"),
                 format!("Deputy Minister of {p}"),
             ));
+            titles.push((format!("Secretary of {p}"), format!("Secretary of {p}")));
+            titles.push((format!("Secretary for {p}"), format!("Secretary for {p}")));
+            titles.push((format!("{p} Minister"), format!("{p} Minister")));
         }
         titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         let cues = words(CUES);
@@ -313,6 +319,7 @@ impl Lexicon {
             cue_automaton,
             trigger_set,
             hedges: words(HEDGES),
+            judgements: words(JUDGEMENTS),
             boilerplate: words(BOILERPLATE).into_iter().map(String::into_bytes).collect(),
             sources: words(SOURCES),
             titles,

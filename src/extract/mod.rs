@@ -359,8 +359,19 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     for c in &raw_claims {
         // A quotation carried over from another keeps that one's subject span, so one
         // resolution serves both.
-        let Some(source) = claims::resolve(&doc, &found_people, lex, c.subject, &pair) else {
-            continue;
+        let source = if c.by_publisher {
+            let Some(publisher) = info.publisher.clone() else {
+                continue;
+            };
+            claims::Source {
+                names: vec![publisher],
+                ..claims::Source::default()
+            }
+        } else {
+            let Some(source) = claims::resolve(&doc, &found_people, lex, c.subject, &pair) else {
+                continue;
+            };
+            source
         };
         let hedge = claims::hedge(&doc, c.text, lex);
         let attributed_to = if source.names.len() == 1 {

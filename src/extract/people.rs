@@ -205,6 +205,9 @@ struct Patterns {
     titles: aho_corasick::AhoCorasick,
     /// A name right after a title.
     name_after: Regex,
+    /// A name set off by commas after a title ("an opposition Member of Parliament, Navjot
+    /// Singh Sidhu, spoke").
+    name_after_comma: Regex,
     /// `and` joining two titles.
     joiner: Regex,
     /// A name right before a verb (the text up to the verb ends with it).
@@ -212,6 +215,9 @@ struct Patterns {
     /// Verbs a bare name may be the subject of: the reporting cues and a few others.
     verbs: aho_corasick::AhoCorasick,
     appositive: Regex,
+    /// A full name set off by an appositive role ("Yemane Meskel, Eritrea's information
+    /// minister, announced").
+    named_appositive: Regex,
     of_country: Regex,
     gap: Regex,
 }
@@ -221,7 +227,13 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
     P.get_or_init(|| {
         let name = name_pattern();
         let mut verbs: Vec<String> = lex.cues.iter().filter(|c| !c.contains(' ')).cloned().collect();
-        verbs.extend(["pointed", "went", "met", "visited", "arrived", "spoke"].map(str::to_owned));
+        verbs.extend(
+            [
+                "pointed", "went", "met", "visited", "arrived", "spoke", "discussed", "signed", "held", "hosted",
+                "received", "welcomed", "attended", "chaired", "greeted", "thanked", "announced", "led",
+            ]
+            .map(str::to_owned),
+        );
         #[expect(clippy::expect_used, reason = "patterns built from compiled-in data; covered by every extraction test")]
         Patterns {
             titles: aho_corasick::AhoCorasickBuilder::new()
@@ -230,6 +242,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(lex.titles.iter().map(|(t, _)| t.as_str()))
                 .expect("title automaton"),
             name_after: Regex::new(&format!(r"^\s+(?P<name>{name})")).expect("name after title"),
+            name_after_comma: Regex::new(&format!(r"^,\s+(?P<name>{name}),")).expect("name after title and comma"),
             joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
             name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
                 .expect("name before verb"),
@@ -241,6 +254,10 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 r"^,\s+(?:the\s+)?(?P<role>(?:[\p{L}\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head))\b",
             )
             .expect("appositive pattern"),
+            named_appositive: Regex::new(&format!(
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[\p{{L}}'’\-]+\s+){{0,5}}?(?:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament))\b\s*[,.]"
+            ))
+            .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
             gap: Regex::new(r"(?i)^(?:['’]s)?\s*(?:(?:former|top|senior|acting|then|interim|counterpart|army|navy|air\s+force|forces?)\s+)*$")
                 .expect("gap pattern"),
@@ -360,6 +377,7 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, us
         if let Some(n) = p
             .name_after
             .captures(&sentence[end..])
+            .or_else(|| p.name_after_comma.captures(&sentence[end..]))
             .and_then(|c| c.name("name"))
         {
             out.push(((m.start(), end), (end + n.start(), end + n.end())));
@@ -632,6 +650,46 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     known: None,
                     mentions: vec![(start, end)],
                     role_span: None,
+                },
+            );
+        }
+    }
+    // 3b. Full names with an appositive role ("Yemane Meskel, Eritrea's information minister,").
+    for &(ss, se, kind) in &sentences {
+        if kind != LineKind::Prose {
+            continue;
+        }
+        let sentence = doc.text.slice(ss, se);
+        let base = doc.text.byte(ss);
+        for c in p.named_appositive.captures_iter(sentence) {
+            let (Some(name_m), Some(role_m)) = (c.name("name"), c.name("role")) else {
+                continue;
+            };
+            let Some(name) = clean_name(name_m.as_str()) else {
+                continue;
+            };
+            let start = doc.text.char_at(base + name_m.start());
+            let end = start + name.chars().count();
+            let overlaps = doc.mentions.iter().any(|m| m.start < end && m.end > start)
+                || people
+                    .iter()
+                    .any(|q| q.mentions.iter().any(|&(s, e)| s < end && e > start));
+            if overlaps || name.split_whitespace().count() < 2 {
+                continue;
+            }
+            let role_start = doc.text.char_at(base + role_m.start());
+            let role_end = doc.text.char_at(base + role_m.end());
+            let phrase = role_phrase(doc, role_start, role_end, lex);
+            add(
+                &mut people,
+                Person {
+                    name,
+                    role: phrase.as_ref().map(|r| r.role.clone()),
+                    country: phrase.and_then(|r| r.country),
+                    former: false,
+                    known: None,
+                    mentions: vec![(start, end)],
+                    role_span: Some((role_start, role_end)),
                 },
             );
         }
