@@ -300,6 +300,47 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         if let Some(date) = &a.date {
             g.add(ev.clone(), &term(BIL, "reportedOn"), date_literal(date));
         }
+        // When it happened, as precise as the text is (sem:hasTimeStamp takes a typed literal:
+        // xsd:date, xsd:gYearMonth or xsd:gYear), grounded in the words it was read from.
+        if let Some(date) = &e.date {
+            let datatype = match date.len() {
+                10 => "date",
+                7 => "gYearMonth",
+                _ => "gYear",
+            };
+            g.add(
+                ev.clone(),
+                &term(SEM, "hasTimeStamp"),
+                Literal::new_typed_literal(date.clone(), term(XSD, datatype)),
+            );
+            if let Some(words) = &e.date_text {
+                let m = mention(&mut g, words)?;
+                g.add(ev.clone(), &term(BIL, "dateMention"), m);
+            }
+        }
+        if let Some(place) = &e.place {
+            g.add(
+                ev.clone(),
+                &term(BIL, "placeName"),
+                Literal::new_simple_literal(&place.text),
+            );
+            let m = mention(&mut g, place)?;
+            g.add(ev.clone(), &term(BIL, "placeMention"), m);
+        }
+        let reporters: Vec<String> = match &e.reported_by {
+            Some(serde_json::Value::String(s)) => vec![s.clone()],
+            Some(serde_json::Value::Array(v)) => {
+                v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()
+            }
+            _ => Vec::new(),
+        };
+        for r in reporters {
+            g.add(
+                ev.clone(),
+                &term(BIL, "reportedBy"),
+                Literal::new_simple_literal(r),
+            );
+        }
         let m = mention(&mut g, &e.sentence)?;
         g.add(ev.clone(), &denoted, m);
         let t = mention(&mut g, &e.trigger)?;

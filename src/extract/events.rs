@@ -5,7 +5,7 @@
 //! the text gives one, and a status.
 
 use crate::extract::Doc;
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{CountryForm, Entry, Lexicon};
 use crate::extract::people::Person;
 use crate::extract::text::LineKind;
 use regex::bytes::{Regex, RegexBuilder};
@@ -55,6 +55,9 @@ pub struct Event {
     pub sentence: (usize, usize),
     /// The trigger words (code points).
     pub trigger: (usize, usize),
+    /// Where it took place, when the text names a capital as the venue ("met in Beijing"):
+    /// a venue is not a participant.
+    pub place: Option<(usize, usize)>,
 }
 
 struct Patterns {
@@ -163,11 +166,20 @@ pub fn find(
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
         let mut participants: Vec<(usize, usize)> = Vec::new();
+        let mut place: Option<(usize, usize)> = None;
         for m in doc
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end)
         {
+            // "in Beijing", "at Camp David": a capital after `in` or `at` is the venue.
+            if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) {
+                let before = doc.text.slice(s.start, m.start).trim_end();
+                if before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At" {
+                    place.get_or_insert((m.start, m.end));
+                    continue;
+                }
+            }
             if let Some(c) = m.country(lex) {
                 participants.push((m.start, c));
             }
@@ -260,6 +272,7 @@ pub fn find(
                 status,
                 sentence: (s.start, s.end),
                 trigger,
+                place,
             });
         }
     }

@@ -13,6 +13,7 @@ pub mod people;
 pub mod provenance;
 pub mod recognise;
 pub mod text;
+pub mod time;
 
 use crate::article::Article;
 use lexicon::{Entry, Lexicon};
@@ -142,6 +143,16 @@ pub struct EventOut {
     pub sentence: Span,
     /// The trigger words.
     pub trigger: Span,
+    /// When it happened: ISO 8601 of the precision the text gives (`2026-02-12`, `2026-08`,
+    /// `2003`), resolved against the article's date; `null` when the sentence gives no time.
+    pub date: Option<String>,
+    /// The words the date was read from.
+    pub date_text: Option<Span>,
+    /// The venue, when the text names one ("met in Beijing"); never a participant.
+    pub place: Option<Span>,
+    /// Who the text says reported it ("…, according to a security source"; "X said"), as
+    /// for claims; `null` when the text reports it as fact.
+    pub reported_by: Option<serde_json::Value>,
 }
 
 /// A claim attributed to a source.
@@ -331,7 +342,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             mentions: p.mentions.iter().copied().map(span).collect(),
         })
         .collect();
-    let events: Vec<EventOut> = found_events
+    let mut events: Vec<EventOut> = found_events
         .iter()
         .enumerate()
         .map(|(i, e)| EventOut {
@@ -353,10 +364,30 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             status: e.status.key().to_owned(),
             sentence: span(e.sentence),
             trigger: span(e.trigger),
+            date: None,
+            date_text: None,
+            place: e.place.map(span),
+            reported_by: None,
         })
         .collect();
+    // Event dates, resolved against the article's date.
+    let article_day = info.date.as_deref().and_then(time::article_day);
+    for (e, found) in events.iter_mut().zip(&found_events) {
+        let sentence = doc.text.slice(found.sentence.0, found.sentence.1);
+        let forwards = matches!(found.status, events::Status::Planned | events::Status::Proposed);
+        if let Some(t) = time::find(sentence, article_day, forwards) {
+            let base = doc.text.byte(found.sentence.0);
+            let a = doc.text.char_at(base + t.bytes.0);
+            let b = doc.text.char_at(base + t.bytes.1);
+            e.date = Some(t.value);
+            e.date_text = Some(span((a, b)));
+        }
+    }
     let mut claims_out: Vec<ClaimOut> = Vec::new();
+    // The source of each raw claim, as the output names it (`None` when unresolved).
+    let mut claim_sources: Vec<Option<serde_json::Value>> = Vec::new();
     for c in &raw_claims {
+        claim_sources.push(None);
         // A quotation carried over from another keeps that one's subject span, so one
         // resolution serves both.
         let source = if c.by_publisher {
@@ -386,6 +417,9 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
                     .collect(),
             )
         };
+        if let Some(last) = claim_sources.last_mut() {
+            *last = Some(attributed_to.clone());
+        }
         claims_out.push(ClaimOut {
             iri: format!("{article_iri}/claim/{}", claims_out.len() + 1),
             attributed_to,
@@ -394,6 +428,21 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             hedged: hedge.is_some(),
             hedge,
         });
+    }
+    // An event told inside a claim is reported by the claim's source (not by the publisher,
+    // which reports everything).
+    for (e, found) in events.iter_mut().zip(&found_events) {
+        let (a, b) = found.sentence;
+        e.reported_by = raw_claims
+            .iter()
+            .zip(&claim_sources)
+            .find(|(c, source)| {
+                source.is_some() && !c.by_publisher && c.text.0 < b && a < c.text.1 && {
+                    let inter = c.text.1.min(b) - c.text.0.max(a);
+                    inter * 2 >= b - a
+                }
+            })
+            .and_then(|(_, source)| source.clone());
     }
     Extraction {
         article: info,
