@@ -167,6 +167,10 @@ fn year_for(month: u32, day: u32, article: Day, forwards: bool) -> i32 {
 /// The first time expression of `sentence`, resolved against `article` (the article's date).
 /// `forwards` resolves day and month names without a year into the future (for an event the
 /// text plans); `None` is returned when the sentence gives no time or it cannot be resolved.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one short pass per kind of expression, in order"
+)]
 pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Found> {
     let p = patterns();
     let forwards = forwards || p.future.is_match(sentence);
