@@ -461,12 +461,14 @@ fn query(args: &QueryArgs) -> Result<()> {
     };
     let db = open_store_read_only(&args.store.data)?;
     let mut prepared = prepare_query(&text, Some(crate::DEFAULT_BASE_IRI), &[], &[])?;
+    let mut bindings = Vec::new();
     for param in &args.params {
         let (name, value) = param
             .split_once('=')
             .with_context(|| format!("--param {param} is not NAME=VALUE"))?;
-        prepared.bind(name, parse_value(value)?)?;
+        bindings.push((name.to_owned(), parse_value(value)?));
     }
+    prepared.bind_parameters(&text, &bindings)?;
     let token = CancellationToken::new();
     if args.timeout > 0 {
         let t = token.clone();

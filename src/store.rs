@@ -159,6 +159,56 @@ impl PreparedQuery {
     }
 }
 
+impl PreparedQuery {
+    /// Binds the parameters of a stored query. A query that declares a pair in its comments
+    /// (`# Pair: ?a ?b`) compares the two with `STR(?a) < STR(?b)` to list each pair once; its
+    /// two values are put in that order, so the pair gives the same rows whichever way round
+    /// it was given.
+    pub fn bind_parameters(&mut self, text: &str, params: &[(String, Term)]) -> Result<(), StoreError> {
+        let mut params = params.to_vec();
+        let pair: Vec<String> = text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .find_map(|l| {
+                l.trim_start_matches('#')
+                    .trim()
+                    .strip_prefix("Pair:")
+                    .map(str::to_owned)
+            })
+            .map(|p| {
+                p.split_whitespace()
+                    .take(2)
+                    .map(|v| v.trim_start_matches(['?', '$']).to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [a, b] = pair.as_slice() {
+            let ia = params
+                .iter()
+                .position(|(n, _)| n.trim_start_matches(['?', '$']) == a);
+            let ib = params
+                .iter()
+                .position(|(n, _)| n.trim_start_matches(['?', '$']) == b);
+            if let (Some(ia), Some(ib)) = (ia, ib) {
+                let key = |t: &Term| match t {
+                    Term::NamedNode(n) => n.as_str().to_owned(),
+                    Term::Literal(l) => l.value().to_owned(),
+                    other => other.to_string(),
+                };
+                if key(&params[ia].1) > key(&params[ib].1) {
+                    let va = params[ia].1.clone();
+                    params[ia].1 = params[ib].1.clone();
+                    params[ib].1 = va;
+                }
+            }
+        }
+        for (name, value) in params {
+            self.bind(&name, value)?;
+        }
+        Ok(())
+    }
+}
+
 /// A query's answer as rows of terms, for tables (the terminal, the analyst pages).
 #[derive(Debug, Clone, Default)]
 pub struct Table {

@@ -25,9 +25,8 @@ fn run(file: &str, params: &[(&str, Term)]) -> Table {
         "{file} opens with a comment saying what it answers"
     );
     let mut prepared = prepare_query(&text, None, &[], &[]).unwrap();
-    for (name, value) in params {
-        prepared.bind(name, value.clone()).unwrap();
-    }
+    let params: Vec<(String, _)> = params.iter().map(|(n, v)| ((*n).to_owned(), v.clone())).collect();
+    prepared.bind_parameters(&text, &params).unwrap();
     seeded().query_table(&prepared, &Limits::default(), None).unwrap()
 }
 
@@ -75,6 +74,13 @@ fn q01_events_between_syria_and_iraq() {
     assert!(col(&t, "sentence").iter().any(|s| {
         s.starts_with("One notable development has been their cooperation in transferring ISIS detainees")
     }));
+    // The order of the pair does not matter.
+    let reversed = run(
+        "01-events-between-two-countries.rq",
+        &[("a", country("SYR")), ("b", country("IRQ"))],
+    );
+    assert_eq!(reversed.rows.len(), t.rows.len());
+    assert_eq!(col(&reversed, "sentence"), col(&t, "sentence"));
     // Narrowing to a pair that has no event gives nothing.
     assert!(
         run(
