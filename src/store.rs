@@ -193,7 +193,7 @@ impl PreparedQuery {
                 let key = |t: &Term| match t {
                     Term::NamedNode(n) => n.as_str().to_owned(),
                     Term::Literal(l) => l.value().to_owned(),
-                    other => other.to_string(),
+                    Term::BlankNode(b) => b.to_string(),
                 };
                 if key(&params[ia].1) > key(&params[ib].1) {
                     let va = params[ia].1.clone();
