@@ -31,6 +31,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// Gazetteer mentions of countries and organisations (people are moved to [`people::Person`]).
     pub mentions: Vec<Mention>,
+    /// The article's date (its header's `date`), when it has one.
+    pub date: Option<time::Day>,
 }
 
 impl Doc<'_> {
@@ -236,6 +238,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         body_start,
         sentences,
         mentions,
+        date: article.field("date").and_then(time::article_day),
     };
     let mut found_people = people::find(&mut doc, lex);
     let prov = provenance::find(&doc, article);

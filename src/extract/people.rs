@@ -601,13 +601,23 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         } else {
             kp.name.clone()
         };
+        // The gazetteer's role holds only within its term: after it, the person is a former
+        // holder; before it, the text is not about that office.
+        let (role, ended) = match doc
+            .date
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+        {
+            Some(day) if !kp.from.is_empty() && day.as_str() < kp.from.as_str() => (None, false),
+            Some(day) if !kp.to.is_empty() && day.as_str() > kp.to.as_str() => (Some(kp.role.clone()), true),
+            _ => (Some(kp.role.clone()), false),
+        };
         add(
             &mut people,
             Person {
                 name,
-                role: Some(kp.role.clone()),
+                role,
                 country: kp.country,
-                former: before.trim_end().ends_with("former"),
+                former: ended || before.trim_end().ends_with("former"),
                 known: Some(k),
                 mentions: vec![(m.start, m.end)],
                 role_span: None,

@@ -338,3 +338,43 @@ fn stitched_random_inputs_never_panic_and_keep_spans_true() {
         }
     }
 }
+
+fn extract_text(text: &str) -> Extraction {
+    let a = article::read(text.as_bytes()).unwrap();
+    extract(&a, bilateral::DEFAULT_BASE_IRI)
+}
+
+#[test]
+fn gazetteer_roles_hold_only_within_their_term() {
+    let body = "Bashar al-Assad spoke with Iraqi officials about the border between Syria and Iraq.";
+    let during = extract_text(&format!("date: 2010-05-04\n---\n{body}"));
+    let after = extract_text(&format!("date: 2025-06-01\n---\n{body}"));
+    let assad = |x: &Extraction| {
+        x.leaders
+            .iter()
+            .find(|l| l.name.contains("Assad"))
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(assad(&during).role.as_deref(), Some("President"));
+    assert!(!assad(&during).former);
+    assert!(assad(&after).former, "{:?}", assad(&after));
+    let before =
+        extract_text("date: 2015-01-01\n---\nAhmed al-Sharaa met Iraqi officials on the Syria-Iraq border.");
+    let sharaa = before.leaders.iter().find(|l| l.name.contains("Sharaa")).unwrap();
+    assert_eq!(sharaa.role, None, "not President before his term");
+}
+
+#[test]
+fn events_carry_their_date_place_and_reporter() {
+    let x = extract_text(
+        "date: 2026-02-13\n---\nIraq and Syria exchanged prisoners on Feb. 12, according to a security source.\n\nThe foreign ministers of Iraq and Syria met in Damascus yesterday.",
+    );
+    let transfer = x.events.iter().find(|e| e.kind == "detainee_transfer").unwrap();
+    assert_eq!(transfer.date.as_deref(), Some("2026-02-12"));
+    assert!(transfer.reported_by.is_some(), "{:?}", transfer.reported_by);
+    let meeting = x.events.iter().find(|e| e.kind == "meeting").unwrap();
+    assert_eq!(meeting.date.as_deref(), Some("2026-02-12"));
+    assert_eq!(meeting.place.as_ref().map(|p| p.text.as_str()), Some("Damascus"));
+    assert!(meeting.reported_by.is_none());
+}
