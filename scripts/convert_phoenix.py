@@ -20,8 +20,10 @@ by `_` (a trailing `_` only marks a word end), optionally followed on the same l
 Lines `+PHRASE` are synonyms; lines `[CODE]` or `[CODE DATES]` (usually tab-indented, sometimes
 several on one line) are codes. `#` starts a comment anywhere; blank lines are ignored.
 DATES is `A-B`, `>A` (from A on), `<A` (before A) or a bare `A` (PETRARCH2 treats it as `>A`);
-a date is YYMMDD (two-digit years 00-30 are 20xx, 31-99 are 19xx, as in PETRARCH2's
-dstr_to_ordate) or YYYYMMDD. A code without dates is the default code of the entry.
+a date is YYMMDD or YYYYMMDD. Two-digit years 00-30 are 20xx and 31-99 are 19xx, as in
+PETRARCH2's dstr_to_ordate: the files (last changed 2019) have no two-digit year 20-30 but 354
+dates with years 31-40 that can only be 1931-1940 (JOHN_F._KENNEDY_ [USAELI 350101-610120]).
+A code without dates is the entry's default code (PETRARCH2 uses it when no dated code applies).
 A CAMEO actor code is a three-letter country (ISO 3166 alpha-3 for the most part, plus CAMEO's
 own: IGO, NGO, MNC, TMP for East Timor, KSV for Kosovo, SUN, YUG, DDR...) followed by
 three-letter role groups: GOV government, MIL military, OPP opposition, ELI elite, REB rebels,
@@ -46,10 +48,14 @@ Who is a person (an entry becomes rows only when all of these hold)
      are organisations, places or outlets.)
   2. Its name, after leading titles are taken off (PRESIDENT_, US_SECRETARY_OF_STATE_,
      ACTING_MINISTER_...; honorifics such as AYATOLLAH_, SHEIKH_, SIR_ are taken off too but
-     kept in an other name), has 2 to 5 words, no digit, and none of the words that mark an
-     organisation, a place or a generic agent (MINISTRY, PARTY, ARMY, COUNCIL, OF, THE...).
+     kept in an other name), has 2 to 5 words not counting particles (al-, bin, ibn, de, da,
+     dos, van, von...: SHEIKH_SABAH_AL_AHMAD_AL_JABIR_AL_SABAH_ has four), no digit, and none of
+     the words that mark an organisation, a place or a generic agent (NON_PERSON_WORDS: MINISTRY,
+     PARTY, ARMY, COUNCIL, BRIGADE, JAISH, OF, THE...; LORD_X_OF_Y may keep its OF), and is not
+     one of the few bodies named like people (KNOWN_NON_PEOPLE: SHIN_BET, PUSSY_RIOT...).
      A name left with one word after an office title (FOREIGN_MINISTER_ABDULLAH_) is an agent,
-     not a person; one left with one word after an honorific keeps it (LORD_CARRINGTON_).
+     not a person, and so is a one-word entry (SUHARTO_, FAHD_: too ambiguous to match);
+     one left with one word after an honorific keeps it (LORD_CARRINGTON_ -> Lord Carrington).
   3. It is not several people on one line (ANTHONY_CROSLAND,_THEN_DAVID_OWEN_).
 Every code row of a person becomes a row when its country is an ISO country: its role may then be
 any CAMEO role (a minister's earlier BUS or MED code is kept with that role).
@@ -64,6 +70,8 @@ Roles
     GOVMIL or GOV, Senator GOVLEG...) and that row is the only one of the entry that the office
     fits. A person with two GOV ranges and one title (George H. W. Bush: president, vice
     president, envoy) gets no office from the title: the data do not say which range it is.
+    The office then covers the whole range as the dictionary dates it, which may be wider than
+    the office (NIKITA_KHRUSHCHEV_ +PREMIER_KHRUSCHEV [RUSGOV 390322-641116]: Prime Minister).
   * Otherwise the role says what the code says, with the code: "Government official (CAMEO GOV)",
     "Government official, defence (CAMEO GOVMIL)", "Elite (CAMEO ELI)", "Legislator (CAMEO
     GOVLEG)". The section headings of the dictionary ("# U.S. Presidents") are not used: their
@@ -75,7 +83,9 @@ Other names: the `+` synonyms and merged base lines, cleaned like the name, with
 (PRESIDENT_KARZAI_ -> Karzai), without aliases naming an administration or other body, without
 one-word aliases of three letters or fewer, that are common English words (RICE, BUSH, SAID: an
 embedded list, plus /usr/share/dict/words when it exists), or that are the first word of three or
-more people's names (ABDULLAH), and without the name itself.
+more people's names (ABDULLAH), and without the name itself. Rows that repeat one another (same
+name, role, country and dates) are merged; rows are sorted by name, then from. If the file would
+pass 5 MB, only people with a dated range from 1990 on are kept (the header then says so).
 """
 import argparse
 import collections
@@ -236,7 +246,8 @@ CORE_TITLE_WORDS = {
     "COMMANDER", "JUDGE", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "MISTER", "KING", "QUEEN", "EMIR",
     "SUPREME", "ATTORNEY", "COMMISSIONER", "ACTING", "FORMER",
     "SHEIKH", "SHEIK", "SHAIKH", "SHAYKH", "AYATOLLAH", "HOJATOLISLAM", "HOJATOLESLAM",
-    "HOJJATOLESLAM", "HOJJAT", "SAYYED", "SAYYID", "SEYYED", "MULLAH", "MAWLAWI", "MAULANA", "MAULVI", "IMAM", "HAJI", "HAJJ", "SIR",
+    "HOJJATOLESLAM", "HOJJAT", "SAYYED", "SAYYID", "SEYYED", "MULLAH", "MAWLAWI", "MAULANA",
+    "MAULVI", "IMAM", "HAJI", "HAJJ", "SIR",
     "DAME", "LORD", "LADY", "BARON", "BARONESS", "DR", "DR.", "PRINCE", "PRINCESS",
 }
 # Words that may stand in a title only next to a core word ("THE U.S. SECRETARY OF STATE").
@@ -253,7 +264,8 @@ TITLE_FILLERS = {
 HONORIFICS = {
     "SHEIKH", "SHEIK", "SHAIKH", "SHAYKH", "AYATOLLAH", "GRAND", "HOJATOLISLAM", "HOJATOLESLAM",
     "HOJJATOLESLAM", "HOJJAT", "MULLAH", "MAWLAWI", "MAULANA", "MAULVI", "IMAM", "HAJI", "HAJJ",
-    "SAYYED", "SAYYID", "SEYYED", "SIR", "DAME", "LORD", "LADY", "BARON", "BARONESS", "KING", "QUEEN", "PRINCE", "PRINCESS", "EMIR",
+    "SAYYED", "SAYYID", "SEYYED", "SIR", "DAME", "LORD", "LADY", "BARON", "BARONESS", "KING",
+    "QUEEN", "PRINCE", "PRINCESS", "EMIR",
     "CROWN",
 }
 # Words that make a name an organisation, a place, a body or a generic agent.
@@ -279,13 +291,13 @@ NON_PERSON_WORDS = {
     "COMMAND", "OPERATIONS", "FLEET", "UNIT", "UNITS", "ACADEMY", "SCHOOL", "COLLEGE", "HOSPITAL",
     "AIRPORT", "DISTRICT", "TEAM", "RIFLES", "YARD", "DECLARATION", "BROTHERHOOD", "REPRESENTATIVE",
     "JAISH", "JAYSH", "JABHAT", "AHRAR", "GHURABA", "HARAKAT", "KATAIB", "KATAEB", "LIWA", "HIZB",
-    "FAYLAQ", "SARAYA", "TANZIM", "MAJLIS", "ASAIB",
+    "FAYLAQ", "SARAYA", "TANZIM", "MAJLIS", "ASAIB", "SABHA", "THINK", "TANK",
     "COUNTY", "GOVERNORATE", "STATION", "BASE", "PRISON", "CAMPAIGN", "PROGRAM", "PROGRAMME",
     "PROJECT", "FUND", "TRUST", "PRESS", "TV", "MEDIA", "JOURNAL", "POST", "HERALD", "TRIBUNE",
     "GAZETTE", "DAILY", "WEEKLY", "EXPRESS", "ADMINISTRATIONS", "REGIMES", "ET", "AL.", "CO.",
 }
 # Names that look like people's but are bodies.
-KNOWN_NON_PEOPLE = {"SHIN BET", "PUSSY RIOT", "DAMASCUS DECLARATION"}
+KNOWN_NON_PEOPLE = {"SHIN BET", "PUSSY RIOT", "DAMASCUS DECLARATION", "ABN AMRO"}
 PARTICLES = {"BIN", "BINT", "IBN", "DE", "DA", "DI", "DO", "DOS", "DAS", "DEL", "DELLA", "DER",
              "DEN", "VAN", "VON", "DU", "Y", "UL", "UD", "E"}
 ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
@@ -635,7 +647,7 @@ def examine(entry, iso, demonyms, stats):
         stats["skipped: digits in the name"] += 1
         return None
     lordly = rest[0] in ("LORD", "BARON", "BARONESS", "LADY")
-    bad = [w for w in rest if w in NON_PERSON_WORDS and not (lordly and w == "OF")]
+    bad = [w for w in rest if (w in NON_PERSON_WORDS and not (lordly and w == "OF")) or w.endswith("-BASED")]
     if bad:
         stats["skipped: organisation, place or agent word in the name"] += 1
         return None
@@ -676,7 +688,8 @@ def examine(entry, iso, demonyms, stats):
 def clean_aliases(person, common_words, given_names, stats):
     out, seen = [], {person.name.lower()}
     for toks in person.aliases:
-        if any(w in NON_PERSON_WORDS for w in toks if not (toks[0] in ("LORD", "BARON", "BARONESS", "LADY") and w == "OF")):
+        lordly = toks[0] in ("LORD", "BARON", "BARONESS", "LADY")
+        if any(w in NON_PERSON_WORDS for w in toks if not (lordly and w == "OF")):
             stats["aliases dropped: organisation or agent word"] += 1
             continue
         if any(re.search(r"\d", w) for w in toks):
@@ -975,7 +988,8 @@ def self_test():
           ["UNITED_STATES_OF_AMERICA_", "US_SECRETARY_OF_STATE_", "BARACK_OBAMA", "HENRY_KISSINGER_",
            "GEORGE_BUSH_", "NURI_AL_MALIKI_", "HIZBALLAH_MILITARY_WING", "DOW_CHEMICAL_",
            "FOREIGN_MINISTER_ABDULLAH_", "AYATOLLAH_ALI_KHAMENEI_", "GERALD_R._FORD_", "JAVIER_SOLANA_"])
-    check("merged base lines", entries[10].names, ["GERALD_R._FORD_", "FORMER_PRESIDENT_GERALD_R._FORD", "GERALD_RUDOLPH_FORD"])
+    check("merged base lines", entries[10].names,
+          ["GERALD_R._FORD_", "FORMER_PRESIDENT_GERALD_R._FORD", "GERALD_RUDOLPH_FORD"])
     check("codes on the base line", [c[0] for c in entries[11].codes], ["IGOEUREEC", "IGOWSTNAT"])
     header, rows, stats, persons = convert([("sample.txt", SAMPLE)], iso, demonyms, {"bush", "said"}, "abc123")
     got = {}

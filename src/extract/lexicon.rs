@@ -8,6 +8,11 @@ use std::sync::OnceLock;
 const COUNTRIES: &str = include_str!("../../seed-data/gazetteer/countries.tsv");
 const COUNTRY_EXTRAS: &str = include_str!("../../seed-data/gazetteer/country-extras.tsv");
 const PEOPLE: &str = include_str!("../../seed-data/gazetteer/people.tsv");
+const PHOENIX_PEOPLE: &str = include_str!("../../seed-data/gazetteer/phoenix-people.tsv");
+
+/// The Phoenix dictionaries were last brought up to date about then: an office they give without
+/// an end is known to be held up to this day, and unknown after it.
+pub const PHOENIX_HORIZON: &str = "2016-12-31";
 const ORGANISATIONS: &str = include_str!("../../seed-data/gazetteer/organisations.tsv");
 const TRIGGERS: &str = include_str!("../../seed-data/lexicon/event-triggers.tsv");
 const CUES: &str = include_str!("../../seed-data/lexicon/reporting-cues.txt");
@@ -42,6 +47,56 @@ pub struct KnownPerson {
     pub to: String,
     /// Where the dates come from.
     pub source: String,
+    /// Every office of the person with its dates (this one included), oldest first.
+    pub terms: Vec<Term>,
+    /// An office without an end is known up to this day only (the dictionary's horizon);
+    /// `None` for our own list, kept up to date.
+    pub known_until: Option<&'static str>,
+}
+
+/// One office held for a country between two dates.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The office.
+    pub role: String,
+    /// Index into [`Lexicon::countries`].
+    pub country: Option<usize>,
+    /// Start (ISO date), empty when unknown.
+    pub from: String,
+    /// End (ISO date), empty when none is known.
+    pub to: String,
+}
+
+impl KnownPerson {
+    /// The office held on `day` (an ISO date), and whether the person held an office of the
+    /// gazetteer before it and none on it (a former holder). `None` when the date falls outside
+    /// what the gazetteer knows.
+    pub fn term_on(&self, day: &str) -> (Option<&Term>, bool) {
+        let within = |t: &Term| {
+            let started = t.from.is_empty() || t.from.as_str() <= day;
+            let ended = if t.to.is_empty() {
+                self.known_until.is_some_and(|h| day > h)
+            } else {
+                t.to.as_str() < day
+            };
+            started && !ended
+        };
+        let current: Vec<&Term> = self.terms.iter().filter(|t| within(t)).collect();
+        // A named office wins over a code's description; the latest start wins among equals.
+        let best = current
+            .iter()
+            .copied()
+            .max_by_key(|t| (!t.role.contains("(CAMEO"), t.from.clone()));
+        if best.is_some() {
+            return (best, false);
+        }
+        let former = self
+            .terms
+            .iter()
+            .filter(|t| !t.to.is_empty() && t.to.as_str() < day)
+            .max_by_key(|t| (t.to.clone(), !t.role.contains("(CAMEO")));
+        (former, former.is_some())
+    }
 }
 
 /// A known organisation or outlet.
@@ -216,20 +271,65 @@ impl Lexicon {
             };
             add(&mut patterns, Entry::Country(i, form), r[2]);
         }
-        let mut people = Vec::new();
-        for r in rows(PEOPLE) {
-            let i = people.len();
-            people.push(KnownPerson {
-                name: r[0].to_owned(),
-                role: r.get(2).copied().unwrap_or_default().to_owned(),
-                country: r.get(3).and_then(|c| index_of(&countries, c)),
-                from: r.get(4).copied().unwrap_or_default().to_owned(),
-                to: r.get(5).copied().unwrap_or_default().to_owned(),
-                source: r.get(6).copied().unwrap_or_default().to_owned(),
-            });
-            add(&mut patterns, Entry::Person(i), r[0]);
-            for alias in r.get(1).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
-                add(&mut patterns, Entry::Person(i), alias);
+        let mut people: Vec<KnownPerson> = Vec::new();
+        let mut person_names: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+        // Our own list first (kept up to date, one office per row), then the Phoenix
+        // dictionaries for everyone it lacks (several dated offices per person).
+        for (data, known_until) in [(PEOPLE, None), (PHOENIX_PEOPLE, Some(PHOENIX_HORIZON))] {
+            let mut by_name: Vec<(String, Vec<Vec<&str>>)> = Vec::new();
+            for r in rows(data) {
+                match by_name.last_mut() {
+                    Some((name, group)) if known_until.is_some() && name == r[0] => group.push(r),
+                    _ => by_name.push((r[0].to_owned(), vec![r])),
+                }
+            }
+            for (name, group) in by_name {
+                if known_until.is_some() && person_names.contains(&fold(&name)) {
+                    continue;
+                }
+                let terms: Vec<Term> = group
+                    .iter()
+                    .map(|r| Term {
+                        role: r.get(2).copied().unwrap_or_default().to_owned(),
+                        country: r.get(3).and_then(|c| index_of(&countries, c)),
+                        from: r.get(4).copied().unwrap_or_default().to_owned(),
+                        to: r.get(5).copied().unwrap_or_default().to_owned(),
+                    })
+                    .collect();
+                // The person's office for a text without a date: the latest, a named office
+                // before a code's description.
+                let Some(last) = terms
+                    .iter()
+                    .max_by_key(|t| (!t.role.contains("(CAMEO"), t.from.clone()))
+                    .cloned()
+                else {
+                    continue;
+                };
+                let i = people.len();
+                let aliases: Vec<&str> = group
+                    .iter()
+                    .flat_map(|r| r.get(1).unwrap_or(&"").split('|'))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                people.push(KnownPerson {
+                    name: name.clone(),
+                    role: last.role.clone(),
+                    country: last.country,
+                    from: last.from.clone(),
+                    to: last.to.clone(),
+                    source: group[0].get(6).copied().unwrap_or_default().to_owned(),
+                    terms,
+                    known_until,
+                });
+                for text in std::iter::once(name.as_str()).chain(aliases) {
+                    let key = fold(text);
+                    // A name our own list gives to someone keeps pointing there.
+                    if known_until.is_some() && person_names.contains(&key) {
+                        continue;
+                    }
+                    person_names.insert(key);
+                    add(&mut patterns, Entry::Person(i), text);
+                }
             }
         }
         let mut organisations = Vec::new();
@@ -256,8 +356,11 @@ impl Lexicon {
             clippy::expect_used,
             reason = "the patterns are compiled-in data; a bad one is a build bug caught by every test"
         )]
+        // Tens of thousands of names: the non-contiguous NFA builds in a fraction of the time of
+        // the other kinds, and searching one article is no slower to notice.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&folded)
             .expect("gazetteer automaton");
         let triggers: Vec<Trigger> = rows(TRIGGERS)

@@ -601,22 +601,24 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         } else {
             kp.name.clone()
         };
-        // The gazetteer's role holds only within its term: after it, the person is a former
-        // holder; before it, the text is not about that office.
-        let (role, ended) = match doc
+        // The gazetteer's office at the article's date: after a term, the person is a former
+        // holder; outside what the gazetteer knows, no office is asserted (the country stays).
+        let day = doc
             .date
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-        {
-            Some(day) if !kp.from.is_empty() && day.as_str() < kp.from.as_str() => (None, false),
-            Some(day) if !kp.to.is_empty() && day.as_str() > kp.to.as_str() => (Some(kp.role.clone()), true),
-            _ => (Some(kp.role.clone()), false),
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+        let (role, ended, country) = match day {
+            Some(day) => match kp.term_on(&day) {
+                (Some(t), former) => (Some(t.role.clone()), former, t.country.or(kp.country)),
+                (None, _) => (None, false, kp.country),
+            },
+            None => (Some(kp.role.clone()), false, kp.country),
         };
         add(
             &mut people,
             Person {
                 name,
                 role,
-                country: kp.country,
+                country,
                 former: ended || before.trim_end().ends_with("former"),
                 known: Some(k),
                 mentions: vec![(m.start, m.end)],
