@@ -373,6 +373,15 @@ fn serve(args: ServeArgs) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on {}", args.bind))?;
         let quads = db.len().unwrap_or(0);
+        let local = listener.local_addr()?;
+        let served_at = format!("http://{local}/");
+        if !state.config.base_iri.starts_with(&served_at) {
+            tracing::warn!(
+                "the IRIs this service mints start with {} but it listens on {served_at}: they will not \
+                 resolve here; give --base-iri {served_at} (or the public address that reaches this server)",
+                state.config.base_iri
+            );
+        }
         tracing::info!(
             "serving http://{} ({} quads; {}; {}; at most {} queries at once)",
             listener.local_addr()?,
