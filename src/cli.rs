@@ -373,15 +373,7 @@ fn serve(args: ServeArgs) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on {}", args.bind))?;
         let quads = db.len().unwrap_or(0);
-        let local = listener.local_addr()?;
-        let served_at = format!("http://{local}/");
-        if !state.config.base_iri.starts_with(&served_at) {
-            tracing::warn!(
-                "the IRIs this service mints start with {} but it listens on {served_at}: they will not \
-                 resolve here; give --base-iri {served_at} (or the public address that reaches this server)",
-                state.config.base_iri
-            );
-        }
+        warn_if_iris_point_elsewhere(&state.config.base_iri, listener.local_addr()?);
         tracing::info!(
             "serving http://{} ({} quads; {}; {}; at most {} queries at once)",
             listener.local_addr()?,
@@ -434,6 +426,17 @@ fn serve(args: ServeArgs) -> Result<()> {
     db.flush()?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Warns when the IRIs the service mints do not point at the address it listens on.
+fn warn_if_iris_point_elsewhere(base_iri: &str, local: SocketAddr) {
+    let served_at = format!("http://{local}/");
+    if !base_iri.starts_with(&served_at) {
+        tracing::warn!(
+            "the IRIs this service mints start with {base_iri} but it listens on {served_at}: they will \
+             not resolve here; give --base-iri {served_at} (or the public address that reaches this server)"
+        );
+    }
 }
 
 /// How long the server waits, after SIGTERM or Ctrl-C, for the requests in flight.
