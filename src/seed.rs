@@ -52,10 +52,10 @@ pub fn graph_for(base: &str, root: &Path, path: &Path) -> String {
     format!("{base}graph/{root_name}/{relative}")
 }
 
-/// Loads every RDF file of the given directories, each into its own named graph, replacing
-/// what that graph held (so loading twice changes nothing).
-pub fn load_reference(db: &Database, base: &str, dirs: &[PathBuf]) -> Result<Vec<Loaded>, StoreError> {
-    let mut loaded = Vec::new();
+/// The reference graphs of the given directories: every RDF file parsed into its own named
+/// graph.
+fn reference_graphs(base: &str, dirs: &[PathBuf]) -> Result<Vec<(Loaded, NamedNode, Vec<Quad>)>, StoreError> {
+    let mut out = Vec::new();
     for dir in dirs {
         for path in rdf_files(dir) {
             let graph = graph_for(base, dir, &path);
@@ -63,9 +63,25 @@ pub fn load_reference(db: &Database, base: &str, dirs: &[PathBuf]) -> Result<Vec
                 .map_err(|e| StoreError::Invalid(format!("graph IRI {graph}: {e}")))?;
             let format = format_of_path(&path)
                 .ok_or_else(|| StoreError::Invalid(format!("{}: unknown RDF format", path.display())))?;
-            let quads = db.load_file_into_graph(&path, format, &node, base)?;
-            loaded.push(Loaded { path, graph, quads });
+            let quads = parse_file(&path, format, &node, base)?;
+            let loaded = Loaded {
+                path,
+                graph,
+                quads: quads.len(),
+            };
+            out.push((loaded, node, quads));
         }
+    }
+    Ok(out)
+}
+
+/// Loads every RDF file of the given directories, each into its own named graph, replacing
+/// what that graph held (so loading twice changes nothing).
+pub fn load_reference(db: &Database, base: &str, dirs: &[PathBuf]) -> Result<Vec<Loaded>, StoreError> {
+    let mut loaded = Vec::new();
+    for (l, node, quads) in reference_graphs(base, dirs)? {
+        db.replace_graph_with(&node, &quads)?;
+        loaded.push(l);
     }
     Ok(loaded)
 }
@@ -118,21 +134,9 @@ pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestEr
     let dirs = [crate::resource_dir("ontology"), crate::resource_dir("seed-data")];
     let mut files = Vec::new();
     let mut reference = Vec::new();
-    for dir in &dirs {
-        for path in rdf_files(dir) {
-            let graph = graph_for(base, dir, &path);
-            let node = NamedNode::new(graph.as_str())
-                .map_err(|e| StoreError::Invalid(format!("graph IRI {graph}: {e}")))?;
-            let format = format_of_path(&path)
-                .ok_or_else(|| StoreError::Invalid(format!("{}: unknown RDF format", path.display())))?;
-            let quads = parse_file(&path, format, &node, base)?;
-            files.push(Loaded {
-                path,
-                graph,
-                quads: quads.len(),
-            });
-            reference.push((node, quads));
-        }
+    for (loaded, node, quads) in reference_graphs(base, &dirs)? {
+        files.push(loaded);
+        reference.push((node, quads));
     }
     let dir = crate::resource_dir("seed-data").join("articles");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -229,17 +229,7 @@ pub fn prepare_query(
     default_graph_uris: &[String],
     named_graph_uris: &[String],
 ) -> Result<PreparedQuery, StoreError> {
-    let shape = crate::guard::check(text, "query", &crate::guard::Limits::default())?;
-    if shape.uses_service {
-        return Err(StoreError::ServiceRefused);
-    }
-    let mut parser = SparqlParser::new();
-    if let Some(base) = base_iri {
-        parser = parser
-            .with_base_iri(base)
-            .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
-    }
-    let query = parser
+    let query = checked_parser(text, "query", base_iri)?
         .parse_query(text)
         .map_err(|e| StoreError::Syntax(crate::guard::explain_syntax_error(text, &e.to_string())))?;
     let form = match &query {
@@ -271,6 +261,26 @@ pub fn prepare_query(
         named_graphs,
         bindings: Vec::new(),
     })
+}
+
+/// A SPARQL parser for `text`, once [`crate::guard`] has found it within the limits and free
+/// of `SERVICE` (`what` is "query" or "update", for the messages).
+fn checked_parser(
+    text: &str,
+    what: &'static str,
+    base_iri: Option<&str>,
+) -> Result<SparqlParser, StoreError> {
+    let shape = crate::guard::check(text, what, &crate::guard::Limits::default())?;
+    if shape.uses_service {
+        return Err(StoreError::ServiceRefused);
+    }
+    let parser = SparqlParser::new();
+    match base_iri {
+        Some(base) => parser
+            .with_base_iri(base)
+            .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}"))),
+        None => Ok(parser),
+    }
 }
 
 /// The limits every evaluation runs under.
@@ -623,17 +633,7 @@ impl Database {
         token: Option<CancellationToken>,
     ) -> Result<(), StoreError> {
         self.write(|store| {
-            let shape = crate::guard::check(text, "update", &crate::guard::Limits::default())?;
-            if shape.uses_service {
-                return Err(StoreError::ServiceRefused);
-            }
-            let mut parser = SparqlParser::new();
-            if let Some(base) = base_iri {
-                parser = parser
-                    .with_base_iri(base)
-                    .map_err(|e| StoreError::Invalid(format!("invalid base IRI: {e}")))?;
-            }
-            let update = parser
+            let update = checked_parser(text, "update", base_iri)?
                 .parse_update(text)
                 .map_err(|e| StoreError::Syntax(crate::guard::explain_syntax_error(text, &e.to_string())))?;
             if update
@@ -931,20 +931,6 @@ impl Database {
             loader.commit()?;
             Ok(())
         })
-    }
-
-    /// Loads one RDF file in a single transaction into `graph` (replacing what it held).
-    /// Relative IRIs in the file resolve against `base_iri`.
-    pub fn load_file_into_graph(
-        &self,
-        path: &Path,
-        format: RdfFormat,
-        graph: &NamedNode,
-        base_iri: &str,
-    ) -> Result<usize, StoreError> {
-        let quads = parse_file(path, format, graph, base_iri)?;
-        self.replace_graph_with(graph, &quads)?;
-        Ok(quads.len())
     }
 
     /// Seeds a store in one transaction: replaces each reference graph with its quads, stores
