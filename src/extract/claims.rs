@@ -332,14 +332,17 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         if quotes.iter().any(|q| q.start < s.end && s.start < q.end) {
             continue;
         }
-        let hay = String::from_utf8_lossy(&doc.text.folded[s.start..s.end]).into_owned();
-        let Some(phrase) = lex.judgements.iter().find(|j| contains_word(&hay, j)) else {
+        // The folded text has one byte per code point: byte offsets are code-point offsets.
+        let hay = &doc.text.folded[s.start..s.end];
+        let Some(m) = lex.judgement_automaton.find_iter(hay).find(|m| {
+            (m.start() == 0 || !is_word(hay[m.start() - 1]))
+                && (m.end() == hay.len() || !is_word(hay[m.end()]))
+        }) else {
             continue;
         };
-        let at = s.start + hay[..hay.find(phrase.as_str()).unwrap_or(0)].chars().count();
         out.push(RawClaim {
             text: trim_span(doc, s.start, s.end),
-            cue: (at, at + phrase.chars().count()),
+            cue: (s.start + m.start(), s.start + m.end()),
             subject: (s.start, s.start),
             sentence: si,
             carried_from: None,

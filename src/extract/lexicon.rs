@@ -181,6 +181,8 @@ pub struct Lexicon {
     pub hedges: Vec<String>,
     /// Phrases of a publisher's own judgement (folded), see `judgements.txt`.
     pub judgements: Vec<String>,
+    /// The same phrases in one automaton (leftmost-longest).
+    pub judgement_automaton: AhoCorasick,
     /// Navigation lines, folded.
     pub boilerplate: Vec<Vec<u8>>,
     /// Unnamed sources (analysts, officials...), folded.
@@ -356,11 +358,8 @@ impl Lexicon {
             clippy::expect_used,
             reason = "the patterns are compiled-in data; a bad one is a build bug caught by every test"
         )]
-        // Tens of thousands of names: the non-contiguous NFA builds in a fraction of the time of
-        // the other kinds, and searching one article is no slower to notice.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&folded)
             .expect("gazetteer automaton");
         let triggers: Vec<Trigger> = rows(TRIGGERS)
@@ -409,6 +408,9 @@ impl Lexicon {
             regex::bytes::RegexSetBuilder::new(triggers.iter().map(|t: &Trigger| t.regex.as_str()))
                 .case_insensitive(true)
                 .unicode(false)
+                // Forty patterns with bounded gaps make many lazy-DFA states: a cache large
+                // enough to hold them keeps the set off the (much slower) PikeVM.
+                .dfa_size_limit(64 << 20)
                 .build()
                 .expect("trigger set");
         Lexicon {
@@ -422,6 +424,13 @@ impl Lexicon {
             cue_automaton,
             trigger_set,
             hedges: words(HEDGES),
+            judgement_automaton: {
+                #[expect(clippy::expect_used, reason = "compiled-in data, covered by every test")]
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(words(JUDGEMENTS))
+                    .expect("judgement automaton")
+            },
             judgements: words(JUDGEMENTS),
             boilerplate: words(BOILERPLATE).into_iter().map(String::into_bytes).collect(),
             sources: words(SOURCES),
