@@ -892,21 +892,6 @@ impl Database {
         Ok(self.store().contains_named_graph(graph)?)
     }
 
-    /// The named graphs with the number of quads in each (a full scan: for the service
-    /// description and metrics, not for hot paths).
-    pub fn graph_sizes(&self) -> Result<Vec<(NamedOrBlankNode, usize)>, StoreError> {
-        let mut out = Vec::new();
-        for graph in self.store().named_graphs() {
-            let graph = graph?;
-            let n = self
-                .store()
-                .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-                .count();
-            out.push((graph, n));
-        }
-        Ok(out)
-    }
-
     /// Loads RDF files with the bulk loader (fast, for large files). A file in a graph format
     /// goes into the named graph `graph_for(path)`; quad formats keep their own graph names.
     /// `on_progress` is called with the number of quads loaded so far.

@@ -14,7 +14,7 @@ pub mod resource;
 pub mod sparql;
 pub mod ui;
 
-use crate::store::{Database, Limits, StoreError};
+use crate::store::{Database, Limits};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::HeaderValue;
@@ -507,19 +507,6 @@ where
         }),
         Err(join) => Err(ApiError::Internal(format!("the store task failed: {join}"))),
     }
-}
-
-/// Runs store work on the blocking pool without a time limit or the writer lock (quick reads
-/// of known size).
-pub async fn run_blocking<T: Send + 'static>(
-    state: &SharedState,
-    work: impl FnOnce(&Database) -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let db = state.db.clone();
-    tokio::task::spawn_blocking(move || work(&db))
-        .await
-        .map_err(|e| ApiError::Internal(format!("the store task failed: {e}")))?
-        .map_err(ApiError::from)
 }
 
 /// The value of a header as text, when it is one.
