@@ -18,6 +18,7 @@ const TRIGGERS: &str = include_str!("../../seed-data/lexicon/event-triggers.tsv"
 const CUES: &str = include_str!("../../seed-data/lexicon/reporting-cues.txt");
 const HEDGES: &str = include_str!("../../seed-data/lexicon/hedges.txt");
 const JUDGEMENTS: &str = include_str!("../../seed-data/lexicon/judgements.txt");
+const STANCE_CUES: &str = include_str!("../../seed-data/lexicon/stance-cues.txt");
 const BOILERPLATE: &str = include_str!("../../seed-data/lexicon/boilerplate.txt");
 const SOURCES: &str = include_str!("../../seed-data/lexicon/sources.txt");
 const TITLES: &str = include_str!("../../seed-data/lexicon/titles.tsv");
@@ -395,13 +396,17 @@ impl Lexicon {
         }
         titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         let cues = words(CUES);
+        // Claims are cued by reporting verbs and stance verbs; people only by the former.
+        let mut claim_cues = cues.clone();
+        claim_cues.extend(words(STANCE_CUES));
+        claim_cues.sort_by_key(|w| std::cmp::Reverse(w.len()));
         #[expect(
             clippy::expect_used,
             reason = "compiled-in data; a bad entry is a build bug caught by every test"
         )]
         let cue_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(cues.iter().map(String::as_bytes))
+            .build(claim_cues.iter().map(String::as_bytes))
             .expect("cue automaton");
         #[expect(clippy::expect_used, reason = "the same patterns compiled one by one above")]
         let trigger_set =

@@ -378,3 +378,20 @@ fn events_carry_their_date_place_and_reporter() {
     assert_eq!(meeting.place.as_ref().map(|p| p.text.as_str()), Some("Damascus"));
     assert!(meeting.reported_by.is_none());
 }
+
+#[test]
+fn a_joint_statement_is_a_claim_of_both_governments() {
+    let x = extract_text(
+        "The United States and Türkiye are committed to deepening their cooperation against terrorism.\n\nBoth sides reiterated their support for the talks.",
+    );
+    let claim = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("The United States and Türkiye"))
+        .unwrap_or_else(|| panic!("no claim in {:?}", x.claims));
+    let names: Vec<String> = match &claim.attributed_to {
+        serde_json::Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
+        other => vec![other.as_str().unwrap_or_default().to_owned()],
+    };
+    assert_eq!(names.len(), 2, "{names:?}");
+}
