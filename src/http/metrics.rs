@@ -24,6 +24,10 @@ pub struct Metrics {
     latency_sum_micros: AtomicU64,
     timeouts: AtomicU64,
     rejected: AtomicU64,
+    /// The store's quads and graphs, as last counted, and when.
+    counts: Mutex<Option<(std::time::Instant, usize, usize)>>,
+    /// A request is counting them now.
+    counting: std::sync::atomic::AtomicBool,
 }
 
 impl Metrics {
@@ -120,12 +124,27 @@ impl Metrics {
     }
 }
 
-/// `GET /metrics`.
+/// How long the store's counts stay fresh: counting quads and graphs scans the whole store, so
+/// a scraper calling every few seconds must not start a scan each time.
+const COUNTS_FRESH_FOR: Duration = Duration::from_mins(1);
+
+/// `GET /metrics`. The store's sizes are counted at most once a minute, by one request at a time
+/// (the others answer with the last counts).
 pub async fn handler(State(state): State<SharedState>) -> impl IntoResponse {
-    let db = state.db.clone();
-    let sizes = tokio::task::spawn_blocking(move || (db.len().ok(), db.graph_count().ok()))
-        .await
-        .unwrap_or((None, None));
+    let last = state.metrics.counts.lock().ok().and_then(|c| *c);
+    let outdated = last.is_none_or(|(at, _, _)| at.elapsed() > COUNTS_FRESH_FOR);
+    let mut sizes = last.map_or((None, None), |(_, q, g)| (Some(q), Some(g)));
+    if outdated && !state.metrics.counting.swap(true, Ordering::AcqRel) {
+        let db = state.db.clone();
+        let counted = tokio::task::spawn_blocking(move || (db.len().ok(), db.graph_count().ok())).await;
+        if let Ok((Some(q), Some(g))) = counted {
+            if let Ok(mut c) = state.metrics.counts.lock() {
+                *c = Some((std::time::Instant::now(), q, g));
+            }
+            sizes = (Some(q), Some(g));
+        }
+        state.metrics.counting.store(false, Ordering::Release);
+    }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
         state.metrics.render(sizes.0, sizes.1, state.running()),

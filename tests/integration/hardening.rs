@@ -714,3 +714,25 @@ fn generated_requests_always_get_an_answer() {
         assert_eq!(send(&app, get("/health")).await.status, StatusCode::OK);
     });
 }
+
+#[tokio::test]
+async fn metrics_count_the_store_at_most_once_a_minute() {
+    let (app, _) = app();
+    let quads = |body: &str| {
+        body.lines()
+            .find_map(|l| l.strip_prefix("bilateral_store_quads "))
+            .map(str::to_owned)
+    };
+    let first = send(&app, get("/metrics")).await;
+    let before = quads(&first.body).expect("a quad count");
+    let update = "INSERT DATA { GRAPH <http://example.org/m> { <http://e/a> <http://e/b> 1 } }";
+    let a = send(
+        &app,
+        post("/update", "application/sparql-update", update, Some(&bearer())),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    // Within the minute the last count is served: no second scan of the store.
+    let second = send(&app, get("/metrics")).await;
+    assert_eq!(quads(&second.body), Some(before));
+}
