@@ -72,6 +72,32 @@ fn bench(c: &mut Criterion) {
         },
     );
     group.finish();
+
+    // Start-up: the whole `bilateral extract` process on a one-sentence article, as a user or a
+    // script calling it per article pays it (the lexicon is built on each start).
+    let dir = std::env::temp_dir().join(format!("bilateral-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let one = dir.join("one.txt");
+    std::fs::write(
+        &one,
+        "Title: A meeting\n---\nSyria and Iraq met in Baghdad on Monday, the minister said.\n",
+    )
+    .expect("article");
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(20);
+    group.bench_function("bilateral extract, one-sentence article", |b| {
+        b.iter(|| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_bilateral"))
+                .arg("extract")
+                .arg(&one)
+                .output()
+                .expect("bilateral runs");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            black_box(out.stdout);
+        });
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(benches, bench);

@@ -801,6 +801,16 @@ pub fn unbound_roles(
 
 /// Whether the claim's words carry a hedge; returns the hedge.
 pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<String> {
-    let hay = String::from_utf8_lossy(&doc.text.folded[span.0..span.1]).into_owned();
-    lex.hedges.iter().find(|h| contains_word(&hay, h)).cloned()
+    let hay = &doc.text.folded[span.0..span.1];
+    // Every hedge found as a whole word; the list's order decides (longest first).
+    lex.hedge_automaton
+        .find_overlapping_iter(hay)
+        .filter(|m| {
+            let before = m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric();
+            let after = m.end() == hay.len() || !hay[m.end()].is_ascii_alphanumeric();
+            before && after
+        })
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| lex.hedges[i].clone())
 }

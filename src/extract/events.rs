@@ -239,7 +239,7 @@ pub fn find(
             if !fired.matched(ti) || kinds_here.contains(&t.kind) || (modal && t.kind != "statement") {
                 continue;
             }
-            let Some(m) = t.regex.find(masked.as_bytes()) else {
+            let Some(m) = t.regex().find(masked.as_bytes()) else {
                 continue;
             };
             // "to reaffirm support" is a purpose, not a statement made.

@@ -1,8 +1,10 @@
 //! The reference data the extractor reads: gazetteers and lexicons from `seed-data/`, compiled
 //! into the binary (so `extract` needs no files at run time) and parsed once.
 
-use crate::extract::text::fold;
+use crate::extract::text::is_word;
+use crate::extract::text::{fold, fold_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../seed-data/gazetteer/countries.tsv");
@@ -37,17 +39,17 @@ pub struct Country {
 #[derive(Debug, Clone)]
 pub struct KnownPerson {
     /// Canonical name.
-    pub name: String,
+    pub name: &'static str,
     /// Office.
-    pub role: String,
+    pub role: &'static str,
     /// Index into [`Lexicon::countries`].
     pub country: Option<usize>,
     /// Start of the office (ISO date), as the gazetteer gives it.
-    pub from: String,
+    pub from: &'static str,
     /// End of the office, empty when still held.
-    pub to: String,
+    pub to: &'static str,
     /// Where the dates come from.
-    pub source: String,
+    pub source: &'static str,
     /// Every office of the person with its dates (this one included), oldest first.
     pub terms: Vec<Term>,
     /// An office without an end is known up to this day only (the dictionary's horizon);
@@ -59,13 +61,13 @@ pub struct KnownPerson {
 #[derive(Debug, Clone)]
 pub struct Term {
     /// The office.
-    pub role: String,
+    pub role: &'static str,
     /// Index into [`Lexicon::countries`].
     pub country: Option<usize>,
     /// Start (ISO date), empty when unknown.
-    pub from: String,
+    pub from: &'static str,
     /// End (ISO date), empty when none is known.
-    pub to: String,
+    pub to: &'static str,
 }
 
 impl KnownPerson {
@@ -74,11 +76,11 @@ impl KnownPerson {
     /// what the gazetteer knows.
     pub fn term_on(&self, day: &str) -> (Option<&Term>, bool) {
         let within = |t: &Term| {
-            let started = t.from.is_empty() || t.from.as_str() <= day;
+            let started = t.from.is_empty() || t.from <= day;
             let ended = if t.to.is_empty() {
                 self.known_until.is_some_and(|h| day > h)
             } else {
-                t.to.as_str() < day
+                t.to < day
             };
             started && !ended
         };
@@ -87,15 +89,15 @@ impl KnownPerson {
         let best = current
             .iter()
             .copied()
-            .max_by_key(|t| (!t.role.contains("(CAMEO"), t.from.clone()));
+            .max_by_key(|t| (!t.role.contains("(CAMEO"), t.from));
         if best.is_some() {
             return (best, false);
         }
         let former = self
             .terms
             .iter()
-            .filter(|t| !t.to.is_empty() && t.to.as_str() < day)
-            .max_by_key(|t| (t.to.clone(), !t.role.contains("(CAMEO")));
+            .filter(|t| !t.to.is_empty() && t.to < day)
+            .max_by_key(|t| (t.to, !t.role.contains("(CAMEO")));
         (former, former.is_some())
     }
 }
@@ -143,7 +145,7 @@ pub struct Pattern {
     /// Whether the text must match case exactly (acronyms such as US, UAE, CENTCOM).
     pub exact_case: bool,
     /// The pattern as written.
-    pub text: String,
+    pub text: &'static str,
 }
 
 /// One event trigger pattern.
@@ -155,7 +157,94 @@ pub struct Trigger {
     pub cameo: String,
     /// The pattern: ASCII, case-insensitive, over bytes (Unicode classes would make the
     /// automaton of patterns such as `\w{0,120}` many times larger and slower).
-    pub regex: regex::bytes::Regex,
+    pub pattern: String,
+    /// The pattern compiled, on first use: the set finds which triggers fire, and only those
+    /// are compiled, so start-up pays for one automaton instead of forty.
+    compiled: OnceLock<regex::bytes::Regex>,
+}
+
+impl Trigger {
+    /// The compiled pattern.
+    pub fn regex(&self) -> &regex::bytes::Regex {
+        self.compiled.get_or_init(|| {
+            #[expect(
+                clippy::expect_used,
+                reason = "compiled-in data; `broken_triggers` is checked by a test and the set holding every pattern is built at start"
+            )]
+            trigger_regex(&self.pattern).expect("trigger pattern")
+        })
+    }
+}
+
+/// The gazetteer's names, found by their first word: every name is folded into one arena and
+/// filed under a hash of its first word, so start-up costs a sort instead of an automaton's
+/// construction (the Phoenix officials make tens of thousands of names), and a search costs one
+/// binary search per word of the text.
+pub struct NameIndex {
+    /// The folded names, one after the other.
+    arena: Vec<u8>,
+    /// Where each pattern's folded name lies in `arena`, by pattern index.
+    spans: Vec<(u32, u32)>,
+    /// (hash of the first word, pattern index), sorted.
+    keys: Vec<(u64, u32)>,
+}
+
+/// The hash of a name's folded form, without building it.
+fn fold_hash(name: &str) -> u64 {
+    name.trim()
+        .chars()
+        .map(fold_char)
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// FNV-1a: short keys, no state, the same at build and search.
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl NameIndex {
+    fn build(folded: &[Vec<u8>]) -> NameIndex {
+        let mut arena = Vec::with_capacity(folded.iter().map(Vec::len).sum());
+        let mut spans = Vec::with_capacity(folded.len());
+        let mut keys = Vec::with_capacity(folded.len());
+        for (i, f) in folded.iter().enumerate() {
+            let start = arena.len();
+            arena.extend_from_slice(f);
+            spans.push((to_u32(start), to_u32(f.len())));
+            // A name that does not begin with a letter or digit could never pass the
+            // capital-letter rule of the search: it is not filed.
+            let first = f.iter().take_while(|b| is_word(**b)).count();
+            if first > 0 {
+                keys.push((word_hash(&f[..first]), to_u32(i)));
+            }
+        }
+        keys.sort_unstable();
+        NameIndex { arena, spans, keys }
+    }
+
+    /// The patterns whose first word hashes as `word` does, in pattern order.
+    pub fn candidates(&self, word: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        let h = word_hash(word);
+        let from = self.keys.partition_point(|(k, _)| *k < h);
+        self.keys[from..]
+            .iter()
+            .take_while(move |(k, _)| *k == h)
+            .map(|(_, i)| *i as usize)
+    }
+
+    /// The folded name of pattern `i`.
+    pub fn name(&self, i: usize) -> &[u8] {
+        let (start, len) = self.spans[i];
+        &self.arena[start as usize..(start + len) as usize]
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Everything the extractor knows before it reads an article.
@@ -166,10 +255,10 @@ pub struct Lexicon {
     pub people: Vec<KnownPerson>,
     /// Organisations and outlets.
     pub organisations: Vec<Organisation>,
-    /// Gazetteer patterns, in automaton order.
+    /// Gazetteer patterns, in priority order (countries, people, organisations).
     pub patterns: Vec<Pattern>,
-    /// The multi-pattern matcher over folded text.
-    pub automaton: AhoCorasick,
+    /// The patterns' folded names by their first word.
+    pub names: NameIndex,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     /// Reporting cues, folded, longest first.
@@ -178,8 +267,10 @@ pub struct Lexicon {
     pub cue_automaton: AhoCorasick,
     /// Every trigger pattern in one set, for a single pass per sentence.
     pub trigger_set: regex::bytes::RegexSet,
-    /// Hedge words, folded.
+    /// Hedge words, folded, longest first.
     pub hedges: Vec<String>,
+    /// The same words in one automaton (every match, for the list's order to decide).
+    pub hedge_automaton: AhoCorasick,
     /// Phrases of a publisher's own judgement (folded), see `judgements.txt`.
     pub judgements: Vec<String>,
     /// The same phrases in one automaton (leftmost-longest).
@@ -194,10 +285,45 @@ pub struct Lexicon {
     pub portfolios: Vec<String>,
 }
 
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+/// One line of a data file: up to eight tab-separated fields, trimmed, without allocating.
+#[derive(Clone, Copy)]
+struct Row {
+    fields: [&'static str; 8],
+    len: usize,
+}
+
+impl Row {
+    fn get(&self, i: usize) -> Option<&&'static str> {
+        self.fields[..self.len].get(i)
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl std::ops::Index<usize> for Row {
+    type Output = &'static str;
+
+    fn index(&self, i: usize) -> &&'static str {
+        &self.fields[..self.len][i]
+    }
+}
+
+fn rows(data: &'static str) -> impl Iterator<Item = Row> {
     data.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+        .map(|l| {
+            let mut row = Row {
+                fields: [""; 8],
+                len: 0,
+            };
+            for (slot, field) in row.fields.iter_mut().zip(l.split('\t')) {
+                *slot = field.trim();
+                row.len += 1;
+            }
+            row
+        })
 }
 
 fn words(data: &str) -> Vec<String> {
@@ -212,8 +338,14 @@ fn words(data: &str) -> Vec<String> {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 8 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (1..=8).contains(&letters)
 }
 
 impl Lexicon {
@@ -225,17 +357,20 @@ impl Lexicon {
 
     #[expect(clippy::too_many_lines, reason = "one pass over each data file, in order")]
     fn build() -> Lexicon {
+        // The trigger set's automaton compiles on the other core while the gazetteer is read.
+        let pending = std::thread::spawn(trigger_table);
         let mut countries = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        let add = |patterns: &mut Vec<Pattern>, entry: Entry, text: &str| {
+        let add = |patterns: &mut Vec<Pattern>, entry: Entry, text: &'static str| {
             let text = text.trim();
-            if text.chars().count() < 2 {
+            if text.chars().nth(1).is_none() {
                 return;
             }
             patterns.push(Pattern {
                 entry,
                 exact_case: is_acronym(text),
-                text: text.to_owned(),
+                // Leading "the" is not part of a name: the folded text keeps it outside the match.
+                text: text.strip_prefix("the ").unwrap_or(text),
             });
         };
         for r in rows(COUNTRIES) {
@@ -256,7 +391,12 @@ impl Lexicon {
                 }
             }
         }
-        let index_of = |countries: &[Country], iso3: &str| countries.iter().position(|c| c.iso3 == iso3);
+        let by_iso3: HashMap<String, usize> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.clone(), i))
+            .collect();
+        let index_of = |_: &[Country], iso3: &str| by_iso3.get(iso3).copied();
         for r in rows(COUNTRY_EXTRAS) {
             let Some(i) = index_of(&countries, r[0]) else {
                 continue;
@@ -275,35 +415,36 @@ impl Lexicon {
             add(&mut patterns, Entry::Country(i, form), r[2]);
         }
         let mut people: Vec<KnownPerson> = Vec::new();
-        let mut person_names: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+        // The folded names of our own list: a name it gives to someone keeps pointing there.
+        let mut own_names: std::collections::HashSet<u64> = std::collections::HashSet::new();
         // Our own list first (kept up to date, one office per row), then the Phoenix
         // dictionaries for everyone it lacks (several dated offices per person).
         for (data, known_until) in [(PEOPLE, None), (PHOENIX_PEOPLE, Some(PHOENIX_HORIZON))] {
-            let mut by_name: Vec<(String, Vec<Vec<&str>>)> = Vec::new();
+            let mut by_name: Vec<(&'static str, Vec<Row>)> = Vec::new();
             for r in rows(data) {
                 match by_name.last_mut() {
-                    Some((name, group)) if known_until.is_some() && name == r[0] => group.push(r),
-                    _ => by_name.push((r[0].to_owned(), vec![r])),
+                    Some((name, group)) if known_until.is_some() && *name == r[0] => group.push(r),
+                    _ => by_name.push((r[0], vec![r])),
                 }
             }
             for (name, group) in by_name {
-                if known_until.is_some() && person_names.contains(&fold(&name)) {
+                if known_until.is_some() && own_names.contains(&fold_hash(name)) {
                     continue;
                 }
                 let terms: Vec<Term> = group
                     .iter()
                     .map(|r| Term {
-                        role: r.get(2).copied().unwrap_or_default().to_owned(),
+                        role: r.get(2).copied().unwrap_or_default(),
                         country: r.get(3).and_then(|c| index_of(&countries, c)),
-                        from: r.get(4).copied().unwrap_or_default().to_owned(),
-                        to: r.get(5).copied().unwrap_or_default().to_owned(),
+                        from: r.get(4).copied().unwrap_or_default(),
+                        to: r.get(5).copied().unwrap_or_default(),
                     })
                     .collect();
                 // The person's office for a text without a date: the latest, a named office
                 // before a code's description.
                 let Some(last) = terms
                     .iter()
-                    .max_by_key(|t| (!t.role.contains("(CAMEO"), t.from.clone()))
+                    .max_by_key(|t| (!t.role.contains("(CAMEO"), t.from))
                     .cloned()
                 else {
                     continue;
@@ -315,22 +456,23 @@ impl Lexicon {
                     .filter(|s| !s.is_empty())
                     .collect();
                 people.push(KnownPerson {
-                    name: name.clone(),
-                    role: last.role.clone(),
+                    name,
+                    role: last.role,
                     country: last.country,
-                    from: last.from.clone(),
-                    to: last.to.clone(),
-                    source: group[0].get(6).copied().unwrap_or_default().to_owned(),
+                    from: last.from,
+                    to: last.to,
+                    source: group[0].get(6).copied().unwrap_or_default(),
                     terms,
                     known_until,
                 });
-                for text in std::iter::once(name.as_str()).chain(aliases) {
-                    let key = fold(text);
-                    // A name our own list gives to someone keeps pointing there.
-                    if known_until.is_some() && person_names.contains(&key) {
+                for text in std::iter::once(name).chain(aliases) {
+                    let key = fold_hash(text);
+                    if known_until.is_none() {
+                        own_names.insert(key);
+                    } else if own_names.contains(&key) {
                         continue;
                     }
-                    person_names.insert(key);
+                    // Among Phoenix entries sharing a name, the first filed wins in the search.
                     add(&mut patterns, Entry::Person(i), text);
                 }
             }
@@ -348,31 +490,8 @@ impl Lexicon {
                 add(&mut patterns, Entry::Org(i), alias);
             }
         }
-        // Leading "the" is not part of a name: the folded text keeps it outside the match.
-        for p in &mut patterns {
-            if let Some(rest) = p.text.strip_prefix("the ") {
-                p.text = rest.to_owned();
-            }
-        }
-        let folded: Vec<Vec<u8>> = patterns.iter().map(|p| fold(&p.text)).collect();
-        #[expect(
-            clippy::expect_used,
-            reason = "the patterns are compiled-in data; a bad one is a build bug caught by every test"
-        )]
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&folded)
-            .expect("gazetteer automaton");
-        let triggers: Vec<Trigger> = rows(TRIGGERS)
-            .filter_map(|r| {
-                let regex = trigger_regex(r.get(2)?).ok()?;
-                Some(Trigger {
-                    kind: r[0].to_owned(),
-                    cameo: r[1].to_owned(),
-                    regex,
-                })
-            })
-            .collect();
+        let folded: Vec<Vec<u8>> = patterns.iter().map(|p| fold(p.text)).collect();
+        let names = NameIndex::build(&folded);
         let mut titles: Vec<(String, String)> = rows(TITLES)
             .filter(|r| r.len() >= 2)
             .map(|r| (r[0].to_owned(), r[1].to_owned()))
@@ -408,27 +527,25 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(claim_cues.iter().map(String::as_bytes))
             .expect("cue automaton");
-        #[expect(clippy::expect_used, reason = "the same patterns compiled one by one above")]
-        let trigger_set =
-            regex::bytes::RegexSetBuilder::new(triggers.iter().map(|t: &Trigger| t.regex.as_str()))
-                .case_insensitive(true)
-                .unicode(false)
-                // Forty patterns with bounded gaps make many lazy-DFA states: a cache large
-                // enough to hold them keeps the set off the (much slower) PikeVM.
-                .dfa_size_limit(64 << 20)
-                .build()
-                .expect("trigger set");
+        let (triggers, trigger_set) = pending.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         Lexicon {
             countries,
             people,
             organisations,
             patterns,
-            automaton,
+            names,
             triggers,
             cues,
             cue_automaton,
             trigger_set,
             hedges: words(HEDGES),
+            hedge_automaton: {
+                #[expect(clippy::expect_used, reason = "compiled-in data, covered by every test")]
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(words(HEDGES))
+                    .expect("hedge automaton")
+            },
             judgement_automaton: {
                 #[expect(clippy::expect_used, reason = "compiled-in data, covered by every test")]
                 AhoCorasickBuilder::new()
@@ -443,6 +560,34 @@ impl Lexicon {
             portfolios,
         }
     }
+}
+
+/// The event triggers and the set of their patterns.
+fn trigger_table() -> (Vec<Trigger>, regex::bytes::RegexSet) {
+    let triggers: Vec<Trigger> = rows(TRIGGERS)
+        .filter_map(|r| {
+            Some(Trigger {
+                kind: r[0].to_owned(),
+                cameo: r[1].to_owned(),
+                pattern: (*r.get(2)?).to_owned(),
+                compiled: OnceLock::new(),
+            })
+        })
+        .collect();
+    #[expect(
+        clippy::expect_used,
+        reason = "compiled-in data; `broken_triggers` is checked by a test"
+    )]
+    let trigger_set =
+        regex::bytes::RegexSetBuilder::new(triggers.iter().map(|t: &Trigger| t.pattern.as_str()))
+            .case_insensitive(true)
+            .unicode(false)
+            // Forty patterns with bounded gaps make many lazy-DFA states: a cache large
+            // enough to hold them keeps the set off the (much slower) PikeVM.
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("trigger set");
+    (triggers, trigger_set)
 }
 
 fn trigger_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {

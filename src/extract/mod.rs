@@ -341,7 +341,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             country_iso3: p.country.map(|c| lex.countries[c].iso3.clone()),
             former: p.former,
             role_mention: p.role_span.map(span),
-            gazetteer_source: p.known.map(|k| lex.people[k].source.clone()),
+            gazetteer_source: p.known.map(|k| lex.people[k].source.to_owned()),
             mentions: p.mentions.iter().copied().map(span).collect(),
         })
         .collect();

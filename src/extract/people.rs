@@ -5,7 +5,7 @@
 use crate::extract::Doc;
 use crate::extract::lexicon::{Entry, Lexicon};
 use crate::extract::recognise::Mention;
-use crate::extract::text::{LineKind, fold};
+use crate::extract::text::{LineKind, fold, latin_letter, latin_upper};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -193,7 +193,17 @@ pub const ROLE_HEADS: &[&str] = &[
     "sultan",
 ];
 
-const NAME_TOKEN: &str = r"(?:(?:al|el|ad|as|ash|abu|Al|El|Abu)-)?\p{Lu}[\p{L}'’]*(?:-\p{Lu}?[\p{L}'’]+)*\.?";
+const NAME_TOKEN: &str = concat!(
+    r"(?:(?:al|el|ad|as|ash|abu|Al|El|Abu)-)?[",
+    latin_upper!(),
+    r"][",
+    latin_letter!(),
+    r"'’]*(?:-[",
+    latin_upper!(),
+    r"]?[",
+    latin_letter!(),
+    r"'’]+)*\.?"
+);
 const PARTICLE: &str = r"(?:bin|bint|ibn|al|el|de|van|von|da|di|Al)";
 
 fn name_pattern() -> String {
@@ -226,6 +236,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let name = name_pattern();
+        let letter = latin_letter!();
         let mut verbs: Vec<String> = lex.cues.iter().filter(|c| !c.contains(' ')).cloned().collect();
         verbs.extend(
             [
@@ -251,11 +262,11 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
-                r"^,\s+(?:the\s+)?(?P<role>(?:[\p{L}\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head))\b",
+                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head))\b"),
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[\p{{L}}'’\-]+\s+){{0,5}}?(?:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament))\b\s*[,.]"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament))\b\s*[,.]"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -567,7 +578,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     // The name as the article spells it ("Ahmad al-Sharaa"), unless it gives only
                     // a surname ("President Trump"), where the gazetteer's full name is better.
                     name: match known {
-                        Some(k) if name.split_whitespace().count() < 2 => lex.people[k].name.clone(),
+                        Some(k) if name.split_whitespace().count() < 2 => lex.people[k].name.to_owned(),
                         _ => name,
                     },
                     role: Some(role),
@@ -599,7 +610,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         let name = if written.split_whitespace().count() >= 2 && !titled {
             written.to_owned()
         } else {
-            kp.name.clone()
+            kp.name.to_owned()
         };
         // The gazetteer's office at the article's date: after a term, the person is a former
         // holder; outside what the gazetteer knows, no office is asserted (the country stays).
@@ -608,10 +619,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
         let (role, ended, country) = match day {
             Some(day) => match kp.term_on(&day) {
-                (Some(t), former) => (Some(t.role.clone()), former, t.country.or(kp.country)),
+                (Some(t), former) => (Some(t.role.to_owned()), former, t.country.or(kp.country)),
                 (None, _) => (None, false, kp.country),
             },
-            None => (Some(kp.role.clone()), false, kp.country),
+            None => (Some(kp.role.to_owned()), false, kp.country),
         };
         add(
             &mut people,
@@ -714,8 +725,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         .collect();
     if !keyed.is_empty() {
         let folded: Vec<Vec<u8>> = keyed.iter().map(|(_, k)| fold(k)).collect();
+        // Built for each article: the kind that is cheapest to build.
         if let Ok(ac) = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&folded)
         {
             let from = doc.body_start;

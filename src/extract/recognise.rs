@@ -1,9 +1,9 @@
 //! Gazetteer recognition: every country, capital, demonym, metonym, known official and
-//! organisation the lexicon knows, found in one pass of a multi-pattern automaton over the
-//! folded text, longest match first, on word boundaries, with case rules (names capitalised,
-//! acronyms exact).
+//! organisation the lexicon knows, found in one pass over the words of the folded text (each word
+//! looks up the names that begin with it), longest match first, on word boundaries, with case
+//! rules (names capitalised, acronyms exact).
 
-use crate::extract::lexicon::{CountryForm, Entry, Lexicon};
+use crate::extract::lexicon::{CountryForm, Entry, Lexicon, Pattern};
 use crate::extract::text::{Text, is_word};
 
 /// A gazetteer match: code-point offsets and what it names.
@@ -40,41 +40,38 @@ impl Mention {
 
 /// Finds the gazetteer mentions in `text` from code point `from` on.
 pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
-    let hay = &text.folded[from..];
+    let f = &text.folded;
     let mut candidates: Vec<Mention> = Vec::new();
-    for m in lex.automaton.find_overlapping_iter(hay) {
-        let (start, mut end) = (from + m.start(), from + m.end());
-        let pattern = &lex.patterns[m.pattern().as_usize()];
-        if start > 0 && is_word(text.folded[start - 1]) {
-            continue;
+    let mut p = from;
+    // A name begins at the start of a word, never inside one.
+    if p > 0 {
+        while p < f.len() && is_word(f[p - 1]) {
+            p += 1;
         }
-        // A demonym also names its people in the plural (Iranians, Syrians).
-        if end < text.len()
-            && text.folded[end] == b's'
-            && matches!(pattern.entry, Entry::Country(_, CountryForm::Demonym))
-        {
-            end += 1;
-        }
-        let last = text.folded[end - 1];
-        if end < text.len() && is_word(text.folded[end]) && is_word(last) {
-            continue;
-        }
-        let raw = text.slice(start, end);
-        let first = raw.chars().next().unwrap_or(' ');
-        if pattern.exact_case {
-            if !raw.starts_with(pattern.text.as_str()) {
-                continue;
-            }
-        } else if !(first.is_uppercase() || first.is_ascii_digit()) {
-            continue;
-        }
-        candidates.push(Mention {
-            start,
-            end,
-            entry: pattern.entry,
-        });
     }
-    // Leftmost-longest, without overlaps.
+    while p < f.len() {
+        if !is_word(f[p]) {
+            p += 1;
+            continue;
+        }
+        let word_end = p + f[p..].iter().take_while(|b| is_word(**b)).count();
+        // A name begins where a word does; its first word is the text's word, or that word less
+        // a plural "s" (Iranians).
+        let word = &f[p..word_end];
+        let singular = (word.len() > 2 && word.ends_with(b"s")).then(|| &word[..word.len() - 1]);
+        for key in std::iter::once(word).chain(singular) {
+            for i in lex.names.candidates(key) {
+                let name = lex.names.name(i);
+                if f[p..].starts_with(name)
+                    && let Some(m) = accept(text, p, p + name.len(), &lex.patterns[i])
+                {
+                    candidates.push(m);
+                }
+            }
+        }
+        p = word_end;
+    }
+    // Leftmost-longest, without overlaps; among equal spans the pattern filed first.
     candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for m in candidates {
@@ -83,6 +80,37 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A name found at `start..end` of the folded text, checked against the raw text: it ends on a
+/// word boundary (a demonym may take a plural "s"), and it is capitalised, or an acronym as
+/// written.
+fn accept(text: &Text<'_>, start: usize, mut end: usize, pattern: &Pattern) -> Option<Mention> {
+    // A demonym also names its people in the plural (Iranians, Syrians).
+    if end < text.len()
+        && text.folded[end] == b's'
+        && matches!(pattern.entry, Entry::Country(_, CountryForm::Demonym))
+    {
+        end += 1;
+    }
+    let last = text.folded[end - 1];
+    if end < text.len() && is_word(text.folded[end]) && is_word(last) {
+        return None;
+    }
+    let raw = text.slice(start, end);
+    let first = raw.chars().next().unwrap_or(' ');
+    if pattern.exact_case {
+        if !raw.starts_with(pattern.text) {
+            return None;
+        }
+    } else if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return None;
+    }
+    Some(Mention {
+        start,
+        end,
+        entry: pattern.entry,
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,26 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The letters of a name, as the inside of a regex class: the Latin script with its
+/// diacritics (Latin-1, Extended-A and -B, Extended Additional). `\p{L}` would also take Greek,
+/// Cyrillic, Arabic..., but its automaton, repeated in the name patterns, cost tens of
+/// milliseconds to compile at each start.
+macro_rules! latin_letter {
+    () => {
+        "A-Za-z\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}\u{1E00}-\u{1EFF}"
+    };
+}
+pub(crate) use latin_letter;
+
+/// The letters a name may begin with, as the inside of a regex class (see [`latin_letter`]); the
+/// Extended blocks interleave cases and are taken whole.
+macro_rules! latin_upper {
+    () => {
+        "A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{24F}\u{1E00}-\u{1EFF}"
+    };
+}
+pub(crate) use latin_upper;
+
 /// A folded letter outside ASCII (Arabic, Cyrillic...): a word character that matches nothing.
 pub const OTHER_LETTER: u8 = 0x01;
 
