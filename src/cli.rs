@@ -163,7 +163,9 @@ struct ServeArgs {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:7878", env = "BILATERAL_BIND")]
     bind: SocketAddr,
-    /// The base of every IRI the service mints (ends with /).
+    /// The base of every IRI the service mints (ends with /). The server answers `/id/...` for
+    /// this base on whatever host and port it is reached; a store keeps the base it was made
+    /// with, and the server refuses to start on it under another.
     #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
     base_iri: String,
     /// The bearer token that allows writes (/update, /store writes, POST /articles).
@@ -428,13 +430,15 @@ fn serve(args: ServeArgs) -> Result<()> {
     Ok(())
 }
 
-/// Warns when the IRIs the service mints do not point at the address it listens on.
+/// Says where the IRIs this service mints are resolved: `/id/...` on this server answers for
+/// the base, whatever address it is reached on.
 fn warn_if_iris_point_elsewhere(base_iri: &str, local: SocketAddr) {
     let served_at = format!("http://{local}/");
     if !base_iri.starts_with(&served_at) {
-        tracing::warn!(
-            "the IRIs this service mints start with {base_iri} but it listens on {served_at}: they will \
-             not resolve here; give --base-iri {served_at} (or the public address that reaches this server)"
+        tracing::info!(
+            "IRIs are minted under {base_iri}; this server resolves them at {served_at}id/… (for \
+             clients that dereference {base_iri} itself, redirect it here or give --base-iri with this \
+             server's public address when the store is made)"
         );
     }
 }

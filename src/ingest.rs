@@ -24,6 +24,17 @@ pub enum IngestError {
     /// The article asks for more work than one article may take.
     #[error("{0}")]
     TooMuchWork(String),
+    /// The store was made under another base IRI than the one asked for.
+    #[error(
+        "this store's IRIs were minted under {minted}, not {asked}: give --base-iri {minted} \
+         (every IRI in the store starts with it), or start a new store for the new base"
+    )]
+    OtherBase {
+        /// The base asked for.
+        asked: String,
+        /// The base(s) the store was seeded under.
+        minted: String,
+    },
 }
 
 /// The most mentions, officials, events and claims one article may bring. A long news article

@@ -24,8 +24,11 @@ pub mod http;
 #[cfg(feature = "server")]
 pub mod cli;
 
-/// The base of the IRIs the service mints when no `--base-iri` is given.
-pub const DEFAULT_BASE_IRI: &str = "http://127.0.0.1:7878/";
+/// The base of the IRIs the service mints when no `--base-iri` is given: one stable, permanent
+/// form whatever host or port a server runs on, so that IRIs minted by one instance are the
+/// IRIs of the same things on another. Every server resolves `/id/...` for its base on whatever
+/// address it is reached (see ARCHITECTURE.md, "IRIs").
+pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/bilateral/";
 
 /// The version written into provenance records and `--version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -124,7 +124,35 @@ pub fn ensure_seeded(db: &Database, base: &str) -> Result<Option<Seeded>, crate:
     if is_seeded(db, base)? {
         return Ok(None);
     }
+    // A store seeded under another base holds IRIs that one would not find: seeding it again
+    // would put a second copy of everything beside the first, so it is refused.
+    let others = minted_bases(db)?;
+    if !others.is_empty() {
+        return Err(crate::ingest::IngestError::OtherBase {
+            asked: base.to_owned(),
+            minted: others.join(", "),
+        });
+    }
     seed(db, base).map(Some)
+}
+
+/// The base IRIs a store was seeded under (normally one): the subjects `<BASE>id/store` of the
+/// seeding markers.
+pub fn minted_bases(db: &Database) -> Result<Vec<String>, StoreError> {
+    let seeded = NamedNode::new_unchecked(format!("{}seeded", crate::vocab::BIL));
+    let mut bases: Vec<String> = db
+        .quads_with_predicate(&seeded, 16)?
+        .into_iter()
+        .filter_map(|q| match q.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(n) => {
+                n.as_str().strip_suffix("id/store").map(str::to_owned)
+            }
+            oxigraph::model::NamedOrBlankNode::BlankNode(_) => None,
+        })
+        .collect();
+    bases.sort();
+    bases.dedup();
+    Ok(bases)
 }
 
 /// Seeds a store: the ontology and reference data (each file into its own graph), the

@@ -868,6 +868,15 @@ impl Database {
             .collect()
     }
 
+    /// Quads whose predicate is `predicate`, in every graph, at most `limit`.
+    pub fn quads_with_predicate(&self, predicate: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
+        self.store()
+            .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+            .take(limit)
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
     /// Quads whose object is `object`, in every graph, at most `limit`.
     pub fn quads_with_object(&self, object: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
         self.store()

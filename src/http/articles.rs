@@ -45,6 +45,7 @@ impl From<IngestError> for ApiError {
             IngestError::Article(a) => ApiError::BadRequest(a.to_string()),
             IngestError::Model(m) => ApiError::BadRequest(m.to_string()),
             IngestError::Store(s) => s.into(),
+            e @ IngestError::OtherBase { .. } => ApiError::Internal(e.to_string()),
         }
     }
 }

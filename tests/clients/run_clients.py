@@ -89,7 +89,7 @@ def run_checks(base):
         assert (None, rdflib.URIRef("https://schema.org/name"), rdflib.Literal("Syria", lang="en")) in g, g.serialize()
 
     def rdflib_graph_store_jsonld():
-        graph = urllib.parse.quote("http://127.0.0.1:7878/graph/ontology/cameo", safe="")  # the default base IRI
+        graph = urllib.parse.quote("https://w3id.org/bilateral/graph/ontology/cameo", safe="")  # the default base IRI
         req = urllib.request.Request(f"{base}/store?graph={graph}", headers={"Accept": "application/ld+json"})
         body = urllib.request.urlopen(req).read().decode()
         g = rdflib.Graph()
@@ -137,7 +137,7 @@ def run_checks(base):
         g = rdflib.Graph()
         req = urllib.request.Request(f"{base}/id/country/SYR", headers={"Accept": "text/turtle"})
         g.parse(data=urllib.request.urlopen(req).read().decode(), format="turtle")
-        syr = rdflib.URIRef("http://127.0.0.1:7878/id/country/SYR")
+        syr = rdflib.URIRef("https://w3id.org/bilateral/id/country/SYR")
         gaf = rdflib.Namespace("http://groundedannotationframework.org/gaf#")
         assert (syr, rdflib.URIRef("https://schema.org/name"), rdflib.Literal("Syria", lang="en")) in g
         assert len(list(g.objects(syr, gaf.denotedBy))) >= 10, "grounded in the seed article"
@@ -171,7 +171,7 @@ def run_checks(base):
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if not chromium:
             raise AssertionError("chromium is not installed (scripts/test.sh installs it)")
-        subject = "http://127.0.0.1:7878/id/test/xss"  # under the default base IRI: a local page
+        subject = "https://w3id.org/bilateral/id/test/xss"  # under the default base IRI: a local page
         data = ("INSERT DATA { GRAPH <http://example.org/xss> { <SUBJECT> <http://example.org/p> "
                 "<javascript:alert(document.domain)> , <data:text/html,%3Cb%3Ebold%3C/b%3E> , "
                 "\"<img src=x onerror=alert(1)><script>alert(2)</script>\" } }").replace("SUBJECT", subject).encode()

@@ -226,7 +226,7 @@ async fn pages_carry_a_content_security_policy() {
 #[tokio::test]
 async fn entity_pages_never_link_other_schemes() {
     let (app, _) = app();
-    let update = "INSERT DATA { GRAPH <http://example.org/x> { <http://127.0.0.1:7878/id/test/x> <http://example.org/p> <javascript:alert(document.domain)> , <data:text/html,%3Cb%3Ex%3C/b%3E> , \"<script>alert(1)</script>\" } }";
+    let update = "INSERT DATA { GRAPH <http://example.org/x> { <https://w3id.org/bilateral/id/test/x> <http://example.org/p> <javascript:alert(document.domain)> , <data:text/html,%3Cb%3Ex%3C/b%3E> , \"<script>alert(1)</script>\" } }";
     let a = send(
         &app,
         post("/update", "application/sparql-update", update, Some(&bearer())),
@@ -494,6 +494,25 @@ fn seeding_is_one_unit_and_completes_a_store_made_otherwise() {
     let quads = db.len().unwrap();
     assert!(bilateral::seed::ensure_seeded(&db, base).unwrap().is_none());
     assert_eq!(db.len().unwrap(), quads);
+}
+
+/// A store made under one base IRI is not seeded again under another (which would put a second
+/// copy of everything beside the first): the start is refused, saying which base to give, and
+/// the store is left as it was.
+#[test]
+fn a_store_made_under_another_base_is_refused_with_the_base_to_give() {
+    let db = Database::in_memory().unwrap();
+    let first = "http://127.0.0.1:7878/";
+    bilateral::seed::ensure_seeded(&db, first).unwrap();
+    let quads = db.len().unwrap();
+    let e = bilateral::seed::ensure_seeded(&db, bilateral::DEFAULT_BASE_IRI).unwrap_err();
+    let message = e.to_string();
+    assert!(message.contains("--base-iri http://127.0.0.1:7878/"), "{message}");
+    assert!(message.contains(bilateral::DEFAULT_BASE_IRI), "{message}");
+    assert_eq!(db.len().unwrap(), quads, "nothing was written");
+    assert_eq!(bilateral::seed::minted_bases(&db).unwrap(), [first]);
+    // Under its own base it opens as before.
+    assert!(bilateral::seed::ensure_seeded(&db, first).unwrap().is_none());
 }
 
 /// A small deterministic generator (xorshift64*), so that a failing case can be replayed.
