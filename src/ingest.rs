@@ -52,7 +52,8 @@ pub struct Outcome {
     pub id: String,
     /// The article's IRI.
     pub iri: String,
-    /// Quads stored (0 for a duplicate).
+    /// Quads the store gained: the article's graphs and what was new in the entity graph (0 for a
+    /// duplicate).
     pub quads: usize,
     /// The same text was stored before: nothing changed.
     pub duplicate: bool,
@@ -122,7 +123,7 @@ pub fn store_prepared(
     (article, extraction, graphs): (Article, Extraction, ArticleGraphs),
 ) -> Result<Outcome, IngestError> {
     let checks = checks_graph(base)?;
-    let stored = db.store_article(
+    let (stored, added) = db.store_article(
         &graphs.statements,
         &graphs.provenance,
         &checks,
@@ -136,7 +137,7 @@ pub fn store_prepared(
     Ok(Outcome {
         id: article.id().to_owned(),
         iri: graphs.article.as_str().to_owned(),
-        quads: if duplicate { 0 } else { graphs.quads.len() },
+        quads: added,
         duplicate,
         repaired: stored == Stored::Repaired,
         events: extraction.events.len(),
@@ -170,7 +171,32 @@ pub fn article_id(name: &str) -> Option<String> {
 /// there was no such article.
 pub fn retract(db: &Database, base: &str, id: &str) -> Result<usize, IngestError> {
     let (statements, provenance) = graphs_of(base, id)?;
-    Ok(db.remove_graphs(&[statements, provenance], &checks_graph(base)?)?)
+    let entities =
+        NamedNode::new(crate::model::entity_graph(base)).map_err(|e| ModelError::Iri(e.to_string()))?;
+    let lex = crate::extract::lexicon::Lexicon::get();
+    // The names the gazetteer gives an entity stay however many articles go.
+    let gazetteer_name = |entity: &NamedNode, label: &str| {
+        let Some(rest) = entity.as_str().strip_prefix(base) else {
+            return false;
+        };
+        let entry = if let Some(key) = rest.strip_prefix("id/person/") {
+            lex.person_by_key(key).map(crate::extract::lexicon::Entry::Person)
+        } else if let Some(slug) = rest.strip_prefix("id/org/") {
+            lex.organisations
+                .iter()
+                .position(|o| extract::slug(&o.name) == slug)
+                .map(crate::extract::lexicon::Entry::Org)
+        } else {
+            None
+        };
+        entry.is_some_and(|e| lex.names_of(e).contains(&label))
+    };
+    Ok(db.remove_graphs(
+        &[statements, provenance],
+        &checks_graph(base)?,
+        &entities,
+        gazetteer_name,
+    )?)
 }
 
 /// The result of checking one article graph's digest.

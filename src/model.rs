@@ -16,9 +16,54 @@
     reason = "x, a, g, p: the extraction, its article, the two graph builders"
 )]
 
+use crate::extract::lexicon::{Entry, Lexicon};
 use crate::extract::{Extraction, slug};
-use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, RDFS, SCHEMA, SEM, XSD};
+use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDF_TYPE, RDFS, SCHEMA, SEM, SKOS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+/// The graph where people, organisations, outlets and the software are described, once for the
+/// whole store: `<base>graph/entities`.
+pub fn entity_graph(base: &str) -> String {
+    format!("{base}graph/entities")
+}
+
+/// An organisation's description: type, name, the other names the gazetteer gives it, and its
+/// country.
+fn describe_org(
+    ent: &mut Builder,
+    lex: &Lexicon,
+    org: &NamedNode,
+    name: &str,
+    base: &str,
+) -> Result<(), ModelError> {
+    ent.add(
+        org.clone(),
+        &NamedNode::new_unchecked(RDF_TYPE),
+        term(SCHEMA, "Organization"),
+    );
+    ent.add(
+        org.clone(),
+        &term(SCHEMA, "name"),
+        Literal::new_simple_literal(name),
+    );
+    if let Some(i) = lex.organisations.iter().position(|o| o.name == name) {
+        for other in lex.names_of(Entry::Org(i)).into_iter().filter(|n| *n != name) {
+            ent.add(
+                org.clone(),
+                &term(SKOS, "altLabel"),
+                Literal::new_simple_literal(other),
+            );
+        }
+        if let Some(c) = lex.organisations[i].country {
+            ent.add(
+                org.clone(),
+                &term(BIL, "country"),
+                iri(format!("{base}id/country/{}", lex.countries[c].iso3))?,
+            );
+        }
+    }
+    Ok(())
+}
 
 /// The result of modelling one article.
 #[derive(Debug, Clone)]
@@ -29,7 +74,8 @@ pub struct ArticleGraphs {
     pub statements: NamedNode,
     /// The provenance graph.
     pub provenance: NamedNode,
-    /// Quads of both graphs.
+    /// Quads of both graphs, and the descriptions of the entities they name in the entity
+    /// graph ([`entity_graph`]).
     pub quads: Vec<Quad>,
     /// The RDFC-1.0 SHA-256 digest of the statement graph (hex).
     pub digest: String,
@@ -171,6 +217,13 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         graph: statements.clone().into(),
         quads: Vec::new(),
     };
+    // People, organisations, outlets and the software are described once, in the entity graph;
+    // an article's graphs hold only its mentions of them and what it says.
+    let mut ent = Builder {
+        graph: iri(entity_graph(base))?.into(),
+        quads: Vec::new(),
+    };
+    let lex = Lexicon::get();
     // The text as a NIF context, so that every mention can be checked against it.
     let length = full_text.chars().count();
     let context = iri(format!("{}#char=0,{length}", a.iri))?;
@@ -212,8 +265,7 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
     }
     for o in &x.organisations {
         let org = iri(o.iri.clone())?;
-        g.add(org.clone(), &rdf_type, term(SCHEMA, "Organization"));
-        g.add(org.clone(), &name, Literal::new_simple_literal(&o.name));
+        describe_org(&mut ent, lex, &org, &o.name, base)?;
         for span in &o.mentions {
             let m = mention(&mut g, span)?;
             g.add(org.clone(), &denoted, m);
@@ -226,8 +278,37 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
     };
     for (i, l) in x.leaders.iter().enumerate() {
         let person = iri(l.iri.clone())?;
-        g.add(person.clone(), &rdf_type, term(SCHEMA, "Person"));
-        g.add(person.clone(), &name, Literal::new_simple_literal(&l.name));
+        ent.add(person.clone(), &rdf_type, term(SCHEMA, "Person"));
+        let canonical = l.canonical.as_deref().unwrap_or(&l.name);
+        ent.add(person.clone(), &name, Literal::new_simple_literal(canonical));
+        let known = l
+            .canonical
+            .as_deref()
+            .and_then(|c| lex.people.iter().position(|p| p.name == c));
+        let mut other_names = vec![l.name.as_str()];
+        if let Some(k) = known {
+            other_names.extend(lex.names_of(Entry::Person(k)));
+            if let Some(c) = lex.people[k].country {
+                ent.add(
+                    person.clone(),
+                    &term(BIL, "country"),
+                    iri(format!("{base}id/country/{}", lex.countries[c].iso3))?,
+                );
+            }
+        } else if let Some(iso3) = &l.country_iso3 {
+            ent.add(
+                person.clone(),
+                &term(BIL, "country"),
+                iri(format!("{base}id/country/{iso3}"))?,
+            );
+        }
+        for other in other_names.into_iter().filter(|n| *n != canonical) {
+            ent.add(
+                person.clone(),
+                &term(SKOS, "altLabel"),
+                Literal::new_simple_literal(other),
+            );
+        }
         for span in &l.mentions {
             let m = mention(&mut g, span)?;
             g.add(person.clone(), &denoted, m);
@@ -458,19 +539,27 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
             Literal::new_simple_literal(format!("{k}={v}")),
         );
     }
-    let outlet = |p: &mut Builder, outlet_name: &str| -> Result<NamedNode, ModelError> {
-        let o = iri(format!("{base}id/org/{}", slug(outlet_name)))?;
-        p.add(o.clone(), &rdf_type, term(PROV, "Organization"));
-        // An outlet the text mentions is already typed and named in the statement graph.
-        if !x.organisations.iter().any(|org| org.iri == o.as_str()) {
-            p.add(o.clone(), &rdf_type, term(SCHEMA, "Organization"));
-            p.add(o.clone(), &name, Literal::new_simple_literal(outlet_name));
+    // An outlet named in a header ("SANA") is the organisation the gazetteer knows by that name
+    // ("Syrian Arab News Agency"), when it knows it.
+    let outlet = |ent: &mut Builder, outlet_name: &str| -> Result<NamedNode, ModelError> {
+        let canonical = lex
+            .organisation_named(outlet_name)
+            .map_or(outlet_name, |i| lex.organisations[i].name.as_str());
+        let o = iri(format!("{base}id/org/{}", slug(canonical)))?;
+        describe_org(ent, lex, &o, canonical, base)?;
+        ent.add(o.clone(), &rdf_type, term(PROV, "Organization"));
+        if canonical != outlet_name {
+            ent.add(
+                o.clone(),
+                &term(SKOS, "altLabel"),
+                Literal::new_simple_literal(outlet_name),
+            );
         }
         Ok(o)
     };
     let publisher = match &a.publisher {
         Some(name) => {
-            let o = outlet(&mut p, name)?;
+            let o = outlet(&mut ent, name)?;
             p.add(article.clone(), &term(PROV, "wasAttributedTo"), o.clone());
             p.add(article.clone(), &term(SCHEMA, "publisher"), o.clone());
             Some(o)
@@ -483,7 +572,7 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         p.add(original.clone(), &rdf_type, term(PROV, "Entity"));
         p.add(article.clone(), &term(PROV, "wasDerivedFrom"), original.clone());
         if let Some(name) = &a.original_outlet {
-            let o = outlet(&mut p, name)?;
+            let o = outlet(&mut ent, name)?;
             p.add(original.clone(), &term(PROV, "wasAttributedTo"), o.clone());
             p.add(original.clone(), &term(SCHEMA, "publisher"), o);
         }
@@ -524,9 +613,9 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         p.add(m, &term(NIF, "endIndex"), uint(span.end));
     }
     let software = iri(format!("{base}id/software/bilateral-{}", crate::VERSION))?;
-    p.add(software.clone(), &rdf_type, term(PROV, "SoftwareAgent"));
-    p.add(software.clone(), &name, Literal::new_simple_literal("bilateral"));
-    p.add(
+    ent.add(software.clone(), &rdf_type, term(PROV, "SoftwareAgent"));
+    ent.add(software.clone(), &name, Literal::new_simple_literal("bilateral"));
+    ent.add(
         software.clone(),
         &term(SCHEMA, "softwareVersion"),
         Literal::new_simple_literal(crate::VERSION),
@@ -552,6 +641,9 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
 
     let mut quads = g.quads;
     quads.extend(p.quads);
+    // An organisation both mentioned and publishing is described once.
+    let mut seen = std::collections::HashSet::new();
+    quads.extend(ent.quads.into_iter().filter(|q| seen.insert(q.clone())));
     Ok(ArticleGraphs {
         article,
         statements,

@@ -760,7 +760,7 @@ impl Database {
         checks_graph: &NamedNode,
         quads: &[Quad],
         is_intact: impl FnOnce(&[Quad], Option<&str>) -> bool,
-    ) -> Result<Stored, StoreError> {
+    ) -> Result<(Stored, usize), StoreError> {
         self.write(|store| {
             let mut transaction = store.start_transaction()?;
             let outcome = if transaction.contains_named_graph(provenance)? {
@@ -782,7 +782,7 @@ impl Database {
                     .quads_for_pattern(None, None, None, Some(statements.as_ref().into()))
                     .collect::<Result<Vec<_>, _>>()?;
                 if is_intact(&stored, recorded.as_deref()) {
-                    return Ok(Stored::Duplicate);
+                    return Ok((Stored::Duplicate, 0));
                 }
                 transaction.clear_graph(statements.as_ref())?;
                 transaction.clear_graph(provenance.as_ref())?;
@@ -791,11 +791,21 @@ impl Database {
                 Stored::New
             };
             Self::forget_checks(&mut transaction, checks_graph, statements)?;
+            // The article's own graphs are new (or were just cleared); what it says of the
+            // entities it names may be in the store already.
+            let mut added = 0;
+            for q in quads {
+                let own = q.graph_name == GraphName::NamedNode(statements.clone())
+                    || q.graph_name == GraphName::NamedNode(provenance.clone());
+                if own || !transaction.contains(q)? {
+                    added += 1;
+                }
+            }
             transaction.insert_named_graph(statements);
             transaction.insert_named_graph(provenance);
             transaction.extend(quads.iter().map(QuadRef::from));
             transaction.commit()?;
-            Ok(outcome)
+            Ok((outcome, added))
         })
     }
 
@@ -833,17 +843,107 @@ impl Database {
 
     /// Removes the given graphs in one transaction, and the checks `verify` recorded about
     /// them in `checks_graph`; returns how many quads the graphs held.
-    pub fn remove_graphs(&self, graphs: &[NamedNode], checks_graph: &NamedNode) -> Result<usize, StoreError> {
+    pub fn remove_graphs(
+        &self,
+        graphs: &[NamedNode],
+        checks_graph: &NamedNode,
+        entities: &NamedNode,
+        keep_label: impl Fn(&NamedNode, &str) -> bool,
+    ) -> Result<usize, StoreError> {
         self.write(|store| {
             let mut removed = 0;
             let mut transaction = store.start_transaction()?;
+            // What the graphs name that the entity graph describes: described no longer when no
+            // other graph names it.
+            let mut named: Vec<NamedNode> = Vec::new();
             for g in graphs {
                 if transaction.contains_named_graph(g)? {
-                    removed += transaction
-                        .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
-                        .count();
+                    for q in transaction.quads_for_pattern(None, None, None, Some(g.as_ref().into())) {
+                        let q = q?;
+                        removed += 1;
+                        if let NamedOrBlankNode::NamedNode(n) = q.subject {
+                            named.push(n);
+                        }
+                        if let Term::NamedNode(n) = q.object {
+                            named.push(n);
+                        }
+                    }
                     transaction.remove_named_graph(g)?;
                     Self::forget_checks(&mut transaction, checks_graph, g)?;
+                }
+            }
+            named.sort();
+            named.dedup();
+            for n in named {
+                let described: Vec<Quad> = transaction
+                    .quads_for_pattern(
+                        Some(n.as_ref().into()),
+                        None,
+                        None,
+                        Some(entities.as_ref().into()),
+                    )
+                    .collect::<Result<_, _>>()?;
+                if described.is_empty() {
+                    continue;
+                }
+                let outside = |q: &Result<Quad, _>| {
+                    q.as_ref().map_or(true, |q: &Quad| {
+                        q.graph_name != GraphName::NamedNode(entities.clone())
+                    })
+                };
+                let still_named = transaction
+                    .quads_for_pattern(Some(n.as_ref().into()), None, None, None)
+                    .any(|q| outside(&q))
+                    || transaction
+                        .quads_for_pattern(None, None, Some(n.as_ref().into()), None)
+                        .any(|q| outside(&q));
+                if !still_named {
+                    for q in &described {
+                        transaction.remove(q.as_ref());
+                    }
+                    continue;
+                }
+                // A spelling only the removed graphs wrote goes with them: a name or an
+                // alternative name stays while a mention of the entity reads so, or when
+                // `keep_label` (the gazetteer) gives it.
+                let alt = NamedNode::new_unchecked(format!("{}altLabel", crate::vocab::SKOS));
+                let denoted = NamedNode::new_unchecked(format!("{}denotedBy", crate::vocab::GAF));
+                let anchor = NamedNode::new_unchecked(format!("{}anchorOf", crate::vocab::NIF));
+                let mentions: Vec<Term> = transaction
+                    .quads_for_pattern(Some(n.as_ref().into()), Some(denoted.as_ref()), None, None)
+                    .map(|q| q.map(|q| q.object))
+                    .collect::<Result<_, _>>()?;
+                let name = NamedNode::new_unchecked(format!("{}name", crate::vocab::SCHEMA));
+                // Only for what articles mention: an outlet named in headers, or the software,
+                // keeps its names.
+                let spelled = |q: &&Quad| q.predicate == alt || q.predicate == name;
+                for q in described.iter().filter(spelled).filter(|_| !mentions.is_empty()) {
+                    let Term::Literal(label) = &q.object else {
+                        continue;
+                    };
+                    let mut anchored = false;
+                    for m in &mentions {
+                        if let Term::NamedNode(m) = m {
+                            let reads =
+                                Quad::new(m.clone(), anchor.clone(), label.clone(), GraphName::DefaultGraph);
+                            if transaction
+                                .quads_for_pattern(
+                                    Some(m.as_ref().into()),
+                                    Some(anchor.as_ref()),
+                                    Some(reads.object.as_ref()),
+                                    None,
+                                )
+                                .next()
+                                .is_some()
+                            {
+                                anchored = true;
+                                break;
+                            }
+                        }
+                    }
+                    if !anchored && !keep_label(&n, label.value()) {
+                        transaction.remove(q.as_ref());
+                    }
                 }
             }
             transaction.commit()?;

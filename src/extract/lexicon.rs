@@ -349,6 +349,44 @@ fn is_acronym(s: &str) -> bool {
 }
 
 impl Lexicon {
+    /// The known person whose name or alias has the key `key` (see [`crate::extract::names`]);
+    /// our own list first. The table is built on first use, when an article names someone the
+    /// gazetteer does not know as written.
+    pub fn person_by_key(&self, key: &str) -> Option<usize> {
+        static KEYS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+        let keys = KEYS.get_or_init(|| {
+            let mut keys = HashMap::new();
+            for p in &self.patterns {
+                if let Entry::Person(i) = p.entry {
+                    keys.entry(crate::extract::names::name_key(p.text)).or_insert(i);
+                }
+            }
+            keys
+        });
+        keys.get(key).copied()
+    }
+
+    /// Every name the gazetteer gives a person or an organisation (canonical name first).
+    pub fn names_of(&self, entry: Entry) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self
+            .patterns
+            .iter()
+            .filter(|p| p.entry == entry)
+            .map(|p| p.text)
+            .collect();
+        names.dedup();
+        names
+    }
+
+    /// The organisation (an outlet, a ministry…) a name or alias names, as written in a header.
+    pub fn organisation_named(&self, name: &str) -> Option<usize> {
+        let key = fold(name.trim().strip_prefix("the ").unwrap_or(name.trim()));
+        self.patterns.iter().find_map(|p| match p.entry {
+            Entry::Org(i) if fold(p.text) == key => Some(i),
+            _ => None,
+        })
+    }
+
     /// The lexicon, built on first use.
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();

@@ -9,6 +9,7 @@
 pub mod claims;
 pub mod events;
 pub mod lexicon;
+pub mod names;
 pub mod people;
 pub mod provenance;
 pub mod recognise;
@@ -103,6 +104,10 @@ pub struct CountryOut {
 pub struct LeaderOut {
     /// IRI.
     pub iri: String,
+    /// The gazetteer's name for the person, when it knows them (by the name as written or by
+    /// the key of its spelling).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// Full name.
     pub name: String,
     /// Role as the article gives it.
@@ -206,6 +211,24 @@ pub struct OrgOut {
     pub country: Option<String>,
     /// Mentions.
     pub mentions: Vec<Span>,
+}
+
+/// The IRI of a person, the same in every article that names them however it spells the name:
+/// a person the gazetteer knows (as written, or by the key of the name) gets the key of its
+/// canonical name, `<base>id/person/ahmad-al-shara`; anyone else the key of the name as written
+/// and the country they serve when the article gives one, `<base>id/person/ali-hamdan--irq`.
+fn person_iri(base: &str, lex: &Lexicon, p: &people::Person) -> String {
+    let key = names::name_key(&p.name);
+    match p.known.or_else(|| lex.person_by_key(&key)) {
+        Some(k) => format!("{base}id/person/{}", names::name_key(lex.people[k].name)),
+        None => match p.country {
+            Some(c) => format!(
+                "{base}id/person/{key}--{}",
+                lex.countries[c].iso3.to_ascii_lowercase()
+            ),
+            None => format!("{base}id/person/{key}"),
+        },
+    }
 }
 
 /// A lowercase, hyphenated form of a name for IRIs.
@@ -328,7 +351,11 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     let leaders: Vec<LeaderOut> = found_people
         .iter()
         .map(|p| LeaderOut {
-            iri: format!("{base}id/person/{}", slug(&p.name)),
+            iri: person_iri(base, lex, p),
+            canonical: p
+                .known
+                .or_else(|| lex.person_by_key(&names::name_key(&p.name)))
+                .map(|k| lex.people[k].name.to_owned()),
             name: p.name.clone(),
             role: p.role.as_ref().map(|r| {
                 if p.former && !r.starts_with("former") {

@@ -17,6 +17,7 @@ mod articles;
 mod binary;
 mod extract;
 mod hardening;
+mod identity;
 mod protocol;
 mod queries;
 mod scorer;

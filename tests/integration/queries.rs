@@ -282,3 +282,23 @@ fn the_store_passes_the_shapes() {
         report.violations
     );
 }
+
+#[test]
+fn q15_every_name_of_an_entity() {
+    let sharaa = Term::NamedNode(
+        oxigraph::model::NamedNode::new(format!("{}id/person/ahmad-al-shara", bilateral::DEFAULT_BASE_IRI))
+            .unwrap(),
+    );
+    let t = run("15-every-name-of-an-entity.rq", &[("entity", sharaa)]);
+    let names = col(&t, "name");
+    assert!(names.contains(&"Ahmed al-Sharaa".to_owned()), "{names:?}");
+    assert!(names.contains(&"Abu Mohammad al-Jolani".to_owned()), "{names:?}");
+    assert!(col(&t, "canonical").iter().all(|c| c == "Ahmed al-Sharaa"));
+    // Unbound: every entity with more than one name, each name once.
+    let t = run("15-every-name-of-an-entity.rq", &[]);
+    let pairs: Vec<(String, String)> = col(&t, "entity").into_iter().zip(col(&t, "name")).collect();
+    let mut distinct = pairs.clone();
+    distinct.dedup();
+    assert_eq!(pairs.len(), distinct.len());
+    assert!(!pairs.is_empty());
+}

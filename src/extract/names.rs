@@ -1,0 +1,150 @@
+//! Identity of names: the key under which the spellings of one name meet.
+//!
+//! News writes one person's name in several ways: transliterations of Arabic, Persian or Russian
+//! names (Ahmad / Ahmed, Mohammed / Muhammad, Hussein / Husayn), the article `al-` / `el-` / `Al `,
+//! honorifics (Mr., Sheikh, Dr.), doubled letters (Qassem / Qasem), hyphens or none. The key of a
+//! name is its folded words (lowercase ASCII, diacritics gone) with honorifics dropped, each
+//! word put in one spelling by the variant table below, doubled letters collapsed, joined with
+//! `-`. Two spellings with the same key are taken for the same name; the key is the stable part
+//! of a person's IRI (see ARCHITECTURE.md, "IRIs").
+
+use crate::extract::text::fold;
+
+/// Words that are not part of a name.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "sir",
+    "hh",
+    "his",
+    "her",
+    "excellency",
+    "hon",
+];
+
+/// Spellings of one name word, the first standing for all. Common romanisations of Arabic,
+/// Persian and Turkic given names and name parts, as news agencies write them.
+const VARIANTS: &[&[&str]] = &[
+    &["ahmad", "ahmed", "ahmet"],
+    &[
+        "muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mohamad", "mohamud", "mehmet", "mehmed",
+    ],
+    &["mahmud", "mahmoud", "mahmood"],
+    &[
+        "husayn", "hussein", "husein", "hussain", "husain", "hossein", "huseyin",
+    ],
+    &["hasan", "hassan"],
+    &["usama", "osama"],
+    &["umar", "omar", "omer"],
+    &["uthman", "othman", "osman"],
+    &["abd", "abdel", "abdul", "abdal", "abdol"],
+    &["yusuf", "youssef", "yousef", "yusef", "yousif", "youssif"],
+    &["qasim", "qassem", "qasem", "kassem", "kasem", "qassim", "ghasem"],
+    &["jolani", "julani", "golani"],
+    &["ali", "aly"],
+    &["abu", "abou"],
+    &["ibrahim", "ebrahim"],
+    &["ismail", "ismael", "esmail"],
+    &["khalid", "khaled"],
+    &["walid", "waleed"],
+    &["said", "saeed", "saied"],
+    &["faisal", "faysal", "feisal"],
+    &["sultan", "soltan"],
+    &["mustafa", "moustafa", "mostafa"],
+    &["abdullah", "abdallah", "abdulla"],
+    &["abdulaziz", "abdelaziz"],
+    &["rahman", "rahmane"],
+    &["nasrallah", "nasrullah"],
+    &["sergei", "sergey"],
+    &["yuri", "yury", "iouri"],
+    &["alexei", "alexey", "aleksei", "aleksey"],
+    &["dmitry", "dmitri", "dmitriy"],
+    &["lavrov", "lavrow"],
+    &["zelensky", "zelenskyy", "zelenskiy", "zelenski"],
+];
+
+/// The article before a name word, however written.
+/// ("Ed", "Es" are English and Catalan given names, and stay out.)
+const ARTICLES: &[&str] = &["al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"];
+
+/// The key of a name: the same for its spellings (see the module's documentation). Empty when
+/// the name has no letters.
+pub fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let text = String::from_utf8_lossy(&folded);
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        if HONORIFICS.contains(w) && i + 1 < words.len() {
+            continue;
+        }
+        // "al-Sharaa", "el Sharaa", "ash-Shara": the article, in one form, before a word.
+        if ARTICLES.contains(w) && i + 1 < words.len() && i > 0 {
+            out.push("al".to_owned());
+            continue;
+        }
+        let word = VARIANTS
+            .iter()
+            .find(|group| group.contains(w))
+            .map_or(*w, |group| group[0]);
+        out.push(collapse_doubles(word));
+    }
+    out.join("-")
+}
+
+/// Letters written twice stand once (Qassem / Qasem, Sharaa / Shara).
+fn collapse_doubles(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        let same = [
+            ("Ahmad al-Sharaa", "Ahmed al-Sharaa"),
+            ("Ahmed Al Sharaa", "Ahmad el-Shara"),
+            ("Mohammed Shia al-Sudani", "Muhammad Shia' Al-Sudani"),
+            ("Mr. Hussein", "Husayn"),
+            ("Sheikh Tamim bin Hamad", "Tamim bin Hamad"),
+            ("Abu Mohammad al-Jolani", "Abu Muhammad al-Julani"),
+            ("Qassem Soleimani", "Qasem Soleimani"),
+            ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+        ];
+        for (a, b) in same {
+            assert_eq!(name_key(a), name_key(b), "{a} / {b}");
+        }
+        assert_eq!(name_key("Ahmed al-Sharaa"), "ahmad-al-shara");
+    }
+
+    #[test]
+    fn different_names_keep_different_keys() {
+        let different = [
+            ("Ahmad al-Sharaa", "Ahmad al-Shara Hassan"),
+            ("Ali Khamenei", "Ali Larijani"),
+            ("Mohammed bin Salman", "Mohammed bin Zayed"),
+            // A name that is only an honorific stays what it is.
+            ("Sir", "Mr"),
+        ];
+        for (a, b) in different {
+            assert_ne!(name_key(a), name_key(b), "{a} / {b}");
+        }
+        assert_eq!(name_key("— ."), "");
+    }
+}
