@@ -302,3 +302,20 @@ fn q15_every_name_of_an_entity() {
     assert_eq!(pairs.len(), distinct.len());
     assert!(!pairs.is_empty());
 }
+
+#[test]
+fn countries_link_out_to_geonames() {
+    let db = seeded();
+    let text = format!(
+        "SELECT ?g WHERE {{ <{}id/country/SYR> <http://www.w3.org/2004/02/skos/core#exactMatch> ?g }}",
+        bilateral::DEFAULT_BASE_IRI
+    );
+    let t = db
+        .query_table(
+            &prepare_query(&text, None, &[], &[]).unwrap(),
+            &Limits::default(),
+            None,
+        )
+        .unwrap();
+    assert_eq!(col(&t, "g"), ["https://sws.geonames.org/163843/"]);
+}
