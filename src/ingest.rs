@@ -132,6 +132,18 @@ pub fn store_prepared(
             !stored.is_empty()
                 && recorded.is_some_and(|r| model::canonical_digest(stored).is_ok_and(|d| d == r))
         },
+        |transaction| {
+            // A repaired article's old reports go first; then its reports join their happenings.
+            crate::link::unlink(transaction, &format!("{}/event/", graphs.article.as_str()), base)?;
+            let mut added = 0;
+            for q in crate::link::link(transaction, &crate::link::reports(&extraction), base)? {
+                if !transaction.contains(&q)? {
+                    added += 1;
+                    transaction.insert(&q);
+                }
+            }
+            Ok(added)
+        },
     )?;
     let duplicate = stored == Stored::Duplicate;
     Ok(Outcome {
@@ -173,6 +185,7 @@ pub fn retract(db: &Database, base: &str, id: &str) -> Result<usize, IngestError
     let (statements, provenance) = graphs_of(base, id)?;
     let entities =
         NamedNode::new(crate::model::entity_graph(base)).map_err(|e| ModelError::Iri(e.to_string()))?;
+    let reports = format!("{base}id/article/{id}/event/");
     let lex = crate::extract::lexicon::Lexicon::get();
     // The names the gazetteer gives an entity stay however many articles go.
     let gazetteer_name = |entity: &NamedNode, label: &str| {
@@ -196,6 +209,7 @@ pub fn retract(db: &Database, base: &str, id: &str) -> Result<usize, IngestError
         &checks_graph(base)?,
         &entities,
         gazetteer_name,
+        |transaction| crate::link::unlink(transaction, &reports, base),
     )?)
 }
 

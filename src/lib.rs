@@ -16,6 +16,8 @@ pub mod store;
 #[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
+pub mod link;
+#[cfg(feature = "server")]
 pub mod ingest;
 #[cfg(feature = "server")]
 pub mod shacl;

@@ -179,15 +179,21 @@ pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestEr
     paths.sort();
     let mut articles = Vec::new();
     let mut article_graphs = Vec::new();
+    let mut reports = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|source| StoreError::Io {
             path: path.clone(),
             source,
         })?;
-        let (_, _, graphs) = crate::ingest::prepare(&bytes, base)?;
+        let (_, extraction, graphs) = crate::ingest::prepare(&bytes, base)?;
+        reports.push(crate::link::reports(&extraction));
         articles.push((path, graphs.article.as_str().to_owned(), graphs.quads.len()));
         article_graphs.push((graphs.statements, graphs.provenance, graphs.quads));
     }
-    db.seed_transaction(&reference, &article_graphs, &[marker_quad(base)?])?;
+    db.seed_transaction(&reference, &article_graphs, &[marker_quad(base)?], |transaction, i| {
+        let quads = crate::link::link(transaction, &reports[i], base)?;
+        transaction.extend(quads.iter().map(oxigraph::model::QuadRef::from));
+        Ok(())
+    })?;
     Ok(Seeded { files, articles })
 }

@@ -760,6 +760,7 @@ impl Database {
         checks_graph: &NamedNode,
         quads: &[Quad],
         is_intact: impl FnOnce(&[Quad], Option<&str>) -> bool,
+        relink: impl FnOnce(&mut oxigraph::store::Transaction<'_>) -> Result<usize, oxigraph::store::StorageError>,
     ) -> Result<(Stored, usize), StoreError> {
         self.write(|store| {
             let mut transaction = store.start_transaction()?;
@@ -804,6 +805,9 @@ impl Database {
             transaction.insert_named_graph(statements);
             transaction.insert_named_graph(provenance);
             transaction.extend(quads.iter().map(QuadRef::from));
+            // What depends on the rest of the store (the links of events across articles), in
+            // the same transaction.
+            added += relink(&mut transaction)?;
             transaction.commit()?;
             Ok((outcome, added))
         })
@@ -849,6 +853,7 @@ impl Database {
         checks_graph: &NamedNode,
         entities: &NamedNode,
         keep_label: impl Fn(&NamedNode, &str) -> bool,
+        unlink: impl FnOnce(&mut oxigraph::store::Transaction<'_>) -> Result<(), oxigraph::store::StorageError>,
     ) -> Result<usize, StoreError> {
         self.write(|store| {
             let mut removed = 0;
@@ -872,6 +877,7 @@ impl Database {
                     Self::forget_checks(&mut transaction, checks_graph, g)?;
                 }
             }
+            unlink(&mut transaction)?;
             named.sort();
             named.dedup();
             for n in named {
@@ -1035,6 +1041,7 @@ impl Database {
         reference: &[(NamedNode, Vec<Quad>)],
         articles: &[(NamedNode, NamedNode, Vec<Quad>)],
         marker: &[Quad],
+        link: impl Fn(&mut oxigraph::store::Transaction<'_>, usize) -> Result<(), oxigraph::store::StorageError>,
     ) -> Result<(), StoreError> {
         self.write(|store| {
             let mut transaction = store.start_transaction()?;
@@ -1043,13 +1050,14 @@ impl Database {
                 transaction.insert_named_graph(graph);
                 transaction.extend(quads.iter().map(QuadRef::from));
             }
-            for (statements, provenance, quads) in articles {
+            for (i, (statements, provenance, quads)) in articles.iter().enumerate() {
                 if transaction.contains_named_graph(provenance)? {
                     continue;
                 }
                 transaction.insert_named_graph(statements);
                 transaction.insert_named_graph(provenance);
                 transaction.extend(quads.iter().map(QuadRef::from));
+                link(&mut transaction, i)?;
             }
             for q in marker {
                 if let GraphName::NamedNode(g) = &q.graph_name {

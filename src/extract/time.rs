@@ -25,7 +25,7 @@ pub struct Day {
 
 impl Day {
     /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
-    fn ordinal(self) -> i64 {
+    pub fn ordinal(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -57,11 +57,11 @@ impl Day {
         (self.ordinal() + 3).rem_euclid(7)
     }
 
-    fn plus_days(self, n: i64) -> Self {
+    pub fn plus_days(self, n: i64) -> Self {
         Self::from_ordinal(self.ordinal() + n)
     }
 
-    fn valid(year: i32, month: u32, day: u32) -> Option<Self> {
+    pub fn valid(year: i32, month: u32, day: u32) -> Option<Self> {
         let d = Self { year, month, day };
         ((1..=12).contains(&month) && day >= 1 && Self::from_ordinal(d.ordinal()) == d).then_some(d)
     }

@@ -1,0 +1,294 @@
+//! Events across articles: reports of one happening, linked to one node.
+//!
+//! Each article's events are **reports**: `<article>/event/N`, in the article's statement graph,
+//! grounded in its words. Reports of the same happening are linked, in the **events graph**
+//! `<base>graph/events`, to one **happening** `<base>id/event/...` (a `bil:Happening`):
+//! `<report> bil:reportOf <happening>`. The links live outside the article graphs because they
+//! depend on the other articles in the store (an article's digest must not).
+//!
+//! Two reports are of the same happening when (see [`same_happening`]) they have the same event
+//! type, the same participants, and their days are at most [`WINDOW_DAYS`] apart — the event's
+//! own date when the text gives a day, else the article's date. A report with no day is never
+//! linked: it founds a happening of its own.
+//!
+//! A happening's IRI is its type, its participants and the day of the report that founded it
+//! (`<base>id/event/meeting/irq-syr/2026-03-02`), so re-ingesting the same articles in the same
+//! order gives the same IRIs; a later report joins the earliest happening it matches. Retracting
+//! an article removes its reports' links; a happening no report links to any more is removed.
+
+use crate::extract::time::Day;
+use crate::extract::{EventOut, Extraction};
+use crate::vocab::{BIL, RDF_TYPE, RDFS, SEM, XSD};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::{StorageError, Transaction};
+
+/// The most days between two reports of one happening.
+pub const WINDOW_DAYS: i64 = 3;
+
+/// The graph of the links between reports and happenings: `<base>graph/events`.
+pub fn events_graph(base: &str) -> String {
+    format!("{base}graph/events")
+}
+
+/// What linking needs to know of one report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The report's IRI (`<article>/event/N`).
+    pub iri: String,
+    /// The event type key.
+    pub kind: String,
+    /// The participants' ISO 3166-1 alpha-3 codes, sorted.
+    pub participants: Vec<String>,
+    /// The day it happened (days since 1970-01-01), as the text or the article's date gives it.
+    pub day: Option<i64>,
+}
+
+impl Report {
+    /// The report of an extracted event, dated by the event's day or the article's.
+    pub fn of(event: &EventOut, article_date: Option<&str>) -> Report {
+        let mut participants = event.participants_iso3.clone();
+        participants.sort();
+        participants.dedup();
+        let day = event
+            .date
+            .as_deref()
+            .filter(|d| d.len() == 10)
+            .and_then(day_of)
+            .or_else(|| article_date.and_then(day_of));
+        Report {
+            iri: event.iri.clone(),
+            kind: event.kind.clone(),
+            participants,
+            day,
+        }
+    }
+
+    /// What two reports of one happening share: the type and the participants.
+    pub fn key(&self) -> String {
+        format!("{}|{}", self.kind, self.participants.join(" "))
+    }
+}
+
+/// Whether two reports tell the same happening (see the module's documentation).
+pub fn same_happening(a: &Report, b: &Report) -> bool {
+    !a.participants.is_empty()
+        && a.key() == b.key()
+        && matches!((a.day, b.day), (Some(x), Some(y)) if (x - y).abs() <= WINDOW_DAYS)
+}
+
+/// The reports of an article's extraction.
+pub fn reports(x: &Extraction) -> Vec<Report> {
+    x.events.iter().map(|e| Report::of(e, x.article.date.as_deref())).collect()
+}
+
+/// The last part of an undated happening's IRI: the founding report's article and number
+/// (`undated-80fd813768759ab6-4`).
+fn undated(report: &str) -> String {
+    let mut parts = report.rsplit('/');
+    let n = parts.next().unwrap_or_default();
+    let _event = parts.next();
+    let article = parts.next().unwrap_or_default();
+    format!("undated-{article}-{n}")
+}
+
+/// The day of an ISO date (`YYYY-MM-DD`), as days since 1970-01-01.
+fn day_of(text: &str) -> Option<i64> {
+    let (y, rest) = text.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let d = d.get(..2).unwrap_or(d);
+    Day::valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(Day::ordinal)
+}
+
+fn day_text(ordinal: i64) -> String {
+    let epoch = Day {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+    let d = epoch.plus_days(ordinal);
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+fn bil(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{BIL}{local}"))
+}
+
+/// The quads that link `new` reports (of one article) to happenings, given the store as the
+/// transaction sees it: each joins the earliest-founded happening one of its matching reports
+/// belongs to, or founds one. Reports of the same article are linked among themselves too.
+pub fn link(
+    transaction: &Transaction<'_>,
+    new: &[Report],
+    base: &str,
+) -> Result<Vec<Quad>, StorageError> {
+    let graph = GraphName::NamedNode(NamedNode::new_unchecked(events_graph(base)));
+    let (report_of, link_key, report_day) = (bil("reportOf"), bil("linkKey"), bil("reportDay"));
+    let mut out: Vec<Quad> = Vec::new();
+    // Happenings chosen so far in this article, for its own later reports.
+    let mut chosen: Vec<(Report, NamedNode)> = Vec::new();
+    for r in new {
+        let Ok(report) = NamedNode::new(r.iri.clone()) else {
+            continue;
+        };
+        let quad = |s: &NamedNode, p: &NamedNode, o: Term| Quad::new(s.clone(), p.clone(), o, graph.clone());
+        out.push(quad(&report, &link_key, Literal::new_simple_literal(r.key()).into()));
+        if let Some(day) = r.day {
+            out.push(quad(
+                &report,
+                &report_day,
+                Literal::new_typed_literal(day_text(day), NamedNode::new_unchecked(format!("{XSD}date"))).into(),
+            ));
+        }
+        let mut happening: Option<NamedNode> = chosen
+            .iter()
+            .find(|(other, _)| same_happening(r, other))
+            .map(|(_, h)| h.clone());
+        if happening.is_none() && r.day.is_some() && !r.participants.is_empty() {
+            // Reports already stored with the same key, and the happenings they belong to.
+            let key = Literal::new_simple_literal(r.key());
+            let mut found: Vec<NamedNode> = Vec::new();
+            for q in transaction.quads_for_pattern(None, Some(link_key.as_ref()), Some(key.as_ref().into()), Some(graph.as_ref())) {
+                let NamedOrBlankNode::NamedNode(other) = q?.subject else {
+                    continue;
+                };
+                let other_day = transaction
+                    .quads_for_pattern(Some(other.as_ref().into()), Some(report_day.as_ref()), None, Some(graph.as_ref()))
+                    .next()
+                    .transpose()?
+                    .and_then(|q| match q.object {
+                        Term::Literal(l) => day_of(l.value()),
+                        _ => None,
+                    });
+                let candidate = Report {
+                    iri: other.as_str().to_owned(),
+                    kind: r.kind.clone(),
+                    participants: r.participants.clone(),
+                    day: other_day,
+                };
+                if !same_happening(r, &candidate) {
+                    continue;
+                }
+                if let Some(q) = transaction
+                    .quads_for_pattern(Some(other.as_ref().into()), Some(report_of.as_ref()), None, Some(graph.as_ref()))
+                    .next()
+                    .transpose()?
+                    && let Term::NamedNode(h) = q.object
+                {
+                    found.push(h);
+                }
+            }
+            // The earliest-founded happening: its IRI ends with its founding day.
+            found.sort_by(|a, b| a.as_str().rsplit('/').next().cmp(&b.as_str().rsplit('/').next()).then(a.cmp(b)));
+            happening = found.into_iter().next();
+        }
+        let happening = match happening {
+            Some(h) => h,
+            None => {
+                let h = NamedNode::new_unchecked(format!(
+                    "{base}id/event/{}/{}/{}",
+                    r.kind.replace('_', "-"),
+                    if r.participants.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        r.participants.join("-").to_ascii_lowercase()
+                    },
+                    r.day.map_or_else(|| undated(&r.iri), day_text)
+                ));
+                let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
+                out.push(quad(&h, &rdf_type, bil("Happening").into()));
+                out.push(quad(
+                    &h,
+                    &NamedNode::new_unchecked(format!("{RDFS}label")),
+                    Literal::new_simple_literal(format!(
+                        "{}: {}{}",
+                        r.kind.replace('_', " "),
+                        r.participants.join(", "),
+                        r.day.map(|d| format!(", {}", day_text(d))).unwrap_or_default()
+                    ))
+                    .into(),
+                ));
+                out.push(quad(&h, &bil("eventType"), bil(crate::model::event_class(&r.kind)).into()));
+                for p in &r.participants {
+                    out.push(quad(
+                        &h,
+                        &NamedNode::new_unchecked(format!("{SEM}hasActor")),
+                        NamedNode::new_unchecked(format!("{base}id/country/{p}")).into(),
+                    ));
+                }
+                h
+            }
+        };
+        out.push(quad(&report, &report_of, happening.clone().into()));
+        chosen.push((r.clone(), happening));
+    }
+    Ok(out)
+}
+
+/// Removes from the events graph the links of the reports whose IRIs start with `prefix` (an
+/// article's `<article>/event/`), and every happening no report links to any more.
+pub fn unlink(transaction: &mut Transaction<'_>, prefix: &str, base: &str) -> Result<(), StorageError> {
+    let graph = GraphName::NamedNode(NamedNode::new_unchecked(events_graph(base)));
+    let report_of = bil("reportOf");
+    let mine: Vec<Quad> = transaction
+        .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+        .filter(|q| {
+            q.as_ref()
+                .map_or(true, |q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(prefix)))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut happenings: Vec<NamedNode> = mine
+        .iter()
+        .filter(|q| q.predicate == report_of)
+        .filter_map(|q| match &q.object {
+            Term::NamedNode(h) => Some(h.clone()),
+            _ => None,
+        })
+        .collect();
+    happenings.sort();
+    happenings.dedup();
+    for q in &mine {
+        transaction.remove(q.as_ref());
+    }
+    for h in happenings {
+        let reported = transaction
+            .quads_for_pattern(None, Some(report_of.as_ref()), Some(h.as_ref().into()), Some(graph.as_ref()))
+            .next()
+            .is_some();
+        if !reported {
+            let about: Vec<Quad> = transaction
+                .quads_for_pattern(Some(h.as_ref().into()), None, None, Some(graph.as_ref()))
+                .collect::<Result<_, _>>()?;
+            for q in &about {
+                transaction.remove(q.as_ref());
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(kind: &str, participants: &[&str], day: Option<i64>) -> Report {
+        Report {
+            iri: "x".to_owned(),
+            kind: kind.to_owned(),
+            participants: participants.iter().map(|s| (*s).to_owned()).collect(),
+            day,
+        }
+    }
+
+    #[test]
+    fn the_rule() {
+        let a = report("meeting", &["IRQ", "SYR"], Some(100));
+        assert!(same_happening(&a, &report("meeting", &["IRQ", "SYR"], Some(103))));
+        assert!(!same_happening(&a, &report("meeting", &["IRQ", "SYR"], Some(104))));
+        assert!(!same_happening(&a, &report("agreement", &["IRQ", "SYR"], Some(100))));
+        assert!(!same_happening(&a, &report("meeting", &["IRQ", "TUR"], Some(100))));
+        assert!(!same_happening(&a, &report("meeting", &["IRQ", "SYR"], None)));
+        assert!(!same_happening(&report("meeting", &[], Some(1)), &report("meeting", &[], Some(1))));
+        assert_eq!(day_text(0), "1970-01-01");
+        assert_eq!(day_text(20_514), "2026-03-02");
+    }
+}
