@@ -41,11 +41,16 @@ pub struct Report {
     pub participants: Vec<String>,
     /// The day it happened (days since 1970-01-01), as the text or the article's date gives it.
     pub day: Option<i64>,
+    /// Where the action comes from and where it goes (ISO codes), when the text says.
+    pub from: Option<String>,
+    /// See `from`.
+    pub to: Option<String>,
 }
 
 impl Report {
-    /// The report of an extracted event, dated by the event's day or the article's.
-    pub fn of(event: &EventOut, article_date: Option<&str>) -> Report {
+    /// The report of an extracted event, dated by the event's day or the article's; `iso3`
+    /// gives a country's code by its name.
+    pub fn of(event: &EventOut, article_date: Option<&str>, iso3: impl Fn(&str) -> Option<String>) -> Report {
         let mut participants = event.participants_iso3.clone();
         participants.sort();
         participants.dedup();
@@ -60,7 +65,18 @@ impl Report {
             kind: event.kind.clone(),
             participants,
             day,
+            from: event.from.as_deref().and_then(&iso3),
+            to: event.to.as_deref().and_then(&iso3),
         }
+    }
+
+    /// The direction as stored: `FROM>TO`, a side empty when the text does not say.
+    fn direction(&self) -> String {
+        format!(
+            "{}>{}",
+            self.from.as_deref().unwrap_or_default(),
+            self.to.as_deref().unwrap_or_default()
+        )
     }
 
     /// What two reports of one happening share: the type and the participants.
@@ -69,16 +85,34 @@ impl Report {
     }
 }
 
-/// Whether two reports tell the same happening (see the module's documentation).
+/// Whether two reports tell the same happening (see the module's documentation): same type and
+/// participants, days at most [`WINDOW_DAYS`] apart, and no contrary direction (Iraq handing
+/// detainees to Syria is not Syria handing detainees to Iraq; a report that gives no direction
+/// agrees with either).
 pub fn same_happening(a: &Report, b: &Report) -> bool {
+    let agree = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
     !a.participants.is_empty()
         && a.key() == b.key()
         && matches!((a.day, b.day), (Some(x), Some(y)) if (x - y).abs() <= WINDOW_DAYS)
+        && agree(&a.from, &b.from)
+        && agree(&a.to, &b.to)
 }
 
 /// The reports of an article's extraction.
 pub fn reports(x: &Extraction) -> Vec<Report> {
-    x.events.iter().map(|e| Report::of(e, x.article.date.as_deref())).collect()
+    let iso3 = |name: &str| {
+        x.countries
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.iso3.clone())
+    };
+    x.events
+        .iter()
+        .map(|e| Report::of(e, x.article.date.as_deref(), iso3))
+        .collect()
 }
 
 /// The last part of an undated happening's IRI: the founding report's article and number
@@ -116,13 +150,8 @@ fn bil(local: &str) -> NamedNode {
 /// The quads that link `new` reports (of one article) to happenings, given the store as the
 /// transaction sees it: each joins the earliest-founded happening one of its matching reports
 /// belongs to, or founds one. Reports of the same article are linked among themselves too.
-pub fn link(
-    transaction: &Transaction<'_>,
-    new: &[Report],
-    base: &str,
-) -> Result<Vec<Quad>, StorageError> {
+pub fn link(transaction: &Transaction<'_>, new: &[Report], base: &str) -> Result<Vec<Quad>, StorageError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(events_graph(base)));
-    let (report_of, link_key, report_day) = (bil("reportOf"), bil("linkKey"), bil("reportDay"));
     let mut out: Vec<Quad> = Vec::new();
     // Happenings chosen so far in this article, for its own later reports.
     let mut chosen: Vec<(Report, NamedNode)> = Vec::new();
@@ -130,98 +159,142 @@ pub fn link(
         let Ok(report) = NamedNode::new(r.iri.clone()) else {
             continue;
         };
-        let quad = |s: &NamedNode, p: &NamedNode, o: Term| Quad::new(s.clone(), p.clone(), o, graph.clone());
-        out.push(quad(&report, &link_key, Literal::new_simple_literal(r.key()).into()));
+        let quad = |s: &NamedNode, p: &str, o: Term| Quad::new(s.clone(), bil(p), o, graph.clone());
+        out.push(quad(
+            &report,
+            "linkKey",
+            Literal::new_simple_literal(r.key()).into(),
+        ));
+        out.push(quad(
+            &report,
+            "linkDirection",
+            Literal::new_simple_literal(r.direction()).into(),
+        ));
         if let Some(day) = r.day {
+            let date = NamedNode::new_unchecked(format!("{XSD}date"));
             out.push(quad(
                 &report,
-                &report_day,
-                Literal::new_typed_literal(day_text(day), NamedNode::new_unchecked(format!("{XSD}date"))).into(),
+                "reportDay",
+                Literal::new_typed_literal(day_text(day), date).into(),
             ));
         }
-        let mut happening: Option<NamedNode> = chosen
+        let mut happening = chosen
             .iter()
             .find(|(other, _)| same_happening(r, other))
             .map(|(_, h)| h.clone());
-        if happening.is_none() && r.day.is_some() && !r.participants.is_empty() {
-            // Reports already stored with the same key, and the happenings they belong to.
-            let key = Literal::new_simple_literal(r.key());
-            let mut found: Vec<NamedNode> = Vec::new();
-            for q in transaction.quads_for_pattern(None, Some(link_key.as_ref()), Some(key.as_ref().into()), Some(graph.as_ref())) {
-                let NamedOrBlankNode::NamedNode(other) = q?.subject else {
-                    continue;
-                };
-                let other_day = transaction
-                    .quads_for_pattern(Some(other.as_ref().into()), Some(report_day.as_ref()), None, Some(graph.as_ref()))
-                    .next()
-                    .transpose()?
-                    .and_then(|q| match q.object {
-                        Term::Literal(l) => day_of(l.value()),
-                        _ => None,
-                    });
-                let candidate = Report {
-                    iri: other.as_str().to_owned(),
-                    kind: r.kind.clone(),
-                    participants: r.participants.clone(),
-                    day: other_day,
-                };
-                if !same_happening(r, &candidate) {
-                    continue;
-                }
-                if let Some(q) = transaction
-                    .quads_for_pattern(Some(other.as_ref().into()), Some(report_of.as_ref()), None, Some(graph.as_ref()))
-                    .next()
-                    .transpose()?
-                    && let Term::NamedNode(h) = q.object
-                {
-                    found.push(h);
-                }
-            }
-            // The earliest-founded happening: its IRI ends with its founding day.
-            found.sort_by(|a, b| a.as_str().rsplit('/').next().cmp(&b.as_str().rsplit('/').next()).then(a.cmp(b)));
-            happening = found.into_iter().next();
+        if happening.is_none() {
+            happening = stored_happening(transaction, r, &graph)?;
         }
-        let happening = match happening {
-            Some(h) => h,
-            None => {
-                let h = NamedNode::new_unchecked(format!(
-                    "{base}id/event/{}/{}/{}",
-                    r.kind.replace('_', "-"),
-                    if r.participants.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        r.participants.join("-").to_ascii_lowercase()
-                    },
-                    r.day.map_or_else(|| undated(&r.iri), day_text)
-                ));
-                let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
-                out.push(quad(&h, &rdf_type, bil("Happening").into()));
-                out.push(quad(
-                    &h,
-                    &NamedNode::new_unchecked(format!("{RDFS}label")),
-                    Literal::new_simple_literal(format!(
-                        "{}: {}{}",
-                        r.kind.replace('_', " "),
-                        r.participants.join(", "),
-                        r.day.map(|d| format!(", {}", day_text(d))).unwrap_or_default()
-                    ))
-                    .into(),
-                ));
-                out.push(quad(&h, &bil("eventType"), bil(crate::model::event_class(&r.kind)).into()));
-                for p in &r.participants {
-                    out.push(quad(
-                        &h,
-                        &NamedNode::new_unchecked(format!("{SEM}hasActor")),
-                        NamedNode::new_unchecked(format!("{base}id/country/{p}")).into(),
-                    ));
-                }
-                h
-            }
+        let happening = if let Some(h) = happening {
+            h
+        } else {
+            let h = NamedNode::new_unchecked(format!(
+                "{base}id/event/{}/{}/{}",
+                r.kind.replace('_', "-"),
+                if r.participants.is_empty() {
+                    "none".to_owned()
+                } else {
+                    r.participants.join("-").to_ascii_lowercase()
+                },
+                r.day.map_or_else(|| undated(&r.iri), day_text)
+            ));
+            describe_happening(&mut out, &h, r, base, &graph);
+            h
         };
-        out.push(quad(&report, &report_of, happening.clone().into()));
+        out.push(quad(&report, "reportOf", happening.clone().into()));
         chosen.push((r.clone(), happening));
     }
     Ok(out)
+}
+
+/// The earliest-founded happening a stored report of the same happening as `r` belongs to.
+fn stored_happening(
+    transaction: &Transaction<'_>,
+    r: &Report,
+    graph: &GraphName,
+) -> Result<Option<NamedNode>, StorageError> {
+    if r.day.is_none() || r.participants.is_empty() {
+        return Ok(None);
+    }
+    let value = |subject: &NamedNode, predicate: &str| -> Result<Option<Term>, StorageError> {
+        Ok(transaction
+            .quads_for_pattern(
+                Some(subject.as_ref().into()),
+                Some(bil(predicate).as_ref()),
+                None,
+                Some(graph.as_ref()),
+            )
+            .next()
+            .transpose()?
+            .map(|q| q.object))
+    };
+    let literal = |t: Option<Term>| match t {
+        Some(Term::Literal(l)) => Some(l.value().to_owned()),
+        _ => None,
+    };
+    let key = Literal::new_simple_literal(r.key());
+    let mut found: Vec<NamedNode> = Vec::new();
+    for q in transaction.quads_for_pattern(
+        None,
+        Some(bil("linkKey").as_ref()),
+        Some(key.as_ref().into()),
+        Some(graph.as_ref()),
+    ) {
+        let NamedOrBlankNode::NamedNode(other) = q?.subject else {
+            continue;
+        };
+        let direction = literal(value(&other, "linkDirection")?).unwrap_or_default();
+        let (from, to) = direction.split_once('>').unwrap_or_default();
+        let side = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        let candidate = Report {
+            iri: other.as_str().to_owned(),
+            kind: r.kind.clone(),
+            participants: r.participants.clone(),
+            day: literal(value(&other, "reportDay")?).as_deref().and_then(day_of),
+            from: side(from),
+            to: side(to),
+        };
+        if same_happening(r, &candidate)
+            && let Some(Term::NamedNode(h)) = value(&other, "reportOf")?
+        {
+            found.push(h);
+        }
+    }
+    // The earliest-founded happening: its IRI ends with its founding day.
+    found.sort_by(|a, b| {
+        a.as_str()
+            .rsplit('/')
+            .next()
+            .cmp(&b.as_str().rsplit('/').next())
+            .then(a.cmp(b))
+    });
+    Ok(found.into_iter().next())
+}
+
+/// A new happening's description: its type, label, event type and participants.
+fn describe_happening(out: &mut Vec<Quad>, h: &NamedNode, r: &Report, base: &str, graph: &GraphName) {
+    let quad = |p: NamedNode, o: Term| Quad::new(h.clone(), p, o, graph.clone());
+    out.push(quad(NamedNode::new_unchecked(RDF_TYPE), bil("Happening").into()));
+    out.push(quad(
+        NamedNode::new_unchecked(format!("{RDFS}label")),
+        Literal::new_simple_literal(format!(
+            "{}: {}{}",
+            r.kind.replace('_', " "),
+            r.participants.join(", "),
+            r.day.map(|d| format!(", {}", day_text(d))).unwrap_or_default()
+        ))
+        .into(),
+    ));
+    out.push(quad(
+        bil("eventType"),
+        bil(crate::model::event_class(&r.kind)).into(),
+    ));
+    for p in &r.participants {
+        out.push(quad(
+            NamedNode::new_unchecked(format!("{SEM}hasActor")),
+            NamedNode::new_unchecked(format!("{base}id/country/{p}")).into(),
+        ));
+    }
 }
 
 /// Removes from the events graph the links of the reports whose IRIs start with `prefix` (an
@@ -232,8 +305,10 @@ pub fn unlink(transaction: &mut Transaction<'_>, prefix: &str, base: &str) -> Re
     let mine: Vec<Quad> = transaction
         .quads_for_pattern(None, None, None, Some(graph.as_ref()))
         .filter(|q| {
-            q.as_ref()
-                .map_or(true, |q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(prefix)))
+            q.as_ref().map_or(
+                true,
+                |q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(prefix)),
+            )
         })
         .collect::<Result<_, _>>()?;
     let mut happenings: Vec<NamedNode> = mine
@@ -251,7 +326,12 @@ pub fn unlink(transaction: &mut Transaction<'_>, prefix: &str, base: &str) -> Re
     }
     for h in happenings {
         let reported = transaction
-            .quads_for_pattern(None, Some(report_of.as_ref()), Some(h.as_ref().into()), Some(graph.as_ref()))
+            .quads_for_pattern(
+                None,
+                Some(report_of.as_ref()),
+                Some(h.as_ref().into()),
+                Some(graph.as_ref()),
+            )
             .next()
             .is_some();
         if !reported {
@@ -276,6 +356,8 @@ mod tests {
             kind: kind.to_owned(),
             participants: participants.iter().map(|s| (*s).to_owned()).collect(),
             day,
+            from: None,
+            to: None,
         }
     }
 
@@ -283,11 +365,33 @@ mod tests {
     fn the_rule() {
         let a = report("meeting", &["IRQ", "SYR"], Some(100));
         assert!(same_happening(&a, &report("meeting", &["IRQ", "SYR"], Some(103))));
-        assert!(!same_happening(&a, &report("meeting", &["IRQ", "SYR"], Some(104))));
-        assert!(!same_happening(&a, &report("agreement", &["IRQ", "SYR"], Some(100))));
-        assert!(!same_happening(&a, &report("meeting", &["IRQ", "TUR"], Some(100))));
+        assert!(!same_happening(
+            &a,
+            &report("meeting", &["IRQ", "SYR"], Some(104))
+        ));
+        assert!(!same_happening(
+            &a,
+            &report("agreement", &["IRQ", "SYR"], Some(100))
+        ));
+        assert!(!same_happening(
+            &a,
+            &report("meeting", &["IRQ", "TUR"], Some(100))
+        ));
         assert!(!same_happening(&a, &report("meeting", &["IRQ", "SYR"], None)));
-        assert!(!same_happening(&report("meeting", &[], Some(1)), &report("meeting", &[], Some(1))));
+        assert!(!same_happening(
+            &report("meeting", &[], Some(1)),
+            &report("meeting", &[], Some(1))
+        ));
+        let to = |r: Report, c: &str| Report {
+            to: Some(c.to_owned()),
+            ..r
+        };
+        let t = report("detainee_transfer", &["IRQ", "SYR"], Some(100));
+        assert!(
+            same_happening(&to(t.clone(), "SYR"), &t),
+            "no direction agrees with any"
+        );
+        assert!(!same_happening(&to(t.clone(), "SYR"), &to(t.clone(), "IRQ")));
         assert_eq!(day_text(0), "1970-01-01");
         assert_eq!(day_text(20_514), "2026-03-02");
     }

@@ -190,10 +190,15 @@ pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestEr
         articles.push((path, graphs.article.as_str().to_owned(), graphs.quads.len()));
         article_graphs.push((graphs.statements, graphs.provenance, graphs.quads));
     }
-    db.seed_transaction(&reference, &article_graphs, &[marker_quad(base)?], |transaction, i| {
-        let quads = crate::link::link(transaction, &reports[i], base)?;
-        transaction.extend(quads.iter().map(oxigraph::model::QuadRef::from));
-        Ok(())
-    })?;
+    db.seed_transaction(
+        &reference,
+        &article_graphs,
+        &[marker_quad(base)?],
+        |transaction, i| {
+            let quads = crate::link::link(transaction, &reports[i], base)?;
+            transaction.extend(quads.iter().map(oxigraph::model::QuadRef::from));
+            Ok(())
+        },
+    )?;
     Ok(Seeded { files, articles })
 }

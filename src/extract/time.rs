@@ -57,6 +57,7 @@ impl Day {
         (self.ordinal() + 3).rem_euclid(7)
     }
 
+    #[must_use]
     pub fn plus_days(self, n: i64) -> Self {
         Self::from_ordinal(self.ordinal() + n)
     }

@@ -18,6 +18,7 @@ mod binary;
 mod extract;
 mod hardening;
 mod identity;
+mod linking;
 mod protocol;
 mod queries;
 mod scorer;

@@ -319,3 +319,21 @@ fn countries_link_out_to_geonames() {
         .unwrap();
     assert_eq!(col(&t, "g"), ["https://sws.geonames.org/163843/"]);
 }
+
+#[test]
+fn q16_and_q17_happenings_and_their_sources() {
+    // The seed article is The Syrian Observer's translation of an Al-Thawra piece, not verified
+    // by its publisher: each of its happenings has one source, Al-Thawra, and rests on an
+    // unverified translation only.
+    let t = run("16-happenings-and-their-sources.rq", &[]);
+    assert!(!t.rows.is_empty());
+    assert!(
+        col(&t, "sources").iter().all(|n| n == "1"),
+        "{:?}",
+        col(&t, "sources")
+    );
+    let names = col(&t, "sourceNames");
+    assert!(names.iter().all(|n| n.contains("Thawra")), "{names:?}");
+    let t17 = run("17-single-source-happenings-on-unverified-translations.rq", &[]);
+    assert_eq!(col(&t17, "happening").len(), t.rows.len());
+}
