@@ -149,8 +149,10 @@ def run_checks(base):
         ds.parse(data=urllib.request.urlopen(req).read().decode(), format="nquads")
         data = rdflib.Graph()
         for ctx in ds.graphs():
-            # The article graphs, with the reference countries their events point to.
-            if "/graph/article/" in str(ctx.identifier) or str(ctx.identifier).endswith("/graph/seed-data/countries"):
+            # The article graphs, with the reference countries their events point to, the entity
+            # graph that describes the people and organisations they name, and the events graph.
+            name = str(ctx.identifier)
+            if "/graph/article/" in name or name.endswith(("/graph/seed-data/countries", "/graph/entities", "/graph/events")):
                 for t in ctx:
                     data.add(t)
         assert len(data) > 300, len(data)
