@@ -10,6 +10,7 @@ pub mod error;
 pub mod graph_store;
 pub mod metrics;
 pub mod negotiate;
+pub mod queries;
 pub mod resource;
 pub mod sparql;
 pub mod ui;
@@ -265,6 +266,8 @@ pub fn router_with_state(state: SharedState) -> Router {
         .route("/articles", get(articles::list).post(articles::post))
         .route("/articles/{id}", get(articles::get).delete(articles::delete))
         .route("/id/{*path}", get(resource::get))
+        .route("/queries", get(queries::list))
+        .route("/queries/{name}", get(queries::answer))
         .route("/health", get(health))
         .route("/metrics", get(metrics::handler))
         .fallback(not_found)

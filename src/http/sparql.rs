@@ -169,7 +169,7 @@ async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Resu
     Ok(with_type(body, format))
 }
 
-fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
+pub(crate) fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
     let mut response = body.into_response();
     let media = negotiate::media_type(format);
     let value = if media.contains("charset") {

@@ -81,41 +81,86 @@ pub const SCRIPT: &str = r"
 const DATA = JSON.parse(document.getElementById('bilateral-data').textContent);
 const STORED = DATA.stored; const BASE = DATA.base;
 const editor = document.getElementById('query');
-document.getElementById('stored').addEventListener('change', e => {
-  const q = STORED[e.target.value]; if (q) { editor.value = q.text; document.getElementById('about').textContent = q.description; }
+const params = document.getElementById('params'); const picker = document.getElementById('stored');
+// A stored query's parameters as fields; left empty, a parameter stays unbound.
+function showParams(q) {
+  params.textContent = '';
+  for (const p of (q ? q.parameters : [])) {
+    const label = document.createElement('label'); label.textContent = p.name + ' ';
+    const input = document.createElement('input'); input.name = p.name; input.dataset.param = '1';
+    input.placeholder = p.example || p.type; input.title = p.type === 'country' ? 'an ISO 3166-1 alpha-3 code (SYR) or a country IRI' : p.type;
+    label.appendChild(input); params.appendChild(label);
+  }
+}
+picker.addEventListener('change', e => {
+  const q = STORED[e.target.value]; showParams(q);
+  if (q) { editor.value = q.text; document.getElementById('about').textContent = q.description; }
 });
+// The URL that answers what is in the editor: the stored query with its parameters when the
+// editor still holds it, else the text through /sparql.
+function target(format) {
+  const q = STORED[picker.value];
+  const u = new URLSearchParams();
+  if (q && editor.value === q.text) {
+    for (const i of params.querySelectorAll('input[data-param]')) if (i.value.trim()) u.set(i.name, i.value.trim());
+    if (format) u.set('format', format);
+    return '/queries/' + encodeURIComponent(picker.value) + '?' + u.toString();
+  }
+  u.set('query', editor.value); if (format) u.set('format', format);
+  return '/sparql?' + u.toString();
+}
 function cell(t) {
   if (!t) return '';
   if (t.type === 'uri') {
     // IRIs this service minted open on this server, whatever host and port it runs on; other
     // http(s) IRIs open where they point; any other scheme (javascript:, data:…) is only text.
-    const local = t.value.startsWith(BASE);
+    const local = t.value.startsWith(BASE + 'id/');
     if (!local && !/^https?:\/\//i.test(t.value)) return document.createTextNode(t.value);
     const a = document.createElement('a'); a.textContent = t.value;
     a.href = local ? '/' + t.value.slice(BASE.length) : t.value; return a;
   }
   return document.createTextNode(t.value);
 }
+function downloads() {
+  const d = document.getElementById('downloads'); d.textContent = 'Download: ';
+  for (const f of ['csv', 'tsv', 'json', 'xml']) {
+    const a = document.createElement('a'); a.textContent = f.toUpperCase(); a.href = target(f);
+    a.download = (picker.value || 'results') + '.' + f; a.id = 'download-' + f; d.appendChild(a); d.appendChild(document.createTextNode(' '));
+  }
+}
 async function run() {
   const out = document.getElementById('out'); const status = document.getElementById('status');
   out.textContent = ''; status.textContent = 'running…'; const t0 = performance.now();
-  const r = await fetch('/sparql', {method: 'POST', headers: {'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}, body: editor.value});
+  const url = target(null); const stored = url.startsWith('/queries/');
+  const r = stored
+    ? await fetch(url, {headers: {'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}})
+    : await fetch('/sparql', {method: 'POST', headers: {'Content-Type': 'application/sparql-query', 'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}, body: editor.value});
   const ms = Math.round(performance.now() - t0);
   if (!r.ok) { status.textContent = 'error ' + r.status + ': ' + await r.text(); return; }
+  downloads();
   const type = r.headers.get('content-type') || '';
   if (!type.includes('json')) { const pre = document.createElement('pre'); pre.textContent = await r.text(); out.appendChild(pre); status.textContent = ms + ' ms'; return; }
   const data = await r.json();
   if ('boolean' in data) { out.textContent = String(data.boolean); status.textContent = ms + ' ms'; return; }
-  const table = document.createElement('table'); const head = table.insertRow();
+  const table = document.createElement('table'); table.id = 'results'; const head = table.insertRow();
   for (const v of data.head.vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
   for (const b of data.results.bindings) { const row = table.insertRow(); for (const v of data.head.vars) { const c = row.insertCell(); const n = cell(b[v]); if (n) c.appendChild(n); } }
   out.appendChild(table); status.textContent = data.results.bindings.length + ' rows, ' + ms + ' ms';
-  history.replaceState(null, '', '/?query=' + encodeURIComponent(editor.value));
+  history.replaceState(null, '', stored ? '/?stored=' + encodeURIComponent(url) : '/?query=' + encodeURIComponent(editor.value));
 }
 document.getElementById('run').addEventListener('click', run);
-// A shared link (/?query=...) opens with the query in the editor and runs it.
-const shared = new URLSearchParams(location.search).get('query');
-if (shared) { editor.value = shared; run(); }
+// A shared link (/?query=... or /?stored=/queries/NAME?PARAMS) opens with the query and runs it.
+const search = new URLSearchParams(location.search);
+const shared = search.get('query'); const sharedStored = search.get('stored');
+if (sharedStored && sharedStored.startsWith('/queries/')) {
+  const [path, qs] = sharedStored.split('?'); const name = decodeURIComponent(path.slice('/queries/'.length));
+  if (STORED[name]) {
+    picker.value = name; editor.value = STORED[name].text; showParams(STORED[name]);
+    const given = new URLSearchParams(qs || '');
+    for (const i of params.querySelectorAll('input[data-param]')) i.value = given.get(i.name) || '';
+    run();
+  }
+} else if (shared) { editor.value = shared; run(); }
 ";
 
 /// `GET /`: the query editor.
@@ -127,7 +172,11 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
         let _ = write!(options, "<option value=\"{0}\">{0}</option>", escape(&q.name));
         stored.insert(
             q.name.clone(),
-            serde_json::json!({"text": q.text, "description": q.description}),
+            serde_json::json!({
+                "text": q.text,
+                "description": q.description,
+                "parameters": crate::http::queries::parameters(&q.text),
+            }),
         );
     }
     // The JSON is placed inside a script element: escaping `<` keeps `</script>` in a query
@@ -141,7 +190,8 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
         "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \
 SPARQL 1.1 endpoint: <code>/sparql</code>.</p>\
 <p><select id=\"stored\">{options}</select> <span id=\"about\" class=\"muted\"></span></p>\
-<textarea id=\"query\" spellcheck=\"false\">{}</textarea><p><button id=\"run\">Run</button><span id=\"status\" class=\"muted\"></span></p>\
+<p id=\"params\"></p>\
+<textarea id=\"query\" spellcheck=\"false\">{}</textarea><p><button id=\"run\">Run</button><span id=\"status\" class=\"muted\"></span> <span id=\"downloads\"></span></p>\
 <div id=\"out\"></div><script type=\"application/json\" id=\"bilateral-data\">{data}</script><script>{SCRIPT}</script>",
         escape(default_query)
     );

@@ -200,6 +200,28 @@ def run_checks(base):
             assert "<img src=\"x\"" not in lower and "<img src=x" not in lower, f"{name}: markup from a literal became an element"
             assert "<script>alert(2)" not in lower, f"{name}: a script from a literal became an element"
 
+    def chromium_runs_a_stored_query_with_its_parameters():
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not chromium:
+            raise AssertionError("chromium is not installed (scripts/test.sh installs it)")
+        stored = "/queries/01-events-between-two-countries?a=IRQ&b=SYR"
+        with tempfile.TemporaryDirectory() as profile:
+            html = subprocess.run(
+                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={profile}", "--virtual-time-budget=8000", "--dump-dom",
+                 f"{base}/?stored=" + urllib.parse.quote(stored, safe="")],
+                capture_output=True, text=True, timeout=90).stdout
+        # The form holds the parameters, the table the rows, and the downloads point at the API.
+        assert 'id="results"' in html, "no results table: " + html[-2000:]
+        assert html.count("<tr>") > 2, html[-2000:]
+        assert 'value="IRQ"' in html or "IRQ" in html, html[-2000:]
+        assert 'id="download-csv"' in html and "format=csv" in html, html[-2000:]
+        # And the CSV it offers is the API's answer.
+        csv = urllib.request.urlopen(f"{base}{stored}&format=csv").read().decode()
+        assert csv.startswith("type,") or "," in csv.splitlines()[0], csv[:200]
+        assert len(csv.splitlines()) > 2, csv[:500]
+
     for name, fn in list(locals().items()):
         if callable(fn):
             check(name, fn)

@@ -585,3 +585,64 @@ async fn health_metrics_index_and_404() {
     let a = send(&app, get("/nothing-here", None)).await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
 }
+
+/// The stored questions as an API: listed with their parameters, answered in the negotiated
+/// format, a pair in either order giving the same rows, and clear refusals.
+#[tokio::test]
+async fn stored_queries_over_http() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, bilateral::DEFAULT_BASE_IRI).unwrap();
+    let app = router(db, Config::default());
+    let list = send(&app, get("/queries", None)).await;
+    assert_eq!(list.status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    let q01 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["name"] == "01-events-between-two-countries")
+        .unwrap();
+    assert_eq!(q01["parameters"][0]["name"], "a");
+    assert_eq!(q01["parameters"][0]["type"], "country");
+    assert_eq!(q01["url"], "/queries/01-events-between-two-countries");
+
+    let csv = |a: &str, b: &str| {
+        get(
+            &format!("/queries/01-events-between-two-countries?a={a}&b={b}"),
+            Some("text/csv"),
+        )
+    };
+    let one = send(&app, csv("SYR", "IRQ")).await;
+    let other = send(&app, csv("IRQ", "SYR")).await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+    assert!(one.content_type.starts_with("text/csv"));
+    assert!(one.body.lines().count() > 2, "{}", one.body);
+    assert_eq!(one.body, other.body, "a pair answers the same in either order");
+    // A full IRI works as well as the code, and format= chooses the format.
+    let iri = enc(&format!("<{}id/country/SYR>", bilateral::DEFAULT_BASE_IRI));
+    let tsv = send(
+        &app,
+        get(
+            &format!("/queries/01-events-between-two-countries?a={iri}&b=irq&format=tsv"),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(tsv.status, StatusCode::OK, "{}", tsv.body);
+    assert!(tsv.content_type.starts_with("text/tab-separated-values"));
+    assert_eq!(tsv.body.lines().count(), one.body.lines().count());
+    // Refusals say what would work.
+    let unknown = send(&app, get("/queries/99-nothing", None)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(unknown.body.contains("01-events-between-two-countries"));
+    let bad = send(&app, get("/queries/01-events-between-two-countries?c=SYR", None)).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("its parameters: a, b"), "{}", bad.body);
+    let bad = send(
+        &app,
+        get("/queries/01-events-between-two-countries?a=not%20an%20iri", None),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("ISO 3166-1"), "{}", bad.body);
+}
