@@ -65,6 +65,60 @@ fn describe_org(
     Ok(())
 }
 
+/// The offices the gazetteer gives a known person, with their dates: `<person>/office/N`, a
+/// `bil:Office` (not a `bil:RoleAssignment`, which is what an article says and is grounded in
+/// its words). At most [`MAX_OFFICES`], the latest.
+fn describe_offices(
+    ent: &mut Builder,
+    lex: &Lexicon,
+    k: usize,
+    person: &NamedNode,
+    base: &str,
+) -> Result<(), ModelError> {
+    let known = &lex.people[k];
+    let skip = known.terms.len().saturating_sub(MAX_OFFICES);
+    for (i, t) in known.terms.iter().enumerate().skip(skip) {
+        let office = iri(format!("{}/office/{}", person.as_str(), i + 1))?;
+        ent.add(
+            office.clone(),
+            &NamedNode::new_unchecked(RDF_TYPE),
+            term(BIL, "Office"),
+        );
+        ent.add(office.clone(), &term(BIL, "holder"), person.clone());
+        ent.add(
+            office.clone(),
+            &term(BIL, "roleName"),
+            Literal::new_simple_literal(t.role),
+        );
+        if let Some(c) = t.country {
+            ent.add(
+                office.clone(),
+                &term(BIL, "roleOf"),
+                iri(format!("{base}id/country/{}", lex.countries[c].iso3))?,
+            );
+        }
+        for (p, date) in [("startDate", t.from), ("endDate", t.to)] {
+            if date.len() == 10 {
+                ent.add(
+                    office.clone(),
+                    &term(BIL, p),
+                    Literal::new_typed_literal(date, term(XSD, "date")),
+                );
+            }
+        }
+        ent.add(
+            office,
+            &term(DCT, "source"),
+            Literal::new_simple_literal(known.source),
+        );
+    }
+    Ok(())
+}
+
+/// The most gazetteer offices described for one person (the Phoenix dictionaries give some
+/// people dozens).
+const MAX_OFFICES: usize = 12;
+
 /// The result of modelling one article.
 #[derive(Debug, Clone)]
 pub struct ArticleGraphs {
@@ -288,6 +342,7 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         let mut other_names = vec![l.name.as_str()];
         if let Some(k) = known {
             other_names.extend(lex.names_of(Entry::Person(k)));
+            describe_offices(&mut ent, lex, k, &person, base)?;
             if let Some(c) = lex.people[k].country {
                 ent.add(
                     person.clone(),

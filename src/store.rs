@@ -881,80 +881,121 @@ impl Database {
             named.sort();
             named.dedup();
             for n in named {
-                let described: Vec<Quad> = transaction
-                    .quads_for_pattern(
-                        Some(n.as_ref().into()),
-                        None,
-                        None,
-                        Some(entities.as_ref().into()),
-                    )
-                    .collect::<Result<_, _>>()?;
-                if described.is_empty() {
-                    continue;
-                }
-                let outside = |q: &Result<Quad, _>| {
-                    q.as_ref().map_or(true, |q: &Quad| {
-                        q.graph_name != GraphName::NamedNode(entities.clone())
-                    })
-                };
-                let still_named = transaction
-                    .quads_for_pattern(Some(n.as_ref().into()), None, None, None)
-                    .any(|q| outside(&q))
-                    || transaction
-                        .quads_for_pattern(None, None, Some(n.as_ref().into()), None)
-                        .any(|q| outside(&q));
-                if !still_named {
-                    for q in &described {
-                        transaction.remove(q.as_ref());
-                    }
-                    continue;
-                }
-                // A spelling only the removed graphs wrote goes with them: a name or an
-                // alternative name stays while a mention of the entity reads so, or when
-                // `keep_label` (the gazetteer) gives it.
-                let alt = NamedNode::new_unchecked(format!("{}altLabel", crate::vocab::SKOS));
-                let denoted = NamedNode::new_unchecked(format!("{}denotedBy", crate::vocab::GAF));
-                let anchor = NamedNode::new_unchecked(format!("{}anchorOf", crate::vocab::NIF));
-                let mentions: Vec<Term> = transaction
-                    .quads_for_pattern(Some(n.as_ref().into()), Some(denoted.as_ref()), None, None)
-                    .map(|q| q.map(|q| q.object))
-                    .collect::<Result<_, _>>()?;
-                let name = NamedNode::new_unchecked(format!("{}name", crate::vocab::SCHEMA));
-                // Only for what articles mention: an outlet named in headers, or the software,
-                // keeps its names.
-                let spelled = |q: &&Quad| q.predicate == alt || q.predicate == name;
-                for q in described.iter().filter(spelled).filter(|_| !mentions.is_empty()) {
-                    let Term::Literal(label) = &q.object else {
-                        continue;
-                    };
-                    let mut anchored = false;
-                    for m in &mentions {
-                        if let Term::NamedNode(m) = m {
-                            let reads =
-                                Quad::new(m.clone(), anchor.clone(), label.clone(), GraphName::DefaultGraph);
-                            if transaction
-                                .quads_for_pattern(
-                                    Some(m.as_ref().into()),
-                                    Some(anchor.as_ref()),
-                                    Some(reads.object.as_ref()),
-                                    None,
-                                )
-                                .next()
-                                .is_some()
-                            {
-                                anchored = true;
-                                break;
-                            }
-                        }
-                    }
-                    if !anchored && !keep_label(&n, label.value()) {
-                        transaction.remove(q.as_ref());
-                    }
-                }
+                Self::forget_unsupported(&mut transaction, &n, entities, &keep_label)?;
             }
             transaction.commit()?;
             Ok(removed)
         })
+    }
+
+    /// After graphs were removed: the entity `n`'s description goes when nothing outside the
+    /// entity graph names it any more (with the nodes of its own, its offices); otherwise the
+    /// names and spellings no remaining mention reads and `keep_label` does not keep.
+    fn forget_unsupported(
+        transaction: &mut oxigraph::store::Transaction<'_>,
+        n: &NamedNode,
+        entities: &NamedNode,
+        keep_label: &impl Fn(&NamedNode, &str) -> bool,
+    ) -> Result<(), oxigraph::store::StorageError> {
+        let described: Vec<Quad> = transaction
+            .quads_for_pattern(
+                Some(n.as_ref().into()),
+                None,
+                None,
+                Some(entities.as_ref().into()),
+            )
+            .collect::<Result<_, _>>()?;
+        if described.is_empty() {
+            return Ok(());
+        }
+        let outside = |q: &Result<Quad, _>| {
+            q.as_ref().map_or(true, |q: &Quad| {
+                q.graph_name != GraphName::NamedNode(entities.clone())
+            })
+        };
+        let still_named = transaction
+            .quads_for_pattern(Some(n.as_ref().into()), None, None, None)
+            .any(|q| outside(&q))
+            || transaction
+                .quads_for_pattern(None, None, Some(n.as_ref().into()), None)
+                .any(|q| outside(&q));
+        if !still_named {
+            // Its description, and the nodes of its own that point to it (its offices,
+            // `<entity>/office/N`).
+            let own_prefix = format!("{}/", n.as_str());
+            let parts: Vec<NamedNode> = transaction
+                .quads_for_pattern(
+                    None,
+                    None,
+                    Some(n.as_ref().into()),
+                    Some(entities.as_ref().into()),
+                )
+                .filter_map(|q| match q.map(|q| q.subject) {
+                    Ok(NamedOrBlankNode::NamedNode(s)) if s.as_str().starts_with(&own_prefix) => Some(Ok(s)),
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                })
+                .collect::<Result<_, _>>()?;
+            let mut gone = described.clone();
+            for part in parts {
+                gone.extend(
+                    transaction
+                        .quads_for_pattern(
+                            Some(part.as_ref().into()),
+                            None,
+                            None,
+                            Some(entities.as_ref().into()),
+                        )
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
+            }
+            for q in &gone {
+                transaction.remove(q.as_ref());
+            }
+            return Ok(());
+        }
+        // A spelling only the removed graphs wrote goes with them: a name or an
+        // alternative name stays while a mention of the entity reads so, or when
+        // `keep_label` (the gazetteer) gives it.
+        let alt = NamedNode::new_unchecked(format!("{}altLabel", crate::vocab::SKOS));
+        let denoted = NamedNode::new_unchecked(format!("{}denotedBy", crate::vocab::GAF));
+        let anchor = NamedNode::new_unchecked(format!("{}anchorOf", crate::vocab::NIF));
+        let mentions: Vec<Term> = transaction
+            .quads_for_pattern(Some(n.as_ref().into()), Some(denoted.as_ref()), None, None)
+            .map(|q| q.map(|q| q.object))
+            .collect::<Result<_, _>>()?;
+        let name = NamedNode::new_unchecked(format!("{}name", crate::vocab::SCHEMA));
+        // Only for what articles mention: an outlet named in headers, or the software,
+        // keeps its names.
+        let spelled = |q: &&Quad| q.predicate == alt || q.predicate == name;
+        for q in described.iter().filter(spelled).filter(|_| !mentions.is_empty()) {
+            let Term::Literal(label) = &q.object else {
+                return Ok(());
+            };
+            let mut anchored = false;
+            for m in &mentions {
+                if let Term::NamedNode(m) = m {
+                    let reads = Quad::new(m.clone(), anchor.clone(), label.clone(), GraphName::DefaultGraph);
+                    if transaction
+                        .quads_for_pattern(
+                            Some(m.as_ref().into()),
+                            Some(anchor.as_ref()),
+                            Some(reads.object.as_ref()),
+                            None,
+                        )
+                        .next()
+                        .is_some()
+                    {
+                        anchored = true;
+                        break;
+                    }
+                }
+            }
+            if !anchored && !keep_label(n, label.value()) {
+                transaction.remove(q.as_ref());
+            }
+        }
+        Ok(())
     }
 
     /// The quads of one named graph.

@@ -108,6 +108,17 @@ fn spellings_and_outlets_meet_in_one_node_described_once() {
     assert!(names.contains(&"Ahmad al-Sharaa".to_owned()), "{names:?}");
     assert!(names.contains(&"Abu Mohammad al-Jolani".to_owned()), "{names:?}");
 
+    // The gazetteer's offices of a known person, with their dates, described once.
+    let offices = rows(
+        &db,
+        &format!(
+            "SELECT ?role ?start WHERE {{ ?o a <https://w3id.org/bilateral/ontology#Office> ; \
+             <https://w3id.org/bilateral/ontology#holder> <{BASE}id/person/ahmad-al-shara> ; \
+             <https://w3id.org/bilateral/ontology#roleName> ?role ; <https://w3id.org/bilateral/ontology#startDate> ?start }}"
+        ),
+    );
+    assert_eq!(offices, [["President".to_owned(), "2025-01-29".to_owned()]]);
+
     // Retracting B: what only B named leaves the entity graph, what A names stays, and the
     // store is as it was after A alone.
     let mustafa = people_named(&db, "Mustafa");
