@@ -13,7 +13,7 @@ use crate::store::{Limits, prepare_query};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
@@ -198,6 +198,7 @@ fn valid_id(id: &str) -> Result<String, ApiError> {
 pub async fn get(
     State(state): State<SharedState>,
     Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let id = valid_id(&id)?;
@@ -205,6 +206,13 @@ pub async fn get(
     let accept = header_str(&headers, header::ACCEPT)
         .unwrap_or("application/json")
         .to_owned();
+    let format = crate::http::sparql::decode_form(raw.unwrap_or_default().as_bytes())?
+        .into_iter()
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.to_ascii_lowercase());
+    // A browser gets the page; `format=json` (or an Accept without HTML) the extraction.
+    let wants_html = format.as_deref() != Some("json")
+        && (format.as_deref() == Some("html") || accept.contains("text/html"));
     let (statements, provenance) = ingest::graphs_of(&base, &id)?;
     let wants_rdf = accept.contains("application/trig") || accept.contains("application/n-quads");
     let found = run_limited(&state, {
@@ -251,6 +259,9 @@ pub async fn get(
                 "article {id} is damaged: its statement graph (which holds its text) is missing or was edited; POST the same text to /articles again to repair it, or DELETE /articles/{id}"
             ))
         })?;
+    if wants_html {
+        return article_page(&state, &id, text, &found, &statements).await;
+    }
     if let Some(json) = state.extractions.get(&id) {
         return Ok(json_response(&json));
     }
@@ -269,6 +280,49 @@ pub async fn get(
     let (id, json) = json;
     let json = state.extractions.insert(id, json);
     Ok(json_response(&json))
+}
+
+/// The article's page: its text with what was extracted highlighted, and its provenance with
+/// the digest's status (recomputed now).
+async fn article_page(
+    state: &SharedState,
+    id: &str,
+    text: String,
+    found: &[oxigraph::model::Quad],
+    statements: &oxigraph::model::NamedNode,
+) -> Result<Response, ApiError> {
+    let base = state.config.base_iri.clone();
+    let digest_predicate = format!("{}canonicalDigest", crate::vocab::BIL);
+    let recorded = found.iter().find_map(|q| match &q.object {
+        Term::Literal(l) if q.predicate.as_str() == digest_predicate => Some(l.value().to_owned()),
+        _ => None,
+    });
+    let graph = oxigraph::model::GraphName::NamedNode(statements.clone());
+    let statement_quads: Vec<oxigraph::model::Quad> =
+        found.iter().filter(|q| q.graph_name == graph).cloned().collect();
+    let cached = state.extractions.get(id);
+    let id_owned = id.to_owned();
+    let full = text.clone();
+    let (json, digest_ok) = run_limited(state, move |_, _| {
+        let digest_ok =
+            recorded.map(|r| crate::model::canonical_digest(&statement_quads).is_ok_and(|d| d == r));
+        let json = if let Some(json) = cached {
+            json.as_ref().clone()
+        } else {
+            let article = crate::article::read(text.as_bytes()).map_err(|e| {
+                ApiError::Damaged(format!(
+                    "the stored text of article {id_owned} is not an article any more: {e}"
+                ))
+            })?;
+            serde_json::to_vec(&crate::extract::extract(&article, &base))
+                .map_err(|e| ApiError::Internal(e.to_string()))?
+        };
+        Ok::<_, ApiError>((json, digest_ok))
+    })
+    .await?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(crate::http::article_page::render(&value, &full, &state.config.base_iri, digest_ok).into_response())
 }
 
 fn json_response(json: &std::sync::Arc<Vec<u8>>) -> Response {

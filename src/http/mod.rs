@@ -4,6 +4,7 @@
 //! ([`error::ApiError`]). The store is synchronous, so every call into it runs in
 //! `spawn_blocking`; queries run under a time limit enforced with a cancellation token.
 
+pub mod article_page;
 pub mod articles;
 pub mod auth;
 pub mod error;

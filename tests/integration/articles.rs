@@ -252,3 +252,64 @@ async fn entity_iris_dereference_as_rdf_and_html() {
     let (status, _, _) = send(&app, Request::get("/id/country/XXX").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// The article page: the text with what was extracted highlighted in place and the provenance
+/// block; markup in the text is shown, never run.
+#[tokio::test]
+async fn the_article_page_highlights_and_runs_nothing() {
+    let (app, _db) = app();
+    let hostile = "title: <script>alert(1)</script> talks\npublisher: Test Wire\ndate: 2026-02-20\n---\n\
+Syrian Foreign Minister Asaad al-Shaibani met Iraqi Foreign Minister Fuad Hussein in Baghdad on Thursday. \
+<img src=x onerror=alert(2)> <script>alert(3)</script>\n\n\
+\"We will reopen the crossing,\" Hussein said.\n";
+    let (status, _, body) = send(&app, post(hostile, "text/plain", Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let id = serde_json::from_str::<serde_json::Value>(&body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, ct, html) = send(
+        &app,
+        Request::get(format!("/articles/{id}"))
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ct.starts_with("text/html"), "{ct}");
+    for shown in [
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;img src=x onerror=alert(2)&gt;",
+        "&lt;script&gt;alert(3)",
+    ] {
+        assert!(html.contains(shown), "{shown} not shown as text");
+    }
+    let lower = html.to_lowercase();
+    assert!(
+        !lower.contains("<script>alert") && !lower.contains("<img src=x"),
+        "markup from the text became elements"
+    );
+    // Highlights: the event's trigger, the countries, the people, the claim; links to /id pages.
+    for class in [
+        "class=\"trigger\"",
+        "class=\"country\"",
+        "class=\"person\"",
+        "class=\"claim\"",
+    ] {
+        assert!(html.contains(class), "no {class}");
+    }
+    assert!(html.contains("href=\"/id/country/SYR\""));
+    assert!(html.contains("<dt>publisher</dt><dd>Test Wire</dd>"));
+    assert!(html.contains("matches its recorded RDFC-1.0 digest"));
+    // format=json still gives the extraction to a browser.
+    let (_, ct, _) = send(
+        &app,
+        Request::get(format!("/articles/{id}?format=json"))
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(ct.starts_with("application/json"), "{ct}");
+}
