@@ -60,4 +60,5 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("nif", NIF),
     ("skos", SKOS),
     ("dct", DCT),
+    ("void", VOID),
 ];

@@ -128,9 +128,9 @@ impl Metrics {
 /// a scraper calling every few seconds must not start a scan each time.
 const COUNTS_FRESH_FOR: Duration = Duration::from_mins(1);
 
-/// `GET /metrics`. The store's sizes are counted at most once a minute, by one request at a time
-/// (the others answer with the last counts).
-pub async fn handler(State(state): State<SharedState>) -> impl IntoResponse {
+/// The store's quads and named graphs, counted at most once a minute by one request at a time
+/// (the others get the last counts; `None` before the first count finished).
+pub async fn store_counts(state: &SharedState) -> (Option<usize>, Option<usize>) {
     let last = state.metrics.counts.lock().ok().and_then(|c| *c);
     let outdated = last.is_none_or(|(at, _, _)| at.elapsed() > COUNTS_FRESH_FOR);
     let mut sizes = last.map_or((None, None), |(_, q, g)| (Some(q), Some(g)));
@@ -145,6 +145,12 @@ pub async fn handler(State(state): State<SharedState>) -> impl IntoResponse {
         }
         state.metrics.counting.store(false, Ordering::Release);
     }
+    sizes
+}
+
+/// `GET /metrics`, with the store's sizes from [`store_counts`].
+pub async fn handler(State(state): State<SharedState>) -> impl IntoResponse {
+    let sizes = store_counts(&state).await;
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
         state.metrics.render(sizes.0, sizes.1, state.running()),

@@ -7,6 +7,7 @@
 pub mod article_page;
 pub mod articles;
 pub mod auth;
+pub mod describe;
 pub mod error;
 pub mod graph_store;
 pub mod metrics;
@@ -267,6 +268,8 @@ pub fn router_with_state(state: SharedState) -> Router {
         .route("/articles", get(articles::list).post(articles::post))
         .route("/articles/{id}", get(articles::get).delete(articles::delete))
         .route("/id/{*path}", get(resource::get))
+        .route("/ontology", get(describe::ontology))
+        .route("/.well-known/void", get(describe::void))
         .route("/queries", get(queries::list))
         .route("/queries/{name}", get(queries::answer))
         .route("/health", get(health))

@@ -15,9 +15,13 @@ use axum::response::{IntoResponse, Response};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use std::fmt::Write as _;
 
-/// A link that stays on this server for IRIs it minted and resolves (`<base>id/...`); any other
-/// IRI, the ontology's or a graph's under the same base included, is kept.
+/// A link that stays on this server for IRIs it minted and resolves (`<base>id/...`) and for the
+/// ontology's terms (`/ontology#Term`); any other IRI, a graph's under the same base included,
+/// is kept.
 pub fn local_link(base: &str, iri: &str) -> String {
+    if let Some(term) = iri.strip_prefix(crate::vocab::BIL) {
+        return format!("/ontology#{term}");
+    }
     iri.strip_prefix(base)
         .filter(|rest| rest.starts_with("id/"))
         .map_or_else(|| iri.to_owned(), |rest| format!("/{rest}"))

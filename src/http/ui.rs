@@ -69,7 +69,7 @@ pub fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — bilateral</title>\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{PAGE_STYLE}</style></head>\
-<body><nav><a href=\"/\">Query</a><a href=\"/articles\">Articles</a><a href=\"/sparql\">Service description</a><a href=\"/metrics\">Metrics</a></nav>{body}</body></html>",
+<body><nav><a href=\"/\">Query</a><a href=\"/articles\">Articles</a><a href=\"/sparql\">Service description</a><a href=\"/ontology\">Ontology</a><a href=\"/queries\">Stored queries (JSON)</a><a href=\"/metrics\">Metrics</a></nav>{body}</body></html>",
         escape(title)
     ))
 }
@@ -114,10 +114,11 @@ function cell(t) {
   if (t.type === 'uri') {
     // IRIs this service minted open on this server, whatever host and port it runs on; other
     // http(s) IRIs open where they point; any other scheme (javascript:, data:…) is only text.
+    const ONT = 'https://w3id.org/bilateral/ontology#';
     const local = t.value.startsWith(BASE + 'id/');
     if (!local && !/^https?:\/\//i.test(t.value)) return document.createTextNode(t.value);
     const a = document.createElement('a'); a.textContent = t.value;
-    a.href = local ? '/' + t.value.slice(BASE.length) : t.value; return a;
+    a.href = t.value.startsWith(ONT) ? '/ontology#' + t.value.slice(ONT.length) : local ? '/' + t.value.slice(BASE.length) : t.value; return a;
   }
   return document.createTextNode(t.value);
 }

@@ -646,3 +646,27 @@ async fn stored_queries_over_http() {
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body.contains("ISO 3166-1"), "{}", bad.body);
 }
+
+/// The ontology at its IRI (HTML with an anchor per term, RDF by Accept) and the `VoID`
+/// description of the dataset.
+#[tokio::test]
+async fn ontology_and_void() {
+    let app = app();
+    let html = send(&app, get("/ontology", Some("text/html"))).await;
+    assert_eq!(html.status, StatusCode::OK, "{}", html.body);
+    assert!(html.body.contains("id=\"Claim\"") && html.body.contains("id=\"reportOf\""));
+    let ttl = send(&app, get("/ontology", Some("text/turtle"))).await;
+    assert!(ttl.content_type.starts_with("text/turtle"));
+    assert!(ttl.body.contains("Happening"));
+    let void = send(&app, get("/.well-known/void", Some("text/turtle"))).await;
+    assert_eq!(void.status, StatusCode::OK, "{}", void.body);
+    for needle in [
+        "void:Dataset",
+        "creativecommons.org/licenses/by/4.0/",
+        "void:sparqlEndpoint",
+        "void:dataDump",
+        "void:vocabulary",
+    ] {
+        assert!(void.body.contains(needle), "{needle}: {}", void.body);
+    }
+}

@@ -1,0 +1,233 @@
+//! Documents about the service itself: the ontology at its IRI (`/ontology`, HTML for browsers
+//! with an anchor per term, RDF otherwise) and the `VoID` description of the dataset
+//! (`/.well-known/void`): licences, vocabularies, size, where to query and where to download.
+
+use crate::http::error::ApiError;
+use crate::http::negotiate;
+use crate::http::ui::{escape, page};
+use crate::http::{SharedState, header_str, run_limited};
+use crate::store::{OutputFormat, QueryForm};
+use crate::vocab::{BIL, DCT, OWL, RDF_TYPE, RDFS, VOID};
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::fmt::Write as _;
+
+fn format_param(raw: Option<String>) -> Result<Option<String>, ApiError> {
+    Ok(
+        crate::http::sparql::decode_form(raw.unwrap_or_default().as_bytes())?
+            .into_iter()
+            .find(|(k, _)| k == "format")
+            .map(|(_, v)| v),
+    )
+}
+
+fn rdf_response(quads: &[Quad], accept: Option<&str>, format: Option<&str>) -> Result<Response, ApiError> {
+    let OutputFormat::Rdf(rdf) = negotiate::choose(QueryForm::Graph, accept, format)? else {
+        return Err(ApiError::Internal(
+            "graph negotiation gave a results format".to_owned(),
+        ));
+    };
+    let body = crate::model::serialize(quads, rdf).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut r = body.into_response();
+    if let Ok(v) = HeaderValue::from_str(rdf.media_type()) {
+        r.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
+    Ok(r)
+}
+
+/// `GET /ontology`: the `bil:` vocabulary, as stored in its reference graph.
+pub async fn ontology(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let format = format_param(raw)?;
+    let graph = NamedNode::new(format!("{}graph/ontology/bilateral", state.config.base_iri))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let quads = run_limited(&state, move |db, _| db.graph_quads(&graph)).await?;
+    if quads.is_empty() {
+        return Err(ApiError::NotFound(
+            "the ontology is not in this store (it is loaded when a store is seeded)".to_owned(),
+        ));
+    }
+    let accept = header_str(&headers, header::ACCEPT);
+    if format.is_none() && negotiate::prefers_html(accept) {
+        return Ok(ontology_html(&quads).into_response());
+    }
+    rdf_response(&quads, accept, format.as_deref())
+}
+
+fn ontology_html(quads: &[Quad]) -> axum::response::Html<String> {
+    let value = |s: &NamedNode, p: &str| -> Vec<String> {
+        quads
+            .iter()
+            .filter(|q| {
+                matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n == s)
+                    && q.predicate.as_str() == p
+            })
+            .map(|q| match &q.object {
+                Term::Literal(l) => l.value().to_owned(),
+                Term::NamedNode(n) => n.as_str().to_owned(),
+                Term::BlankNode(b) => b.to_string(),
+            })
+            .collect()
+    };
+    let mut terms: Vec<(String, NamedNode, String)> = quads
+        .iter()
+        .filter(|q| q.predicate.as_str() == RDF_TYPE)
+        .filter_map(|q| {
+            let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject else {
+                return None;
+            };
+            let local = s.as_str().strip_prefix(BIL)?.to_owned();
+            let kind = match &q.object {
+                Term::NamedNode(t) if t.as_str() == format!("{OWL}Class") => "Classes",
+                Term::NamedNode(t) if t.as_str() == format!("{OWL}ObjectProperty") => "Object properties",
+                Term::NamedNode(t) if t.as_str() == format!("{OWL}DatatypeProperty") => "Datatype properties",
+                _ => "Individuals",
+            };
+            Some((kind.to_owned(), s.clone(), local))
+        })
+        .collect();
+    terms.sort_by(|a, b| (a.0.as_str(), a.2.as_str()).cmp(&(b.0.as_str(), b.2.as_str())));
+    terms.dedup_by(|a, b| a.1 == b.1);
+    let mut body = format!(
+        "<h1>The bilateral ontology</h1><p class=\"muted\">Namespace <code>{}</code>. Also as \
+<a href=\"?format=ttl\">Turtle</a>, <a href=\"?format=jsonld\">JSON-LD</a>, <a href=\"?format=nt\">N-Triples</a>, \
+<a href=\"?format=xml\">RDF/XML</a>.</p>",
+        escape(BIL)
+    );
+    let mut section = String::new();
+    for (kind, s, local) in &terms {
+        if *kind != section {
+            let _ = write!(body, "<h2>{}</h2>", escape(kind));
+            section.clone_from(kind);
+        }
+        let label = value(s, &format!("{RDFS}label")).join(" / ");
+        let comment = value(s, &format!("{RDFS}comment")).join(" ");
+        let mut extra = String::new();
+        for (name, p) in [
+            ("domain", "domain"),
+            ("range", "range"),
+            ("subclass of", "subClassOf"),
+            ("subproperty of", "subPropertyOf"),
+        ] {
+            let v = value(s, &format!("{RDFS}{p}"));
+            if !v.is_empty() {
+                let _ = write!(
+                    extra,
+                    " <span class=\"muted\">{name}: {}</span>",
+                    escape(&v.join(", "))
+                );
+            }
+        }
+        let _ = write!(
+            body,
+            "<h3 id=\"{0}\"><code>bil:{0}</code> — {1}</h3><p>{2}{3}</p>",
+            escape(local),
+            escape(&label),
+            escape(&comment),
+            extra
+        );
+    }
+    page("Ontology", &body)
+}
+
+/// `GET /.well-known/void`: the `VoID` description of the dataset.
+pub async fn void(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let format = format_param(raw)?;
+    let base = state.config.base_iri.clone();
+    // Counts from the metrics cache (refreshed at most once a minute): a VoID request never
+    // scans the store.
+    let (quads_count, _) = crate::http::metrics::store_counts(&state).await;
+    let licences = run_limited(&state, {
+        let base = base.clone();
+        move |db, token| {
+            let q = format!(
+                "SELECT DISTINCT ?m WHERE {{ GRAPH ?g {{ ?a <{BIL}metadata> ?m }} FILTER(STRSTARTS(?m, \"license=\")) }} ORDER BY ?m LIMIT 200"
+            );
+            let prepared = crate::store::prepare_query(&q, Some(&base), &[], &[])?;
+            let table = db.query_table(&prepared, &crate::store::Limits { max_rows: 200 }, Some(token))?;
+            Ok::<_, crate::store::StoreError>(
+                table
+                    .rows
+                    .into_iter()
+                    .filter_map(|r| match r.into_iter().next().flatten() {
+                        Some(Term::Literal(l)) => Some(l.value().trim_start_matches("license=").to_owned()),
+                        _ => None,
+                    })
+                    .collect::<Vec<String>>(),
+            )
+        }
+    })
+    .await?;
+    let g = GraphName::DefaultGraph;
+    let dataset =
+        NamedNode::new(format!("{base}id/dataset")).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let n = |s: &str| NamedNode::new_unchecked(s);
+    let mut quads = Vec::new();
+    let mut add = |p: String, o: Term| quads.push(Quad::new(dataset.clone(), n(&p), o, g.clone()));
+    add(RDF_TYPE.to_owned(), n(&format!("{VOID}Dataset")).into());
+    add(
+        format!("{DCT}title"),
+        Literal::new_simple_literal("bilateral: relations between countries, from the news").into(),
+    );
+    add(
+        format!("{DCT}description"),
+        Literal::new_simple_literal(
+            "Countries, officials and their roles, CAMEO-coded events and attributed claims read from news articles, each grounded in the words it came from, with the articles' provenance.",
+        )
+        .into(),
+    );
+    // The extracted statements and the reference data we publish under CC BY 4.0; the articles'
+    // own texts keep the licences their headers state (listed as rights), and the reference data
+    // the licences of their sources (in each reference graph's dct:license).
+    add(
+        format!("{DCT}license"),
+        n("https://creativecommons.org/licenses/by/4.0/").into(),
+    );
+    for l in licences {
+        add(
+            format!("{DCT}rights"),
+            Literal::new_simple_literal(format!("article text: {l}")).into(),
+        );
+    }
+    add(
+        format!("{VOID}sparqlEndpoint"),
+        n(&format!("{base}sparql")).into(),
+    );
+    add(
+        format!("{VOID}uriSpace"),
+        Literal::new_simple_literal(format!("{base}id/")).into(),
+    );
+    add(format!("{VOID}dataDump"), n(&format!("{base}store")).into());
+    if let Some(count) = quads_count {
+        add(
+            format!("{VOID}triples"),
+            Literal::from(i64::try_from(count).unwrap_or(i64::MAX)).into(),
+        );
+    }
+    for v in [
+        crate::vocab::BIL,
+        crate::vocab::SCHEMA,
+        crate::vocab::PROV,
+        crate::vocab::NIF,
+        crate::vocab::GAF,
+        crate::vocab::SEM,
+        crate::vocab::SKOS,
+        crate::vocab::DCT,
+    ] {
+        add(format!("{VOID}vocabulary"), n(v).into());
+    }
+    let accept = header_str(&headers, header::ACCEPT);
+    let format = format.or_else(|| negotiate::prefers_html(accept).then(|| "ttl".to_owned()));
+    rdf_response(&quads, accept, format.as_deref())
+}
