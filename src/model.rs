@@ -733,6 +733,97 @@ pub fn canonical_digest(quads: &[Quad]) -> Result<String, ModelError> {
 /// Serialises quads with the project's prefixes. Formats without graphs (Turtle, N-Triples,
 /// RDF/XML, JSON-LD) get the triples; `TriG` and N-Quads keep each quad's graph.
 pub fn serialize(quads: &[Quad], format: oxigraph::io::RdfFormat) -> std::io::Result<Vec<u8>> {
+    let out = serialize_as_is(quads, format)?;
+    if matches!(format, oxigraph::io::RdfFormat::JsonLd { .. }) {
+        return compact_jsonld(&out);
+    }
+    Ok(out)
+}
+
+/// The JSON-LD context of every JSON-LD document the service writes (also published at
+/// `/context.jsonld`): the prefixes of [`crate::vocab::PREFIXES`].
+pub fn jsonld_context() -> serde_json::Value {
+    serde_json::Value::Object(
+        crate::vocab::PREFIXES
+            .iter()
+            .map(|(p, ns)| ((*p).to_owned(), serde_json::Value::String((*ns).to_owned())))
+            .collect(),
+    )
+}
+
+/// Compacts the expanded JSON-LD oxigraph writes: property names, types, datatypes and IRIs in
+/// the known vocabularies become compact IRIs (`schema:name`, `bil:Claim`), `rdf:type` becomes
+/// `@type`, and the context that expands them again is inlined as `@context`.
+fn compact_jsonld(expanded: &[u8]) -> std::io::Result<Vec<u8>> {
+    use serde_json::Value;
+    fn curie(iri: &str) -> String {
+        crate::vocab::PREFIXES
+            .iter()
+            .filter(|(_, ns)| iri.len() > ns.len() && iri.starts_with(ns))
+            .max_by_key(|(_, ns)| ns.len())
+            .map_or_else(|| iri.to_owned(), |(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
+    }
+    fn walk(v: Value) -> Value {
+        match v {
+            Value::Array(items) => Value::Array(items.into_iter().map(walk).collect()),
+            Value::Object(map) => {
+                let mut out = serde_json::Map::new();
+                for (k, v) in map {
+                    match k.as_str() {
+                        "@id" if map_is_reference(&v) => {
+                            out.insert(k, Value::String(curie(v.as_str().unwrap_or_default())));
+                        }
+                        "@type" => {
+                            out.insert(
+                                k,
+                                match v {
+                                    Value::String(s) => Value::String(curie(&s)),
+                                    other => walk(other),
+                                },
+                            );
+                        }
+                        _ if k == crate::vocab::RDF_TYPE => {
+                            let types: Vec<Value> = v
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .filter_map(|t| t.get("@id").and_then(Value::as_str))
+                                .map(|t| Value::String(curie(t)))
+                                .collect();
+                            out.insert("@type".to_owned(), Value::Array(types));
+                        }
+                        _ if k.starts_with('@') => {
+                            out.insert(k, walk(v));
+                        }
+                        _ => {
+                            out.insert(curie(&k), walk(v));
+                        }
+                    }
+                }
+                Value::Object(out)
+            }
+            other => other,
+        }
+    }
+    // Node and graph identifiers stay whole; references to vocabulary terms are compacted.
+    fn map_is_reference(v: &Value) -> bool {
+        v.as_str().is_some_and(|s| {
+            crate::vocab::PREFIXES
+                .iter()
+                .any(|(_, ns)| s.starts_with(ns) && s.len() > ns.len())
+        })
+    }
+    let parsed: Value = serde_json::from_slice(expanded)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let graph = match walk(parsed) {
+        Value::Object(mut o) => o.remove("@graph").unwrap_or(Value::Object(o)),
+        other => other,
+    };
+    let doc = serde_json::json!({ "@context": jsonld_context(), "@graph": graph });
+    serde_json::to_vec(&doc).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+fn serialize_as_is(quads: &[Quad], format: oxigraph::io::RdfFormat) -> std::io::Result<Vec<u8>> {
     let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
     for (prefix, ns) in crate::vocab::PREFIXES {
         serializer = serializer

@@ -231,3 +231,14 @@ pub async fn void(
     let format = format.or_else(|| negotiate::prefers_html(accept).then(|| "ttl".to_owned()));
     rdf_response(&quads, accept, format.as_deref())
 }
+
+/// `GET /context.jsonld`: the `@context` every JSON-LD document of the service carries inline.
+pub async fn context() -> Response {
+    let body = serde_json::json!({ "@context": crate::model::jsonld_context() }).to_string();
+    let mut r = body.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/ld+json"),
+    );
+    r
+}

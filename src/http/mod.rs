@@ -269,6 +269,7 @@ pub fn router_with_state(state: SharedState) -> Router {
         .route("/articles/{id}", get(articles::get).delete(articles::delete))
         .route("/id/{*path}", get(resource::get))
         .route("/ontology", get(describe::ontology))
+        .route("/context.jsonld", get(describe::context))
         .route("/.well-known/void", get(describe::void))
         .route("/queries", get(queries::list))
         .route("/queries/{name}", get(queries::answer))

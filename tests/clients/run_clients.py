@@ -142,6 +142,23 @@ def run_checks(base):
         assert (syr, rdflib.URIRef("https://schema.org/name"), rdflib.Literal("Syria", lang="en")) in g
         assert len(list(g.objects(syr, gaf.denotedBy))) >= 10, "grounded in the seed article"
 
+    def rdflib_parses_compacted_jsonld_and_void():
+        for path in ["/id/country/SYR", "/.well-known/void"]:
+            j = urllib.request.urlopen(urllib.request.Request(f"{base}{path}", headers={"Accept": "application/ld+json"})).read().decode()
+            t = urllib.request.urlopen(urllib.request.Request(f"{base}{path}", headers={"Accept": "text/turtle"})).read().decode()
+            doc = json.loads(j)
+            assert doc["@context"]["schema"] == "https://schema.org/", doc.get("@context")
+            assert "https://schema.org/name" not in j, "property names are compacted"
+            gj = rdflib.Dataset(); gj.parse(data=j, format="json-ld")
+            gt = rdflib.Dataset(); gt.parse(data=t, format="turtle")
+            tj = {(s, p, o) for s, p, o, _ in gj.quads()}
+            tt = {(s, p, o) for s, p, o, _ in gt.quads()}
+            assert tj == tt and len(tj) > 10, (path, len(tj), len(tt))
+        void = rdflib.Graph().parse(data=t, format="turtle")
+        VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+        assert any(void.triples((None, rdflib.RDF.type, VOID.Dataset)))
+        assert any(void.triples((None, VOID.sparqlEndpoint, None)))
+
     def pyshacl_validates_the_exported_article_graphs():
         import pyshacl
         req = urllib.request.Request(f"{base}/store", headers={"Accept": "application/n-quads"})
