@@ -23,7 +23,12 @@ fn format_param(raw: Option<String>) -> Result<Option<String>, ApiError> {
     )
 }
 
-fn rdf_response(quads: &[Quad], accept: Option<&str>, format: Option<&str>) -> Result<Response, ApiError> {
+/// Quads in the RDF format that `Accept` or `format=` asks for.
+pub fn rdf_response(
+    quads: &[Quad],
+    accept: Option<&str>,
+    format: Option<&str>,
+) -> Result<Response, ApiError> {
     let OutputFormat::Rdf(rdf) = negotiate::choose(QueryForm::Graph, accept, format)? else {
         return Err(ApiError::Internal(
             "graph negotiation gave a results format".to_owned(),

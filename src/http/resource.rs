@@ -7,10 +7,9 @@
 use crate::http::error::ApiError;
 use crate::http::ui::{escape, page};
 use crate::http::{SharedState, header_str, negotiate, run_limited};
-use crate::store::{OutputFormat, QueryForm};
 use crate::vocab::{BIL, DCT, GAF, NIF, PROV, RDFS, SCHEMA};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use std::fmt::Write as _;
@@ -197,14 +196,6 @@ pub async fn get(
     if format_param.is_none() && negotiate::prefers_html(accept) {
         return Ok(html(&base, &iri, &found).into_response());
     }
-    let format = match negotiate::choose(QueryForm::Graph, accept, format_param.as_deref())? {
-        OutputFormat::Rdf(f) => f,
-        OutputFormat::Results(_) => {
-            return Err(ApiError::Internal(
-                "graph negotiation gave a results format".to_owned(),
-            ));
-        }
-    };
     let quads: Vec<Quad> = found
         .about
         .iter()
@@ -212,14 +203,7 @@ pub async fn get(
         .chain(&found.grounding)
         .cloned()
         .collect();
-    let body = crate::model::serialize(&quads, format).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let mut r = body.into_response();
-    if let Ok(v) = HeaderValue::from_str(format.media_type()) {
-        r.headers_mut().insert(header::CONTENT_TYPE, v);
-    }
-    r.headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Accept"));
-    Ok(r)
+    crate::http::describe::rdf_response(&quads, accept, format_param.as_deref())
 }
 
 fn term_html(base: &str, t: &Term) -> String {

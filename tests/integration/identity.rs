@@ -2,9 +2,9 @@
 //! articles, are one node each, described once in the entity graph; retracting an article takes
 //! away what only it brought and leaves the rest.
 
+use crate::common::cells;
 use bilateral::DEFAULT_BASE_IRI as BASE;
-use bilateral::store::{Database, Limits, prepare_query};
-use oxigraph::model::Term;
+use bilateral::store::Database;
 
 const A: &str = "Title: Syria and Iraq open talks\npublisher: SANA\ndate: 2026-03-02\n---\n\
 Syrian President Ahmad al-Sharaa met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad on Monday.\n\n\
@@ -16,28 +16,13 @@ Iraqi Trade Minister Aly Hamdan told reporters that Iraq would send a delegation
 Syrian Information Minister Hamza al-Mustafa said the talks were constructive.\n";
 
 fn rows(db: &Database, query: &str) -> Vec<Vec<String>> {
-    let q = format!(
-        "PREFIX schema: <https://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
-         PREFIX gaf: <http://groundedannotationframework.org/gaf#> {query}"
-    );
-    let prepared = prepare_query(&q, None, &[], &[]).unwrap();
-    let table = db
-        .query_table(&prepared, &Limits { max_rows: 10_000 }, None)
-        .unwrap();
-    table
-        .rows
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|t| match t {
-                    Some(Term::NamedNode(n)) => n.into_string(),
-                    Some(Term::Literal(l)) => l.value().to_owned(),
-                    Some(other) => other.to_string(),
-                    None => String::new(),
-                })
-                .collect()
-        })
-        .collect()
+    cells(
+        db,
+        &format!(
+            "PREFIX schema: <https://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+             PREFIX gaf: <http://groundedannotationframework.org/gaf#> {query}"
+        ),
+    )
 }
 
 fn people_named(db: &Database, needle: &str) -> Vec<String> {

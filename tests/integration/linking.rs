@@ -4,29 +4,10 @@
 //! are the same happening"). Then retractions: a happening keeps its other reports, and goes
 //! with its last one.
 
+use crate::common::cells;
 use bilateral::DEFAULT_BASE_IRI as BASE;
-use bilateral::store::{Database, Limits, prepare_query};
-use oxigraph::model::Term;
+use bilateral::store::Database;
 use std::path::Path;
-
-fn cells(db: &Database, query: &str) -> Vec<Vec<String>> {
-    let prepared = prepare_query(query, None, &[], &[]).unwrap();
-    db.query_table(&prepared, &Limits { max_rows: 100_000 }, None)
-        .unwrap()
-        .rows
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|t| match t {
-                    Some(Term::NamedNode(n)) => n.into_string(),
-                    Some(Term::Literal(l)) => l.value().to_owned(),
-                    Some(other) => other.to_string(),
-                    None => String::new(),
-                })
-                .collect()
-        })
-        .collect()
-}
 
 /// The happening the article's first report of `kind` is linked to.
 fn happening_of(db: &Database, article_iri: &str, kind: &str) -> Option<String> {

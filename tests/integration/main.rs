@@ -14,6 +14,7 @@
 //! the real binary over a socket, extraction on articles.
 
 mod articles;
+mod common;
 mod binary;
 mod extract;
 mod hardening;
