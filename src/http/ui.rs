@@ -129,8 +129,16 @@ function downloads() {
     a.download = (picker.value || 'results') + '.' + f; a.id = 'download-' + f; d.appendChild(a); d.appendChild(document.createTextNode(' '));
   }
 }
+// The prefixes the service knows are added to a query that uses one without declaring it.
+function withPrefixes(text) {
+  const missing = Object.entries(DATA.prefixes).filter(([p]) =>
+    new RegExp('(^|[\\s(/^|,;])' + p + ':', 'm').test(text.replace(/<[^>]*>|\x22[^\x22]*\x22|#.*$/gm, ' ')) &&
+    !new RegExp('PREFIX\\s+' + p + ':', 'i').test(text));
+  return missing.map(([p, ns]) => 'PREFIX ' + p + ': <' + ns + '>').join('\n') + (missing.length ? '\n' : '') + text;
+}
 async function run() {
   const out = document.getElementById('out'); const status = document.getElementById('status');
+  editor.value = withPrefixes(editor.value);
   out.textContent = ''; status.textContent = 'running…'; const t0 = performance.now();
   const url = target(null); const stored = url.startsWith('/queries/');
   const r = stored
@@ -182,10 +190,13 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
     }
     // The JSON is placed inside a script element: escaping `<` keeps `</script>` in a query
     // from closing it.
-    let data =
-        serde_json::json!({"stored": serde_json::Value::Object(stored), "base": state.config.base_iri})
-            .to_string()
-            .replace('<', "\\u003c");
+    let data = serde_json::json!({
+        "stored": serde_json::Value::Object(stored),
+        "base": state.config.base_iri,
+        "prefixes": crate::model::jsonld_context(),
+    })
+    .to_string()
+    .replace('<', "\\u003c");
     let default_query = "SELECT ?graph (COUNT(*) AS ?quads)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY DESC(?quads)";
     let body = format!(
         "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \
