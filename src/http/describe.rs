@@ -23,6 +23,33 @@ fn format_param(raw: Option<String>) -> Result<Option<String>, ApiError> {
     )
 }
 
+/// A document with a strong `ETag` (a digest of its bytes), or `304 Not Modified` when the
+/// request's `If-None-Match` names it: a client or cache that has the document does not
+/// download it again.
+pub fn with_etag(mut response: Response, body_digest_of: &[u8], request: &HeaderMap) -> Response {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(body_digest_of);
+    let mut tag = String::from("\"");
+    for b in digest.iter().take(12) {
+        let _ = write!(tag, "{b:02x}");
+    }
+    tag.push('"');
+    let matches = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+    if matches {
+        response = axum::http::StatusCode::NOT_MODIFIED.into_response();
+    }
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        response.headers_mut().insert(header::ETAG, v);
+    }
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
+}
+
 /// Quads in the RDF format that `Accept` or `format=` asks for.
 pub fn rdf_response(
     quads: &[Quad],

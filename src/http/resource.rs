@@ -84,6 +84,7 @@ pub async fn get(
         .map_err(|e| ApiError::NotFound(format!("/id/{path} is not an IRI this service mints: {e}")))?;
     let found = run_limited(&state, {
         let iri = iri.clone();
+        let base_for_mentions = base.clone();
         move |db, _| {
             let about = db.quads_with_subject(&iri, 5000)?;
             let inbound = db.quads_with_object(&iri, 1000)?;
@@ -104,6 +105,21 @@ pub async fn get(
                             .filter(|g| g.predicate.as_str() != format!("{NIF}referenceContext")),
                     );
                 }
+            }
+            // An article's document also describes its mentions (`<article>#char=s,e`): a
+            // mention IRI dereferences to it.
+            if let Some(id) = iri
+                .as_str()
+                .strip_prefix(&format!("{base_for_mentions}id/article/"))
+                .filter(|id| !id.contains('/'))
+                && let Ok(graph) = NamedNode::new(format!("{base_for_mentions}graph/article/{id}"))
+            {
+                let prefix = format!("{}#char=", iri.as_str());
+                grounding.extend(db.graph_quads(&graph)?.into_iter().filter(|q| {
+                    matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n)
+                        if n.as_str().starts_with(&prefix)
+                            && q.predicate.as_str() != format!("{NIF}isString"))
+                }));
             }
             // The provenance chain: words → article → publisher → translation → original outlet.
             let mut chain = Vec::new();
@@ -194,7 +210,13 @@ pub async fn get(
     }
     let accept = header_str(&headers, header::ACCEPT);
     if format_param.is_none() && negotiate::prefers_html(accept) {
-        return Ok(html(&base, &iri, &found).into_response());
+        let page = html(&base, &iri, &found).0;
+        let digest = page.as_bytes().to_vec();
+        return Ok(crate::http::describe::with_etag(
+            axum::response::Html(page).into_response(),
+            &digest,
+            &headers,
+        ));
     }
     let quads: Vec<Quad> = found
         .about
@@ -203,7 +225,23 @@ pub async fn get(
         .chain(&found.grounding)
         .cloned()
         .collect();
-    crate::http::describe::rdf_response(&quads, accept, format_param.as_deref())
+    let response = crate::http::describe::rdf_response(&quads, accept, format_param.as_deref())?;
+    // The tag is a digest of the facts (in the store's order) and the format.
+    let mut key = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    for q in &quads {
+        key.push('\n');
+        key.push_str(&q.to_string());
+    }
+    Ok(crate::http::describe::with_etag(
+        response,
+        key.as_bytes(),
+        &headers,
+    ))
 }
 
 fn term_html(base: &str, t: &Term) -> String {

@@ -670,3 +670,60 @@ async fn ontology_and_void() {
         assert!(void.body.contains(needle), "{needle}: {}", void.body);
     }
 }
+
+/// Entity documents carry an `ETag`; asking again with `If-None-Match` gets `304` and no body.
+#[tokio::test]
+async fn entity_documents_have_etags() {
+    let app = app();
+    for accept in ["text/turtle", "text/html"] {
+        let response = app
+            .clone()
+            .oneshot(get("/id/country/SYR", Some(accept)))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let tag = response
+            .headers()
+            .get(header::ETAG)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(tag.starts_with('"') && tag.len() > 10, "{tag}");
+        let again = Request::get("/id/country/SYR")
+            .header(header::ACCEPT, accept)
+            .header(header::IF_NONE_MATCH, &tag)
+            .body(Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(again).await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{accept}");
+        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        assert!(body.is_empty());
+    }
+}
+
+/// A mention IRI (`<article>#char=s,e`) is described by the document it dereferences to: the
+/// article's.
+#[tokio::test]
+async fn mention_iris_are_described_by_their_article_document() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, bilateral::DEFAULT_BASE_IRI).unwrap();
+    let app = router(db, Config::default());
+    let list = send(&app, get("/articles", Some("application/json"))).await;
+    let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    let id = v["articles"][0]["id"].as_str().unwrap().to_owned();
+    let doc = send(
+        &app,
+        get(&format!("/id/article/{id}"), Some("application/n-triples")),
+    )
+    .await;
+    assert_eq!(doc.status, StatusCode::OK, "{}", doc.body);
+    let mention = format!("<{}id/article/{id}#char=", bilateral::DEFAULT_BASE_IRI);
+    assert!(
+        doc.body
+            .lines()
+            .any(|l| l.starts_with(&mention) && l.contains("nif-core#anchorOf")),
+        "{}",
+        &doc.body[..doc.body.len().min(2000)]
+    );
+}
