@@ -478,11 +478,19 @@ fn query(args: &QueryArgs) -> Result<()> {
     let db = open_store_read_only(&args.store.data)?;
     let mut prepared = prepare_query(&text, Some(crate::DEFAULT_BASE_IRI), &[], &[])?;
     let mut bindings = Vec::new();
+    // A stored query declares its parameters (a country takes its ISO code, as over HTTP).
+    let declared = crate::http::queries::parameters(&text);
     for param in &args.params {
         let (name, value) = param
             .split_once('=')
             .with_context(|| format!("--param {param} is not NAME=VALUE"))?;
-        bindings.push((name.to_owned(), parse_value(value)?));
+        let name = name.trim_start_matches(['?', '$']);
+        let term = match declared.iter().find(|p| p.name == name) {
+            Some(p) => crate::http::queries::value(p, value, crate::DEFAULT_BASE_IRI)
+                .map_err(|e| anyhow::anyhow!("--param {param}: {e}"))?,
+            None => parse_value(value)?,
+        };
+        bindings.push((name.to_owned(), term));
     }
     prepared.bind_parameters(&text, &bindings)?;
     let token = CancellationToken::new();

@@ -120,8 +120,9 @@ pub async fn list(State(state): State<SharedState>) -> Json<Vec<Listed>> {
     )
 }
 
-/// The value of a parameter as the query will see it.
-fn value(p: &Parameter, raw: &str, base: &str) -> Result<Term, ApiError> {
+/// The value of a parameter as the query will see it: a country by its ISO code or IRI, an
+/// IRI written whole or in `<…>`, else a string.
+pub fn value(p: &Parameter, raw: &str, base: &str) -> Result<Term, ApiError> {
     let v = raw.trim();
     let bad = |e: String| ApiError::BadRequest(format!("parameter {}: {e}", p.name));
     if p.kind == "country" && v.len() == 3 && v.chars().all(|c| c.is_ascii_alphabetic()) {
