@@ -274,3 +274,99 @@ pub async fn context() -> Response {
     );
     r
 }
+
+/// One thing `/search` found.
+#[derive(Debug, serde::Serialize)]
+pub struct Found {
+    /// Its IRI.
+    pub iri: String,
+    /// Its name.
+    pub name: String,
+    /// Country, Person, Organization or Happening.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The name or other name that matched.
+    pub matched: String,
+}
+
+/// `GET /search?q=turkey`: countries, people, organisations and happenings by any of their names
+/// or other names, in any case, with or without a language tag (at most 50, exact matches
+/// first). JSON, or a list of links for a browser.
+pub async fn search(
+    State(state): State<SharedState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let q = crate::http::sparql::decode_form(raw.unwrap_or_default().as_bytes())?
+        .into_iter()
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default();
+    if q.chars().count() < 2 || q.chars().count() > 200 {
+        return Err(ApiError::BadRequest(
+            "give what to look for as q= (2 to 200 characters), e.g. /search?q=turkey".to_owned(),
+        ));
+    }
+    let base = state.config.base_iri.clone();
+    let needle = q.to_lowercase();
+    let found = run_limited(&state, move |db, token| {
+        // The needle is a bound variable (projected, as oxigraph's substitution needs), never
+        // pasted into the query text.
+        let text = "PREFIX schema: <https://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX bil: <https://w3id.org/bilateral/ontology#> \
+             SELECT ?s (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) (MIN(?m) AS ?matched) (MAX(?exact) AS ?isExact) ?needle WHERE { \
+               VALUES ?t { schema:Country schema:Person schema:Organization bil:Happening } \
+               ?s a ?t . { ?s schema:name ?m } UNION { ?s skos:altLabel ?m } UNION { ?s rdfs:label ?m } \
+               OPTIONAL { ?s schema:name ?n0 } BIND(COALESCE(?n0, ?m) AS ?n) \
+               FILTER(CONTAINS(LCASE(STR(?m)), ?needle)) BIND(LCASE(STR(?m)) = ?needle AS ?exact) \
+             } GROUP BY ?s ?needle ORDER BY DESC(?isExact) STRLEN(STR(?matched)) ?s LIMIT 50";
+        let mut prepared = crate::store::prepare_query(text, Some(&base), &[], &[])?;
+        prepared.bind("needle", Literal::new_simple_literal(needle).into())?;
+        let table = db.query_table(&prepared, &crate::store::Limits { max_rows: 50 }, Some(token))?;
+        let s = |t: &Option<Term>| match t {
+            Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            _ => String::new(),
+        };
+        Ok::<_, crate::store::StoreError>(
+            table
+                .rows
+                .iter()
+                .map(|r| Found {
+                    iri: s(&r[0]),
+                    name: s(&r[1]),
+                    kind: s(&r[2]).rsplit(['/', '#']).next().unwrap_or_default().to_owned(),
+                    matched: s(&r[3]),
+                })
+                .collect::<Vec<_>>(),
+        )
+    })
+    .await?;
+    let accept = header_str(&headers, header::ACCEPT);
+    if negotiate::prefers_html(accept) {
+        let base = &state.config.base_iri;
+        let mut body = format!(
+            "<h1>Search</h1><form action=\"/search\"><input name=\"q\" value=\"{}\"> <button>Find</button></form><ul>",
+            escape(&q)
+        );
+        for f in &found {
+            let link = crate::http::resource::link_html(base, &f.iri, &f.name);
+            let also = if f.matched == f.name {
+                String::new()
+            } else {
+                format!(" <span class=\"muted\">(as “{}”)</span>", escape(&f.matched))
+            };
+            let _ = write!(
+                body,
+                "<li>{link} <span class=\"muted\">{}</span>{also}</li>",
+                escape(&f.kind)
+            );
+        }
+        if found.is_empty() {
+            body.push_str("<li class=\"muted\">nothing of that name</li>");
+        }
+        body.push_str("</ul>");
+        return Ok(page("Search", &body).into_response());
+    }
+    Ok(axum::Json(found).into_response())
+}

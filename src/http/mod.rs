@@ -270,6 +270,7 @@ pub fn router_with_state(state: SharedState) -> Router {
         .route("/id/{*path}", get(resource::get))
         .route("/ontology", get(describe::ontology))
         .route("/context.jsonld", get(describe::context))
+        .route("/search", get(describe::search))
         .route("/.well-known/void", get(describe::void))
         .route("/queries", get(queries::list))
         .route("/queries/{name}", get(queries::answer))

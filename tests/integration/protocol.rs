@@ -727,3 +727,39 @@ async fn mention_iris_are_described_by_their_article_document() {
         &doc.body[..doc.body.len().min(2000)]
     );
 }
+
+/// Things are found by any of their names, in any case, with or without a language tag:
+/// "Turkey" finds Türkiye, "AHMAD" finds Ahmed al-Sharaa.
+#[tokio::test]
+async fn search_by_any_name() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, bilateral::DEFAULT_BASE_IRI).unwrap();
+    let app = router(db, Config::default());
+    let found = |body: &str| -> Vec<(String, String)> {
+        serde_json::from_str::<serde_json::Value>(body)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["iri"].as_str().unwrap().to_owned(),
+                    f["type"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let base = bilateral::DEFAULT_BASE_IRI;
+    let turkey = send(&app, get("/search?q=Turkey", Some("application/json"))).await;
+    assert_eq!(turkey.status, StatusCode::OK, "{}", turkey.body);
+    assert_eq!(
+        found(&turkey.body)[0],
+        (format!("{base}id/country/TUR"), "Country".to_owned())
+    );
+    let upper = send(&app, get("/search?q=AHMAD%20AL-SHARAA", Some("application/json"))).await;
+    assert_eq!(found(&upper.body)[0].0, format!("{base}id/person/ahmad-al-shara"));
+    let html = send(&app, get("/search?q=turkey", Some("text/html"))).await;
+    assert!(html.body.contains("href=\"/id/country/TUR\""), "{}", html.body);
+    let short = send(&app, get("/search?q=a", None)).await;
+    assert_eq!(short.status, StatusCode::BAD_REQUEST);
+}
