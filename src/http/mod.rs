@@ -12,6 +12,7 @@ pub mod error;
 pub mod graph_store;
 pub mod metrics;
 pub mod negotiate;
+pub mod pair;
 pub mod queries;
 pub mod resource;
 pub mod sparql;
@@ -271,6 +272,8 @@ pub fn router_with_state(state: SharedState) -> Router {
         .route("/ontology", get(describe::ontology))
         .route("/context.jsonld", get(describe::context))
         .route("/search", get(describe::search))
+        .route("/pair", get(pair::redirect))
+        .route("/pair/{a}/{b}", get(pair::get))
         .route("/.well-known/void", get(describe::void))
         .route("/queries", get(queries::list))
         .route("/queries/{name}", get(queries::answer))

@@ -202,6 +202,7 @@ pub async fn index(State(state): State<SharedState>) -> Html<String> {
         "<h1>bilateral</h1><p class=\"muted\">Relations between countries, from the news, with the words they came from. \
 SPARQL 1.1 endpoint: <code>/sparql</code>.</p>\
 <form action=\"/search\"><input name=\"q\" placeholder=\"a country, person, outlet… by any name\"> <button>Find</button></form>\
+<form action=\"/pair\"><input name=\"a\" size=\"4\" placeholder=\"SYR\"> and <input name=\"b\" size=\"4\" placeholder=\"IRQ\"> <button>Relation of two countries</button></form>\
 <p><select id=\"stored\">{options}</select> <span id=\"about\" class=\"muted\"></span></p>\
 <p id=\"params\"></p>\
 <textarea id=\"query\" spellcheck=\"false\">{}</textarea><p><button id=\"run\">Run</button><span id=\"status\" class=\"muted\"></span> <span id=\"downloads\"></span></p>\

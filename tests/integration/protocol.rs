@@ -763,3 +763,40 @@ async fn search_by_any_name() {
     let short = send(&app, get("/search?q=a", None)).await;
     assert_eq!(short.status, StatusCode::BAD_REQUEST);
 }
+
+/// The pair page: a timeline chart of the events (dated ones as dots linking to them), the
+/// events with their words and sources, the officials, the claims; the same for either order.
+#[tokio::test]
+async fn the_pair_page() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, bilateral::DEFAULT_BASE_IRI).unwrap();
+    for f in ["h1-sana.txt", "h2-rudaw.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/linking/articles")
+            .join(f);
+        bilateral::ingest::ingest(&db, &std::fs::read(path).unwrap(), bilateral::DEFAULT_BASE_IRI).unwrap();
+    }
+    let app = router(db, Config::default());
+    let one = send(&app, get("/pair/SYR/IRQ", Some("text/html"))).await;
+    let other = send(&app, get("/pair/IRQ/SYR", Some("text/html"))).await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+    assert_eq!(one.body, other.body);
+    assert!(one.body.contains("<h1>Iraq and Syria</h1>"));
+    assert!(
+        one.body.contains("<svg") && one.body.matches("<circle").count() >= 2,
+        "dated events are dots"
+    );
+    assert!(
+        one.body.contains("href=\"/id/article/"),
+        "dots and rows link to the events"
+    );
+    assert!(one.body.contains("Syrian Arab News Agency") && one.body.contains("Rudaw"));
+    assert!(
+        one.body.contains("Fuad Hussein"),
+        "the officials the articles name"
+    );
+    let redirect = send(&app, get("/pair?a=syr&b=irq", None)).await;
+    assert_eq!(redirect.status, StatusCode::SEE_OTHER);
+    let bad = send(&app, get("/pair/SYR/SYR", None)).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
