@@ -124,10 +124,10 @@ pub async fn get(
             db,
             &token,
             "SELECT DISTINCT ?claim ?source ?side ?about ?words ?publisher ?a ?b WHERE { \
-               GRAPH ?g { ?claim a bil:Claim ; bil:sourceName ?source ; schema:about ?aboutC ; gaf:denotedBy ?m . ?m nif:anchorOf ?words \
-                          OPTIONAL { ?claim prov:wasAttributedTo ?who } \
-                          OPTIONAL { ?r bil:holder ?who ; bil:roleOf ?roleC } } \
+               GRAPH ?g { ?claim a bil:Claim ; schema:about ?aboutC ; gaf:denotedBy ?m ; prov:wasAttributedTo ?who . \
+                          ?m nif:anchorOf ?words OPTIONAL { ?r bil:holder ?who ; bil:roleOf ?roleC } } \
                OPTIONAL { ?who bil:country ?entityC } \
+               ?who schema:name ?source FILTER(LANG(?source) = \"\" || LANG(?source) = \"en\") \
                BIND(COALESCE(IF(?who = ?a || ?who = ?b, ?who, ?unbound), ?roleC, ?entityC) AS ?sideC) \
                FILTER((?sideC = ?a && ?aboutC = ?b) || (?sideC = ?b && ?aboutC = ?a)) \
                ?sideC schema:name ?side . ?aboutC schema:name ?about FILTER(LANG(?side) = \"en\" && LANG(?about) = \"en\") \

@@ -15,7 +15,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Extension, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::RdfSerializer;
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{BlankNode, Literal, NamedNode, Triple};
 
 /// The parameters of a query or update request, from the URL and the form body.
@@ -194,12 +194,34 @@ fn service_description(
     accept: Option<&str>,
     format: Option<&str>,
 ) -> Result<Response, ApiError> {
+    // A browser following the menu gets a page that says what the endpoint is, with the
+    // description as Turtle; a client asking for RDF gets RDF.
+    if format.is_none() && negotiate::prefers_html(accept) {
+        let body =
+            String::from_utf8_lossy(&service_description_bytes(state, RdfFormat::Turtle)?).into_owned();
+        return Ok(crate::http::ui::page(
+            "SPARQL endpoint",
+            &format!(
+                "<h1>SPARQL 1.1 endpoint</h1><p><code>/sparql</code> answers the SPARQL 1.1 Query Protocol \
+(GET with <code>query=</code>, or POST); the default graph is the union of all graphs. Ask it from \
+<a href=\"/\">the editor</a>, <code>curl</code>, SPARQLWrapper or any SPARQL client. Its service \
+description (also as RDF by <code>Accept</code>):</p><pre>{}</pre>",
+                crate::http::ui::escape(&body)
+            ),
+        )
+        .into_response());
+    }
     let rdf_format = negotiate::choose(QueryForm::Graph, accept, format)?;
     let OutputFormat::Rdf(rdf) = rdf_format else {
         return Err(ApiError::Internal(
             "graph negotiation gave a results format".to_owned(),
         ));
     };
+    Ok(with_type(service_description_bytes(state, rdf)?, rdf_format))
+}
+
+/// The service description in an RDF format.
+fn service_description_bytes(state: &SharedState, rdf: RdfFormat) -> Result<Vec<u8>, ApiError> {
     let base = state.config.base_iri.clone();
     let triples = describe_service(&base).map_err(|e| ApiError::Internal(e.to_string()))?;
     let mut serializer = RdfSerializer::from_format(rdf)
@@ -214,8 +236,7 @@ fn service_description(
             .serialize_triple(t)
             .map_err(|e| ApiError::Internal(e.to_string()))?;
     }
-    let body = writer.finish().map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(with_type(body, rdf_format))
+    writer.finish().map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// The description of the service. Of fixed size and cost, whatever the store holds: it says

@@ -248,6 +248,37 @@ def run_checks(base):
         assert csv.startswith("type,") or "," in csv.splitlines()[0], csv[:200]
         assert len(csv.splitlines()) > 2, csv[:500]
 
+    def chromium_walks_the_pages_and_saves_screenshots():
+        # The workbench end to end in a real browser: the seed article with its highlights, a
+        # claim's provenance picture, an entity page reached from an IRI, the pair page's
+        # timeline. Screenshots go to target/screenshots (README shows two made this way).
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not chromium:
+            raise AssertionError("chromium is not installed (scripts/test.sh installs it)")
+        shots = os.path.join(os.path.dirname(__file__), "..", "..", "target", "screenshots")
+        os.makedirs(shots, exist_ok=True)
+        listing = json.loads(urllib.request.urlopen(urllib.request.Request(f"{base}/articles", headers={"Accept": "application/json"})).read())
+        article = listing["articles"][0]["id"]
+        pages = {
+            "article": (f"/articles/{article}", ['class="trigger"', 'class="claim"', 'id="article-text"']),
+            "claim": (f"/id/article/{article}/claim/1", ["<svg", "published by"]),
+            "country": ("/id/country/SYR", ["Syria"]),
+            "pair": ("/pair/IRQ/SYR", ['id="events"', "<h1>Iraq and Syria</h1>", "What each side claimed"]),
+            "search": ("/search?q=turkey", ['href="/id/country/TUR"']),
+        }
+        with tempfile.TemporaryDirectory() as profile:
+            common = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                      f"--user-data-dir={profile}", "--virtual-time-budget=4000"]
+            for name, (path, needles) in pages.items():
+                html = subprocess.run(common + ["--dump-dom", base + path], capture_output=True, text=True, timeout=90).stdout
+                for n in needles:
+                    assert n in html, f"{name} ({path}): no {n}: " + html[-1500:]
+                subprocess.run(common + ["--hide-scrollbars", "--window-size=1280,1000",
+                                         f"--screenshot={os.path.join(shots, name + '.png')}", base + path],
+                               capture_output=True, timeout=90)
+                assert os.path.getsize(os.path.join(shots, name + ".png")) > 5000, name
+
     for name, fn in list(locals().items()):
         if callable(fn):
             check(name, fn)

@@ -800,3 +800,27 @@ async fn the_pair_page() {
     let bad = send(&app, get("/pair/SYR/SYR", None)).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
+
+/// The menu's "Service description" link shows a browser a page (with the description as
+/// Turtle); RDF clients still get RDF.
+#[tokio::test]
+async fn the_service_description_for_a_browser() {
+    let app = app();
+    let page = send(
+        &app,
+        get(
+            "/sparql",
+            Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+        ),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.content_type.starts_with("text/html"),
+        "{}",
+        page.content_type
+    );
+    assert!(page.body.contains("SPARQL 1.1 endpoint") && page.body.contains("sd:Service"));
+    let rdf = send(&app, get("/sparql", Some("text/turtle"))).await;
+    assert!(rdf.content_type.starts_with("text/turtle"));
+}
