@@ -257,13 +257,18 @@ def run_checks(base):
             raise AssertionError("chromium is not installed (scripts/test.sh installs it)")
         shots = os.path.join(os.path.dirname(__file__), "..", "..", "target", "screenshots")
         os.makedirs(shots, exist_ok=True)
+        # Two dated reports of one detainee transfer, so that the pair page has a timeline.
+        for name in ("h1-sana.txt", "h1-ina.txt"):
+            body = open(os.path.join(os.path.dirname(__file__), "..", "linking", "articles", name), "rb").read()
+            urllib.request.urlopen(urllib.request.Request(f"{base}/articles", data=body, headers={
+                "Content-Type": "text/plain", "Authorization": f"Bearer {TOKEN}"}))
         listing = json.loads(urllib.request.urlopen(urllib.request.Request(f"{base}/articles", headers={"Accept": "application/json"})).read())
-        article = listing["articles"][0]["id"]
+        article = next(a["id"] for a in listing["articles"] if a["title"] and "New Era" in a["title"])
         pages = {
             "article": (f"/articles/{article}", ['class="trigger"', 'class="claim"', 'id="article-text"']),
             "claim": (f"/id/article/{article}/claim/1", ["<svg", "published by"]),
             "country": ("/id/country/SYR", ["Syria"]),
-            "pair": ("/pair/IRQ/SYR", ['id="events"', "<h1>Iraq and Syria</h1>", "What each side claimed"]),
+            "pair": ("/pair/IRQ/SYR", ['id="timeline"', "<circle", "<h1>Iraq and Syria</h1>", "What each side claimed"]),
             "search": ("/search?q=turkey", ['href="/id/country/TUR"']),
         }
         with tempfile.TemporaryDirectory() as profile:
@@ -278,6 +283,12 @@ def run_checks(base):
                                          f"--screenshot={os.path.join(shots, name + '.png')}", base + path],
                                capture_output=True, timeout=90)
                 assert os.path.getsize(os.path.join(shots, name + ".png")) > 5000, name
+                if name == "pair":
+                    # Follow the timeline's first dot to the event it stands for.
+                    import re
+                    href = re.search(r'<a href="(/id/[^"]+)"><circle', html).group(1)
+                    event = subprocess.run(common + ["--dump-dom", base + href], capture_output=True, text=True, timeout=90).stdout
+                    assert "detainee" in event.lower() or "Transfer" in event, event[-1500:]
 
     for name, fn in list(locals().items()):
         if callable(fn):
