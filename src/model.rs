@@ -335,10 +335,7 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
         ent.add(person.clone(), &rdf_type, term(SCHEMA, "Person"));
         let canonical = l.canonical.as_deref().unwrap_or(&l.name);
         ent.add(person.clone(), &name, Literal::new_simple_literal(canonical));
-        let known = l
-            .canonical
-            .as_deref()
-            .and_then(|c| lex.people.iter().position(|p| p.name == c));
+        let known = l.known;
         let mut other_names = vec![l.name.as_str()];
         if let Some(k) = known {
             other_names.extend(lex.names_of(Entry::Person(k)));

@@ -114,7 +114,7 @@ pub struct Organisation {
 }
 
 /// How a country is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CountryForm {
     /// Its name.
     Name,
@@ -127,7 +127,7 @@ pub enum CountryForm {
 }
 
 /// What a gazetteer pattern names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
     /// A country.
     Country(usize, CountryForm),
@@ -367,15 +367,21 @@ impl Lexicon {
     }
 
     /// Every name the gazetteer gives a person or an organisation (canonical name first).
+    /// (A table of every entry's names, built on first use: modelling asks for the names of each
+    /// person and organisation an article names.)
     pub fn names_of(&self, entry: Entry) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = self
-            .patterns
-            .iter()
-            .filter(|p| p.entry == entry)
-            .map(|p| p.text)
-            .collect();
-        names.dedup();
-        names
+        static NAMES: OnceLock<HashMap<Entry, Vec<&'static str>>> = OnceLock::new();
+        let table = NAMES.get_or_init(|| {
+            let mut table: HashMap<Entry, Vec<&'static str>> = HashMap::new();
+            for p in &self.patterns {
+                let names = table.entry(p.entry).or_default();
+                if !names.contains(&p.text) {
+                    names.push(p.text);
+                }
+            }
+            table
+        });
+        table.get(&entry).cloned().unwrap_or_default()
     }
 
     /// The organisation (an outlet, a ministry…) a name or alias names, as written in a header.

@@ -108,6 +108,9 @@ pub struct LeaderOut {
     /// the key of its spelling).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
+    /// The gazetteer entry of `canonical` (an index into the lexicon's people).
+    #[serde(skip)]
+    pub known: Option<usize>,
     /// Full name.
     pub name: String,
     /// Role as the article gives it.
@@ -350,12 +353,16 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     }
     let leaders: Vec<LeaderOut> = found_people
         .iter()
-        .map(|p| LeaderOut {
+        .map(|p| {
+            (
+                p,
+                p.known.or_else(|| lex.person_by_key(&names::name_key(&p.name))),
+            )
+        })
+        .map(|(p, known)| LeaderOut {
             iri: person_iri(base, lex, p),
-            canonical: p
-                .known
-                .or_else(|| lex.person_by_key(&names::name_key(&p.name)))
-                .map(|k| lex.people[k].name.to_owned()),
+            canonical: known.map(|k| lex.people[k].name.to_owned()),
+            known,
             name: p.name.clone(),
             role: p.role.as_ref().map(|r| {
                 if p.former && !r.starts_with("former") {
