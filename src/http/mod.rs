@@ -16,6 +16,7 @@ pub mod pair;
 pub mod queries;
 pub mod resource;
 pub mod sparql;
+pub mod summary;
 pub mod ui;
 
 use crate::store::{Database, Limits};

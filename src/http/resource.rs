@@ -51,6 +51,8 @@ struct Found {
     inbound: Vec<Quad>,
     grounding: Vec<Quad>,
     chain: Vec<(String, String)>,
+    /// A country's partners and officials, a person's roles over time (HTML).
+    summary: String,
 }
 
 fn literal(q: &Quad) -> Option<&str> {
@@ -85,7 +87,7 @@ pub async fn get(
     let found = run_limited(&state, {
         let iri = iri.clone();
         let base_for_mentions = base.clone();
-        move |db, _| {
+        move |db, token| {
             let about = db.quads_with_subject(&iri, 5000)?;
             let inbound = db.quads_with_object(&iri, 1000)?;
             let mut grounding = Vec::new();
@@ -193,11 +195,13 @@ pub async fn get(
                     }
                 }
             }
+            let summary = crate::http::summary::summary(db, &token, &base_for_mentions, &iri)?;
             Ok::<_, crate::store::StoreError>(Found {
                 about,
                 inbound,
                 grounding,
                 chain,
+                summary,
             })
         }
     })
@@ -344,6 +348,7 @@ fn html(base: &str, iri: &NamedNode, found: &Found) -> axum::response::Html<Stri
         escape(&label),
         escape(iri.as_str())
     );
+    body.push_str(&found.summary);
     if !found.chain.is_empty() {
         body.push_str("<h2>Where this comes from</h2>");
         body.push_str(&chain_svg(&found.chain));

@@ -795,6 +795,21 @@ async fn the_pair_page() {
         one.body.contains("Fuad Hussein"),
         "the officials the articles name"
     );
+    // The country's page opens with its partners (to the pair page) and its officials; a
+    // person's with their roles over time.
+    let iraq = send(&app, get("/id/country/IRQ", Some("text/html"))).await;
+    assert!(
+        iraq.body.contains("id=\"partners\"") && iraq.body.contains("href=\"/pair/IRQ/SYR\""),
+        "{}",
+        iraq.body
+    );
+    assert!(iraq.body.contains("id=\"officials\"") && iraq.body.contains("Fuad Hussein"));
+    let fuad = send(&app, get("/id/person/fuad-husayn", Some("text/html"))).await;
+    assert!(
+        fuad.body.contains("<h2>Roles over time</h2>") && fuad.body.contains("Foreign Minister"),
+        "{}",
+        fuad.body
+    );
     let redirect = send(&app, get("/pair?a=syr&b=irq", None)).await;
     assert_eq!(redirect.status, StatusCode::SEE_OTHER);
     let bad = send(&app, get("/pair/SYR/SYR", None)).await;
