@@ -50,7 +50,8 @@ struct Found {
     about: Vec<Quad>,
     inbound: Vec<Quad>,
     grounding: Vec<Quad>,
-    chain: Vec<(String, String)>,
+    /// The provenance chain: (what, its words or name, the IRI it stands for).
+    chain: Vec<(String, String, Option<String>)>,
     /// A country's partners and officials, a person's roles over time (HTML).
     summary: String,
 }
@@ -136,7 +137,11 @@ pub async fn get(
                     .find(|g| g.subject.to_string() == m.to_string() && g.predicate.as_str() == anchor)
                     .and_then(literal)
                 {
-                    chain.push(("words".to_owned(), format!("“{words}”")));
+                    chain.push((
+                        "words".to_owned(),
+                        format!("“{words}”"),
+                        Some(m.as_str().to_owned()),
+                    ));
                 }
                 if let Some((article_iri, _)) = m.as_str().split_once('#') {
                     let article = NamedNode::new_unchecked(article_iri);
@@ -146,7 +151,11 @@ pub async fn get(
                         .find(|q| q.predicate.as_str() == format!("{DCT}title"))
                         .and_then(literal)
                         .unwrap_or(article_iri);
-                    chain.push(("article".to_owned(), title.to_owned()));
+                    chain.push((
+                        "article".to_owned(),
+                        title.to_owned(),
+                        Some(article_iri.to_owned()),
+                    ));
                     let name_of = |n: &NamedNode| -> Result<String, crate::store::StoreError> {
                         Ok(db
                             .quads_with_subject(n, 20)?
@@ -161,7 +170,11 @@ pub async fn get(
                         .find(|q| q.predicate.as_str() == format!("{SCHEMA}publisher"))
                         .and_then(|q| named(&q.object))
                     {
-                        chain.push(("published by".to_owned(), name_of(p)?));
+                        chain.push((
+                            "published by".to_owned(),
+                            name_of(p)?,
+                            Some(p.as_str().to_owned()),
+                        ));
                     }
                     let verification = facts
                         .iter()
@@ -171,13 +184,18 @@ pub async fn get(
                         chain.push((
                             "verification".to_owned(),
                             v.as_str().trim_start_matches(BIL).to_owned(),
+                            Some(v.as_str().to_owned()),
                         ));
                     }
                     if facts
                         .iter()
                         .any(|q| q.predicate.as_str() == format!("{PROV}wasGeneratedBy"))
                     {
-                        chain.push(("translated".to_owned(), "translation (prov:Activity)".to_owned()));
+                        chain.push((
+                            "translated".to_owned(),
+                            "translation (prov:Activity)".to_owned(),
+                            None,
+                        ));
                     }
                     if let Some(o) = facts
                         .iter()
@@ -190,7 +208,11 @@ pub async fn get(
                             .find(|q| q.predicate.as_str() == format!("{SCHEMA}publisher"))
                             .and_then(|q| named(&q.object))
                         {
-                            chain.push(("original outlet".to_owned(), name_of(p)?));
+                            chain.push((
+                                "original outlet".to_owned(),
+                                name_of(p)?,
+                                Some(p.as_str().to_owned()),
+                            ));
                         }
                     }
                 }
@@ -286,34 +308,81 @@ fn graph_html(base: &str, g: &GraphName) -> String {
 }
 
 /// The provenance chain as boxes and arrows (SVG).
-fn chain_svg(chain: &[(String, String)]) -> String {
+/// Words of `text` in lines of at most `width` characters (a word longer than a line is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word: String = word.chars().take(width).collect();
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The provenance chain as boxes and arrows (SVG): each box as tall as its words need (up to
+/// six lines, the rest in its tooltip), and a link to what it shows.
+fn chain_svg(base: &str, chain: &[(String, String, Option<String>)]) -> String {
+    const PER_LINE: usize = 24;
+    const MAX_LINES: usize = 6;
     if chain.is_empty() {
         return String::new();
     }
-    let (w, h, gap) = (180, 74, 26);
+    let wrapped: Vec<Vec<String>> = chain
+        .iter()
+        .map(|(_, value, _)| {
+            let mut lines = wrap(value, PER_LINE);
+            if lines.len() > MAX_LINES {
+                lines.truncate(MAX_LINES);
+                if let Some(last) = lines.last_mut() {
+                    last.push('…');
+                }
+            }
+            lines
+        })
+        .collect();
+    let most = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let (w, gap) = (190, 26);
+    let h = 36 + 16 * most;
     let width = chain.len() * (w + gap);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"provenance chain\" style=\"width:100%;max-width:{width}px;font:12px system-ui,sans-serif\">",
         h + 10
     );
     svg.push_str("<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"10\" refX=\"9\" refY=\"3\" orient=\"auto\"><path d=\"M0,0 L9,3 L0,6 z\" fill=\"#555\"/></marker></defs>");
-    for (i, (label, value)) in chain.iter().enumerate() {
+    for (i, ((label, value, iri), lines)) in chain.iter().zip(&wrapped).enumerate() {
         let x = i * (w + gap);
-        let shown: String = value.chars().take(20).collect();
-        let shown = if value.chars().count() > 20 {
-            format!("{shown}…")
-        } else {
-            shown
-        };
+        let href = iri.as_deref().and_then(|i| safe_href(base, i));
+        if let Some(href) = &href {
+            let _ = write!(svg, "<a href=\"{}\">", escape(href));
+        }
         let _ = write!(
             svg,
-            "<rect x=\"{x}\" y=\"5\" width=\"{w}\" height=\"{h}\" rx=\"8\" fill=\"#eef3fb\" stroke=\"#6b8fc7\"/><text x=\"{}\" y=\"28\" fill=\"#555\">{}</text><text x=\"{}\" y=\"52\" font-weight=\"600\"><title>{}</title>{}</text>",
-            x + 10,
-            escape(label),
-            x + 10,
+            "<rect x=\"{x}\" y=\"5\" width=\"{w}\" height=\"{h}\" rx=\"8\" fill=\"#eef3fb\" stroke=\"#6b8fc7\"><title>{}</title></rect><text x=\"{}\" y=\"24\" fill=\"#555\">{}</text>",
             escape(value),
-            escape(&shown)
+            x + 10,
+            escape(label)
         );
+        for (k, line) in lines.iter().enumerate() {
+            let _ = write!(
+                svg,
+                "<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>",
+                x + 10,
+                44 + 16 * k,
+                escape(line)
+            );
+        }
+        if href.is_some() {
+            svg.push_str("</a>");
+        }
         if i + 1 < chain.len() {
             let _ = write!(
                 svg,
@@ -351,7 +420,7 @@ fn html(base: &str, iri: &NamedNode, found: &Found) -> axum::response::Html<Stri
     body.push_str(&found.summary);
     if !found.chain.is_empty() {
         body.push_str("<h2>Where this comes from</h2>");
-        body.push_str(&chain_svg(&found.chain));
+        body.push_str(&chain_svg(base, &found.chain));
     }
     let anchor = format!("{NIF}anchorOf");
     let quotes: Vec<(String, &str)> = found
@@ -401,4 +470,32 @@ fn html(base: &str, iri: &NamedNode, found: &Found) -> axum::response::Html<Stri
         body.push_str("</table>");
     }
     page(&label, &body)
+}
+
+#[cfg(test)]
+mod chain_tests {
+    use super::*;
+
+    #[test]
+    fn boxes_fit_their_words_and_link_to_what_they_show() {
+        assert_eq!(
+            wrap("a few short words here", 10),
+            ["a few", "short", "words here"]
+        );
+        let chain = vec![
+            (
+                "words".to_owned(),
+                "“A long quotation that needs more than one line of its box to be read whole”".to_owned(),
+                Some("https://w3id.org/bilateral/id/article/x#char=1,9".to_owned()),
+            ),
+            ("translated".to_owned(), "translation".to_owned(), None),
+        ];
+        let svg = chain_svg("https://w3id.org/bilateral/", &chain);
+        assert!(svg.contains("href=\"/id/article/x#char=1,9\""), "{svg}");
+        assert!(
+            svg.matches("font-weight=\"600\"").count() >= 4,
+            "the words wrap over lines: {svg}"
+        );
+        assert!(!svg.contains('…'), "nothing cut when it fits");
+    }
 }
