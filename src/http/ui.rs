@@ -136,6 +136,23 @@ function withPrefixes(text) {
     !new RegExp('PREFIX\\s+' + p + ':', 'i').test(text));
   return missing.map(([p, ns]) => 'PREFIX ' + p + ': <' + ns + '>').join('\n') + (missing.length ? '\n' : '') + text;
 }
+// The rows a page at a time, with links to move between pages.
+const PAGE = 100;
+function showPage(data, page, ms) {
+  const out = document.getElementById('out'); out.textContent = '';
+  const rows = data.results.bindings; const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  const table = document.createElement('table'); table.id = 'results'; const head = table.insertRow();
+  for (const v of data.head.vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
+  for (const b of rows.slice(page * PAGE, (page + 1) * PAGE)) { const row = table.insertRow(); for (const v of data.head.vars) { const c = row.insertCell(); const n = cell(b[v]); if (n) c.appendChild(n); } }
+  if (pages > 1) {
+    const nav = document.createElement('p'); nav.id = 'pages';
+    const go = (label, p) => { const b = document.createElement('button'); b.textContent = label; b.disabled = p < 0 || p >= pages; b.addEventListener('click', () => showPage(data, p, ms)); nav.appendChild(b); };
+    go('‹ previous', page - 1); nav.appendChild(document.createTextNode(' page ' + (page + 1) + ' of ' + pages + ' ')); go('next ›', page + 1);
+    out.appendChild(nav);
+  }
+  out.appendChild(table);
+  document.getElementById('status').textContent = rows.length + ' rows, ' + ms + ' ms' + (pages > 1 ? ' (' + PAGE + ' a page)' : '');
+}
 async function run() {
   const out = document.getElementById('out'); const status = document.getElementById('status');
   editor.value = withPrefixes(editor.value);
@@ -151,10 +168,7 @@ async function run() {
   if (!type.includes('json')) { const pre = document.createElement('pre'); pre.textContent = await r.text(); out.appendChild(pre); status.textContent = ms + ' ms'; return; }
   const data = await r.json();
   if ('boolean' in data) { out.textContent = String(data.boolean); status.textContent = ms + ' ms'; return; }
-  const table = document.createElement('table'); table.id = 'results'; const head = table.insertRow();
-  for (const v of data.head.vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
-  for (const b of data.results.bindings) { const row = table.insertRow(); for (const v of data.head.vars) { const c = row.insertCell(); const n = cell(b[v]); if (n) c.appendChild(n); } }
-  out.appendChild(table); status.textContent = data.results.bindings.length + ' rows, ' + ms + ' ms';
+  showPage(data, 0, ms);
   history.replaceState(null, '', stored ? '/?stored=' + encodeURIComponent(url) : '/?query=' + encodeURIComponent(editor.value));
 }
 document.getElementById('run').addEventListener('click', run);
