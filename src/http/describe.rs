@@ -23,10 +23,16 @@ fn format_param(raw: Option<String>) -> Result<Option<String>, ApiError> {
     )
 }
 
-/// A document with a strong `ETag` (a digest of its bytes), or `304 Not Modified` when the
-/// request's `If-None-Match` names it: a client or cache that has the document does not
+/// A document with a strong `ETag` (a digest of its content) and, when given, a `Last-Modified`
+/// date; `304 Not Modified` when the request's `If-None-Match` names the tag, or (without it)
+/// its `If-Modified-Since` gives the date back: a client or cache that has the document does not
 /// download it again.
-pub fn with_etag(mut response: Response, body_digest_of: &[u8], request: &HeaderMap) -> Response {
+pub fn with_validators(
+    mut response: Response,
+    body_digest_of: &[u8],
+    request: &HeaderMap,
+    last_modified: Option<&str>,
+) -> Response {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(body_digest_of);
     let mut tag = String::from("\"");
@@ -34,15 +40,23 @@ pub fn with_etag(mut response: Response, body_digest_of: &[u8], request: &Header
         let _ = write!(tag, "{b:02x}");
     }
     tag.push('"');
-    let matches = request
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+    let matches = match request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
+        Some(v) => v.split(',').any(|t| t.trim() == tag || t.trim() == "*"),
+        None => last_modified.is_some_and(|date| {
+            request
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|since| since.trim() == date)
+        }),
+    };
     if matches {
         response = axum::http::StatusCode::NOT_MODIFIED.into_response();
     }
     if let Ok(v) = HeaderValue::from_str(&tag) {
         response.headers_mut().insert(header::ETAG, v);
+    }
+    if let Some(v) = last_modified.and_then(|d| HeaderValue::from_str(d).ok()) {
+        response.headers_mut().insert(header::LAST_MODIFIED, v);
     }
     response
         .headers_mut()

@@ -126,6 +126,42 @@ pub struct AppState {
     pub auth_failures: auth::Throttle,
     /// The extraction JSON of recently read articles (`GET /articles/{id}`), by id.
     pub extractions: ExtractionCache,
+    /// When the store was last written through this server (seconds since 1970), or when the
+    /// server started: no document it serves has changed since (`Last-Modified`).
+    pub last_write: std::sync::atomic::AtomicU64,
+}
+
+/// Seconds since 1970, now.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// An HTTP date (RFC 9110 IMF-fixdate) of seconds since 1970.
+pub fn http_date(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let epoch = crate::extract::time::Day {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+    let d = epoch.plus_days(days);
+    let rest = secs % 86_400;
+    format!(
+        "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
+        DAYS[usize::try_from(days.rem_euclid(7)).unwrap_or(0)],
+        d.day,
+        MONTHS[usize::try_from(d.month.saturating_sub(1)).unwrap_or(0) % 12],
+        d.year,
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 /// The cached JSON by id, the ids oldest first, and their total size.
@@ -239,6 +275,7 @@ pub fn state(db: Database, config: Config) -> SharedState {
         next_run: AtomicU64::new(0),
         auth_failures: auth::Throttle::default(),
         extractions: ExtractionCache::default(),
+        last_write: std::sync::atomic::AtomicU64::new(unix_now()),
     })
 }
 
@@ -497,10 +534,15 @@ where
     let registered = state.register(token.clone());
     let db = state.db.clone();
     let inner_token = token.clone();
+    let written = Arc::clone(state);
     let handle = tokio::task::spawn_blocking(move || {
         let _guard = guard;
         let _registered = registered;
-        work(&db, inner_token).map_err(Into::into)
+        let result = work(&db, inner_token).map_err(Into::into);
+        written
+            .last_write
+            .store(unix_now(), std::sync::atomic::Ordering::Release);
+        result
     });
     let joined = if let Some(limit) = limit {
         if let Ok(joined) = tokio::time::timeout(limit, handle).await {
@@ -544,5 +586,15 @@ pub fn body_error(rejection: &axum::extract::rejection::BytesRejection, limit: u
         ApiError::TooLarge(limit)
     } else {
         ApiError::BadRequest(format!("cannot read the request body: {rejection}"))
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn http_dates() {
+        // Checked against Python's email.utils.formatdate(usegmt=True).
+        assert_eq!(super::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(super::http_date(1_795_000_000), "Wed, 18 Nov 2026 11:06:40 GMT");
     }
 }

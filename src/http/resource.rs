@@ -234,14 +234,16 @@ pub async fn get(
             iri.as_str()
         )));
     }
+    let last_modified = crate::http::http_date(state.last_write.load(std::sync::atomic::Ordering::Acquire));
     let accept = header_str(&headers, header::ACCEPT);
     if format_param.is_none() && negotiate::prefers_html(accept) {
         let page = html(&base, &iri, &found).0;
         let digest = page.as_bytes().to_vec();
-        return Ok(crate::http::describe::with_etag(
+        return Ok(crate::http::describe::with_validators(
             axum::response::Html(page).into_response(),
             &digest,
             &headers,
+            Some(&last_modified),
         ));
     }
     let quads: Vec<Quad> = found
@@ -263,10 +265,11 @@ pub async fn get(
         key.push('\n');
         key.push_str(&q.to_string());
     }
-    Ok(crate::http::describe::with_etag(
+    Ok(crate::http::describe::with_validators(
         response,
         key.as_bytes(),
         &headers,
+        Some(&last_modified),
     ))
 }
 

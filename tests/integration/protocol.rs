@@ -700,6 +700,29 @@ async fn entity_documents_have_etags() {
         let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
         assert!(body.is_empty());
     }
+    // Last-Modified: the store's last write through this server (or its start), given back.
+    let response = app
+        .clone()
+        .oneshot(get("/id/country/SYR", Some("text/turtle")))
+        .await
+        .unwrap();
+    let date = response
+        .headers()
+        .get(header::LAST_MODIFIED)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(date.ends_with(" GMT") && date.len() == 29, "{date}");
+    let again = Request::get("/id/country/SYR")
+        .header(header::ACCEPT, "text/turtle")
+        .header(header::IF_MODIFIED_SINCE, &date)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        app.clone().oneshot(again).await.unwrap().status(),
+        StatusCode::NOT_MODIFIED
+    );
 }
 
 /// A mention IRI (`<article>#char=s,e`) is described by the document it dereferences to: the
