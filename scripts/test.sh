@@ -21,17 +21,19 @@ step "tests"
 cargo test --release --locked
 
 step "real clients against the real binary"
-if ! command -v chromium >/dev/null; then
-    echo "installing chromium (apt) for the browser check" >&2
+# Debian's chromium, and its WebDriver (same version) for the check that types into the editor.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    echo "installing chromium and chromium-driver (apt) for the browser checks" >&2
     export DEBIAN_FRONTEND=noninteractive
-    { apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; } \
-        || echo "chromium could not be installed: the browser check will fail" >&2
+    { apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; }; } \
+        || echo "chromium could not be installed: the browser checks will fail" >&2
 fi
 # The client libraries go into a virtual environment of their own (a Debian python3 refuses
 # `pip install` into the system, PEP 668).
 py=python3
 if python3 -m venv target/clients-venv >/dev/null 2>&1; then py=target/clients-venv/bin/python; fi
-"$py" -m pip install --quiet --disable-pip-version-check rdflib SPARQLWrapper pyshacl 2>&1 | grep -v "WARNING: Running pip as the 'root' user" || true
+"$py" -m pip install --quiet --disable-pip-version-check rdflib SPARQLWrapper pyshacl selenium 2>&1 | grep -v "WARNING: Running pip as the 'root' user" || true
 "$py" tests/clients/run_clients.py target/release/bilateral
 
 step "extraction quality on the corpus in tests/corpus (our scorer; also part of the tests above)"

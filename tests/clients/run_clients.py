@@ -291,6 +291,52 @@ def run_checks(base):
                     event = subprocess.run(common + ["--dump-dom", base + href], capture_output=True, text=True, timeout=90).stdout
                     assert "detainee" in event.lower() or "Transfer" in event, event[-1500:]
 
+    def webdriver_types_a_stored_query_downloads_csv_and_follows_links():
+        # A user's path, driven through Debian's chromium-driver (WebDriver): pick a stored
+        # query, type its parameters, run it, download the CSV, follow an IRI to its page, open
+        # the pair page's timeline. Screenshots go to target/screenshots.
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select, WebDriverWait
+        shots = os.path.join(os.path.dirname(__file__), "..", "..", "target", "screenshots")
+        os.makedirs(shots, exist_ok=True)
+        with tempfile.TemporaryDirectory() as downloads, tempfile.TemporaryDirectory() as profile:
+            options = webdriver.ChromeOptions()
+            options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+            for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
+                        f"--user-data-dir={profile}", "--disable-background-networking"]:
+                options.add_argument(arg)
+            options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                                      "download.prompt_for_download": False})
+            driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+            try:
+                wait = WebDriverWait(driver, 30)
+                driver.get(base + "/")
+                Select(driver.find_element(By.ID, "stored")).select_by_value("01-events-between-two-countries")
+                driver.find_element(By.NAME, "a").send_keys("SYR")
+                driver.find_element(By.NAME, "b").send_keys("IRQ")
+                driver.find_element(By.ID, "run").click()
+                wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results tr:nth-child(2)"))
+                rows = driver.find_elements(By.CSS_SELECTOR, "#results tr")
+                assert len(rows) > 2, len(rows)
+                driver.save_screenshot(os.path.join(shots, "webdriver-stored-query.png"))
+                driver.find_element(By.ID, "download-csv").click()
+                wait.until(lambda d: any(f.endswith(".csv") for f in os.listdir(downloads)))
+                csv_name = next(f for f in os.listdir(downloads) if f.endswith(".csv"))
+                csv = open(os.path.join(downloads, csv_name), encoding="utf-8").read()
+                assert csv.startswith("type,") and len(csv.splitlines()) == len(rows), (len(csv.splitlines()), len(rows))
+                # Follow the first IRI of the results to its page.
+                link = driver.find_element(By.CSS_SELECTOR, "#results a[href^='/id/']")
+                link.click()
+                wait.until(lambda d: "/id/" in d.current_url and d.find_elements(By.TAG_NAME, "h1"))
+                assert driver.find_elements(By.XPATH, "//h2[contains(., 'Statements') or contains(., 'Where this comes from') or contains(., 'The words')]")
+                driver.get(base + "/pair/IRQ/SYR")
+                wait.until(lambda d: d.find_elements(By.ID, "events"))
+                driver.save_screenshot(os.path.join(shots, "webdriver-pair.png"))
+            finally:
+                driver.quit()
+
     for name, fn in list(locals().items()):
         if callable(fn):
             check(name, fn)
