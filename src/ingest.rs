@@ -21,6 +21,9 @@ pub enum IngestError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The article could not be read.
+    #[error("{0}")]
+    Read(String),
     /// The article asks for more work than one article may take.
     #[error("{0}")]
     TooMuchWork(String),
@@ -156,6 +159,185 @@ pub fn store_prepared(
         claims: extraction.claims.len(),
         leaders: extraction.leaders.len(),
     })
+}
+
+/// How [`ingest_many`] works.
+#[derive(Debug, Clone, Copy)]
+pub struct Bulk {
+    /// Articles per batch: each batch is loaded into the store in one atomic step.
+    pub batch: usize,
+    /// Threads that read, extract and model articles (the writer is one more).
+    pub threads: usize,
+}
+
+/// Sets its flag when dropped: the writer's way of stopping the preparing threads, whatever
+/// way it stops.
+struct Stop<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for Stop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Release);
+    }
+}
+
+/// How far ahead of the writer the preparing threads may run, in articles.
+const AHEAD: usize = 512;
+
+/// Ingests many articles: `threads` threads read, extract and model them while one writer
+/// gathers them, in their order, into batches that are bulk-loaded into the store, each in one
+/// atomic step (a crash leaves every batch wholly in the store or not at all; ingesting again
+/// skips what is there). Each article is still all or nothing, as with [`ingest`], with the
+/// same outcome: duplicates change nothing (within a batch too), links to happenings see the
+/// batch's earlier articles, and an article whose stored graphs were damaged is rewritten in
+/// a transaction of its own after its batch.
+///
+/// `read(i)` gives the bytes of article `i` of `count`; `done(i, outcome)` is called in order,
+/// once the article's batch is in the store. For a writer that holds the store alone (the
+/// command line): the batches are not transactions.
+pub fn ingest_many(
+    db: &Database,
+    count: usize,
+    read: impl Fn(usize) -> Result<Vec<u8>, IngestError> + Sync,
+    base: &str,
+    bulk: Bulk,
+    mut done: impl FnMut(usize, Result<Outcome, IngestError>),
+) -> Result<(), IngestError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    type Prepared = (Article, Extraction, ArticleGraphs);
+    let next = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    // Set when the writer stops, for whatever reason: the preparing threads stop too.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let threads = bulk.threads.max(1);
+    let per_batch = bulk.batch.max(1);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Prepared, IngestError>)>(AHEAD);
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, written, read, stop) = (&next, &written, &read, &stop);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    // Not too far ahead of the writer: what waits for it is held in memory.
+                    while i > written.load(Ordering::Acquire) + AHEAD && !stop.load(Ordering::Acquire) {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    if stop.load(Ordering::Acquire) {
+                        break;
+                    }
+                    let prepared = read(i).and_then(|bytes| prepare(&bytes, base));
+                    if tx.send((i, prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let _stop = Stop(&stop);
+        let mut waiting: std::collections::BTreeMap<usize, Result<Prepared, IngestError>> =
+            std::collections::BTreeMap::new();
+        let mut expected = 0;
+        let mut batch = db.batch()?;
+        // Outcomes of the batch's articles, and the damaged articles to rewrite after it.
+        let mut pending: Vec<(usize, Result<Outcome, IngestError>)> = Vec::new();
+        let mut repairs: Vec<(usize, Prepared)> = Vec::new();
+        let mut flush = |batch: &mut crate::store::Batch,
+                         pending: &mut Vec<(usize, Result<Outcome, IngestError>)>,
+                         repairs: &mut Vec<(usize, Prepared)>|
+         -> Result<(), IngestError> {
+            let full = std::mem::replace(batch, db.batch()?);
+            let committed = db.commit_batch(full);
+            let mut outcomes: Vec<(usize, Result<Outcome, IngestError>)> = pending
+                .drain(..)
+                .map(|(i, outcome)| match (&committed, outcome) {
+                    (Err(e), Ok(_)) => (i, Err(IngestError::Store(StoreError::Storage(e.to_string())))),
+                    (_, outcome) => (i, outcome),
+                })
+                .collect();
+            for (i, prepared) in repairs.drain(..) {
+                outcomes.push((i, store_prepared(db, base, prepared)));
+            }
+            outcomes.sort_by_key(|(i, _)| *i);
+            for (i, outcome) in outcomes {
+                done(i, outcome);
+            }
+            committed.map(|_| ()).map_err(IngestError::from)
+        };
+        for (i, prepared) in rx {
+            waiting.insert(i, prepared);
+            while let Some(prepared) = waiting.remove(&expected) {
+                match prepared {
+                    Err(e) => pending.push((expected, Err(e))),
+                    Ok(prepared) => match add_to_batch(&mut batch, base, &prepared) {
+                        Ok(Some(outcome)) => pending.push((expected, Ok(outcome))),
+                        Ok(None) => repairs.push((expected, prepared)),
+                        Err(e) => pending.push((expected, Err(e))),
+                    },
+                }
+                expected += 1;
+                written.store(expected, Ordering::Release);
+                if pending.len() + repairs.len() >= per_batch {
+                    flush(&mut batch, &mut pending, &mut repairs)?;
+                }
+            }
+        }
+        flush(&mut batch, &mut pending, &mut repairs)
+    })
+}
+
+/// Adds a prepared article to a batch; `None` when the article is in the store already but
+/// damaged (to be rewritten by [`store_prepared`]).
+fn add_to_batch(
+    batch: &mut crate::store::Batch,
+    base: &str,
+    (article, extraction, graphs): &(Article, Extraction, ArticleGraphs),
+) -> Result<Option<Outcome>, IngestError> {
+    let outcome = |quads: usize, duplicate: bool| Outcome {
+        id: article.id().to_owned(),
+        iri: graphs.article.as_str().to_owned(),
+        quads,
+        duplicate,
+        repaired: false,
+        events: extraction.events.len(),
+        claims: extraction.claims.len(),
+        leaders: extraction.leaders.len(),
+    };
+    // The same text earlier in this batch: a duplicate.
+    if batch.in_batch(&graphs.provenance) {
+        return Ok(Some(outcome(0, true)));
+    }
+    if batch.has_graph(&graphs.provenance)? {
+        let stored = batch.stored_graph(&graphs.statements)?;
+        let digest = format!("{}canonicalDigest", crate::vocab::BIL);
+        let recorded = batch.stored_graph(&graphs.provenance)?.into_iter().find_map(|q| {
+            match (q.predicate.as_str() == digest, q.object) {
+                (true, oxigraph::model::Term::Literal(l)) => Some(l.value().to_owned()),
+                _ => None,
+            }
+        });
+        let intact = !stored.is_empty()
+            && recorded.is_some_and(|r| model::canonical_digest(&stored).is_ok_and(|d| d == r));
+        return Ok(intact.then(|| outcome(0, true)));
+    }
+    let own = |q: &oxigraph::model::Quad| {
+        q.graph_name == oxigraph::model::GraphName::NamedNode(graphs.statements.clone())
+            || q.graph_name == oxigraph::model::GraphName::NamedNode(graphs.provenance.clone())
+    };
+    let (mine, shared): (Vec<_>, Vec<_>) = graphs.quads.iter().cloned().partition(own);
+    let mut added = mine.len();
+    batch.add_graphs(&[&graphs.statements, &graphs.provenance], mine);
+    for q in shared {
+        added += usize::from(batch.add_shared(q)?);
+    }
+    let links =
+        crate::link::link(&*batch, &crate::link::reports(extraction), base).map_err(StoreError::from)?;
+    for q in links {
+        added += usize::from(batch.add_shared(q)?);
+    }
+    Ok(Some(outcome(added, false)))
 }
 
 /// The graph where `verify` records its checks.

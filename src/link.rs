@@ -22,6 +22,50 @@ use crate::vocab::{BIL, RDF_TYPE, RDFS, SEM, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::{StorageError, Transaction};
 
+/// What [`link`] reads of the store: the quads of the events graph with a given subject or a
+/// given predicate and object. A transaction reads so; so does a batch of articles bulk-loaded
+/// together (the store as it was, and what the batch's earlier articles linked).
+pub trait Lookup {
+    /// The quads of `graph` matching the pattern (`None` matches anything).
+    fn quads(
+        &self,
+        subject: Option<&NamedNode>,
+        predicate: Option<&NamedNode>,
+        object: Option<&Term>,
+        graph: &GraphName,
+    ) -> Result<Vec<Quad>, StorageError>;
+}
+
+impl Lookup for Transaction<'_> {
+    fn quads(
+        &self,
+        subject: Option<&NamedNode>,
+        predicate: Option<&NamedNode>,
+        object: Option<&Term>,
+        graph: &GraphName,
+    ) -> Result<Vec<Quad>, StorageError> {
+        self.quads_for_pattern(
+            subject.map(|s| s.as_ref().into()),
+            predicate.map(NamedNode::as_ref),
+            object.map(Term::as_ref),
+            Some(graph.as_ref()),
+        )
+        .collect()
+    }
+}
+
+impl Lookup for crate::store::Batch {
+    fn quads(
+        &self,
+        subject: Option<&NamedNode>,
+        predicate: Option<&NamedNode>,
+        object: Option<&Term>,
+        graph: &GraphName,
+    ) -> Result<Vec<Quad>, StorageError> {
+        crate::store::Batch::quads(self, subject, predicate, object, graph)
+    }
+}
+
 /// The most days between two reports of one happening.
 pub const WINDOW_DAYS: i64 = 3;
 
@@ -150,7 +194,7 @@ fn bil(local: &str) -> NamedNode {
 /// The quads that link `new` reports (of one article) to happenings, given the store as the
 /// transaction sees it: each joins the earliest-founded happening one of its matching reports
 /// belongs to, or founds one. Reports of the same article are linked among themselves too.
-pub fn link(transaction: &Transaction<'_>, new: &[Report], base: &str) -> Result<Vec<Quad>, StorageError> {
+pub fn link(transaction: &impl Lookup, new: &[Report], base: &str) -> Result<Vec<Quad>, StorageError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(events_graph(base)));
     let mut out: Vec<Quad> = Vec::new();
     // Happenings chosen so far in this article, for its own later reports.
@@ -209,7 +253,7 @@ pub fn link(transaction: &Transaction<'_>, new: &[Report], base: &str) -> Result
 
 /// The earliest-founded happening a stored report of the same happening as `r` belongs to.
 fn stored_happening(
-    transaction: &Transaction<'_>,
+    transaction: &impl Lookup,
     r: &Report,
     graph: &GraphName,
 ) -> Result<Option<NamedNode>, StorageError> {
@@ -218,29 +262,19 @@ fn stored_happening(
     }
     let value = |subject: &NamedNode, predicate: &str| -> Result<Option<Term>, StorageError> {
         Ok(transaction
-            .quads_for_pattern(
-                Some(subject.as_ref().into()),
-                Some(bil(predicate).as_ref()),
-                None,
-                Some(graph.as_ref()),
-            )
+            .quads(Some(subject), Some(&bil(predicate)), None, graph)?
+            .into_iter()
             .next()
-            .transpose()?
             .map(|q| q.object))
     };
     let literal = |t: Option<Term>| match t {
         Some(Term::Literal(l)) => Some(l.value().to_owned()),
         _ => None,
     };
-    let key = Literal::new_simple_literal(r.key());
+    let key = Term::from(Literal::new_simple_literal(r.key()));
     let mut found: Vec<NamedNode> = Vec::new();
-    for q in transaction.quads_for_pattern(
-        None,
-        Some(bil("linkKey").as_ref()),
-        Some(key.as_ref().into()),
-        Some(graph.as_ref()),
-    ) {
-        let NamedOrBlankNode::NamedNode(other) = q?.subject else {
+    for q in transaction.quads(None, Some(&bil("linkKey")), Some(&key), graph)? {
+        let NamedOrBlankNode::NamedNode(other) = q.subject else {
             continue;
         };
         let direction = literal(value(&other, "linkDirection")?).unwrap_or_default();
@@ -299,18 +333,27 @@ fn describe_happening(out: &mut Vec<Quad>, h: &NamedNode, r: &Report, base: &str
 
 /// Removes from the events graph the links of the reports whose IRIs start with `prefix` (an
 /// article's `<article>/event/`), and every happening no report links to any more.
+///
+/// An article's reports are numbered from 1 (`<article>/event/1`, …): they are looked up one by
+/// one, by subject, until a number has nothing in the events graph, so the cost is that of the
+/// article's own reports, whatever the size of the store.
 pub fn unlink(transaction: &mut Transaction<'_>, prefix: &str, base: &str) -> Result<(), StorageError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(events_graph(base)));
     let report_of = bil("reportOf");
-    let mine: Vec<Quad> = transaction
-        .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-        .filter(|q| {
-            q.as_ref().map_or(
-                true,
-                |q| matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(prefix)),
-            )
-        })
-        .collect::<Result<_, _>>()?;
+    let mut mine: Vec<Quad> = Vec::new();
+    for n in 1.. {
+        let Ok(report) = NamedNode::new(format!("{prefix}{n}")) else {
+            break;
+        };
+        let before = mine.len();
+        for q in transaction.quads_for_pattern(Some(report.as_ref().into()), None, None, Some(graph.as_ref()))
+        {
+            mine.push(q?);
+        }
+        if mine.len() == before {
+            break;
+        }
+    }
     let mut happenings: Vec<NamedNode> = mine
         .iter()
         .filter(|q| q.predicate == report_of)

@@ -1111,6 +1111,36 @@ impl Database {
         })
     }
 
+    /// Starts a batch of quads to be bulk-loaded in one atomic step (see [`Batch`]).
+    pub fn batch(&self) -> Result<Batch, StoreError> {
+        Ok(Batch {
+            store: (*self.store()).clone(),
+            pending: Store::new()?,
+            quads: Vec::new(),
+            graphs: std::collections::HashSet::new(),
+        })
+    }
+
+    /// Bulk-loads a batch: `RocksDB` files are written beside the store and ingested in one step,
+    /// so after a crash either the whole batch is in the store or none of it. Far cheaper per
+    /// quad than a transaction (no memtable, no write-ahead log), for writers that hold the
+    /// store alone (the command line; the server's writes stay transactions).
+    pub fn commit_batch(&self, batch: Batch) -> Result<usize, StoreError> {
+        let n = batch.quads.len();
+        if n == 0 {
+            return Ok(0);
+        }
+        self.write(|store| {
+            let mut loader = store
+                .bulk_loader()
+                .with_num_threads(1)
+                .with_max_memory_size_in_megabytes(n / 1000 + 1);
+            loader.load_quads(batch.quads)?;
+            loader.commit()?;
+            Ok(n)
+        })
+    }
+
     /// Whether the store holds this quad.
     pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
         Ok(self.store().contains(quad)?)
@@ -1119,6 +1149,86 @@ impl Database {
     /// Writes the store's buffers to disk (called on shutdown).
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.store().flush()?)
+    }
+}
+
+/// Quads gathered to be bulk-loaded together by [`Database::commit_batch`]. Until then they
+/// are readable with the store ([`Batch::quads`], [`Batch::has_graph`]), so that what a batch's
+/// later article reads includes what its earlier ones brought.
+pub struct Batch {
+    store: Store,
+    /// The quads shared between articles (entity descriptions, links), for reading.
+    pending: Store,
+    quads: Vec<Quad>,
+    graphs: std::collections::HashSet<NamedNode>,
+}
+
+impl Batch {
+    /// Whether the store or the batch has the named graph.
+    pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        Ok(self.graphs.contains(graph) || self.store.contains_named_graph(graph)?)
+    }
+
+    /// Whether the batch has the named graph (an earlier article of the batch brought it).
+    pub fn in_batch(&self, graph: &NamedNode) -> bool {
+        self.graphs.contains(graph)
+    }
+
+    /// The quads of one named graph in the store (not in the batch).
+    pub fn stored_graph(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
+    /// Adds the quads of graphs new to the store, which no other article shares.
+    pub fn add_graphs(&mut self, graphs: &[&NamedNode], quads: impl IntoIterator<Item = Quad>) {
+        self.graphs.extend(graphs.iter().map(|g| (*g).clone()));
+        self.quads.extend(quads);
+    }
+
+    /// Adds a quad that other articles may bring too; false when the store or the batch has
+    /// it already.
+    pub fn add_shared(&mut self, quad: Quad) -> Result<bool, StoreError> {
+        if self.pending.contains(&quad)? || self.store.contains(&quad)? {
+            return Ok(false);
+        }
+        self.pending.insert(&quad)?;
+        self.quads.push(quad);
+        Ok(true)
+    }
+
+    /// Articles' quads gathered so far.
+    pub fn len(&self) -> usize {
+        self.quads.len()
+    }
+
+    /// Whether nothing was gathered.
+    pub fn is_empty(&self) -> bool {
+        self.quads.is_empty()
+    }
+
+    /// The quads of `graph` matching the pattern, in the store or in the batch's shared quads.
+    pub fn quads(
+        &self,
+        subject: Option<&NamedNode>,
+        predicate: Option<&NamedNode>,
+        object: Option<&Term>,
+        graph: &GraphName,
+    ) -> Result<Vec<Quad>, oxigraph::store::StorageError> {
+        let mut out = Vec::new();
+        for store in [&self.store, &self.pending] {
+            for q in store.quads_for_pattern(
+                subject.map(|s| s.as_ref().into()),
+                predicate.map(NamedNode::as_ref),
+                object.map(Term::as_ref),
+                Some(graph.as_ref()),
+            ) {
+                out.push(q?);
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -44,6 +44,7 @@ impl From<IngestError> for ApiError {
             IngestError::TooMuchWork(m) => ApiError::Unprocessable(m),
             IngestError::Article(a) => ApiError::BadRequest(a.to_string()),
             IngestError::Model(m) => ApiError::BadRequest(m.to_string()),
+            IngestError::Read(m) => ApiError::BadRequest(m),
             IngestError::Store(s) => s.into(),
             e @ IngestError::OtherBase { .. } => ApiError::Internal(e.to_string()),
         }

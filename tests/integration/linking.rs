@@ -114,3 +114,124 @@ fn reports_of_one_happening_meet_and_retraction_undoes_them() {
     }
     assert_eq!(db.len().unwrap(), seeded);
 }
+
+/// The store's quads as sorted N-Quads lines, without the times of extraction runs and the
+/// ontology's blank nodes (which differ from one run to the next).
+fn dump_without_times(db: &Database) -> Vec<String> {
+    let bytes = db.export(oxigraph::io::RdfFormat::NQuads, Vec::new()).unwrap();
+    let mut lines: Vec<String> = String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("XMLSchema#dateTime>") && !l.contains("_:"))
+        .map(str::to_owned)
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// Bulk ingestion (`ingest_many`: threads, batches, bulk loads) gives the store that ingesting
+/// the same articles one by one in transactions gives: the same quads, the same links between
+/// reports (within a batch too), the same outcomes; the same text twice in a batch is a
+/// duplicate; a damaged stored article met in a batch is rewritten.
+#[test]
+fn bulk_ingestion_equals_one_by_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [
+        "tests/linking/articles",
+        "tests/corpus/dev/articles",
+        "tests/articles",
+    ] {
+        let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    // The same text twice, in the same batch.
+    files.insert(3, files[1].clone());
+    let read = |i: usize| Ok(std::fs::read(&files[i]).unwrap());
+
+    let one_by_one = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&one_by_one, BASE).unwrap();
+    let expected: Vec<_> = (0..files.len())
+        .map(|i| bilateral::ingest::ingest(&one_by_one, &read(i).unwrap(), BASE).unwrap())
+        .collect();
+
+    for (batch, threads) in [(4, 2), (1000, 1)] {
+        let bulk = Database::in_memory().unwrap();
+        bilateral::seed::ensure_seeded(&bulk, BASE).unwrap();
+        let mut got = Vec::new();
+        bilateral::ingest::ingest_many(
+            &bulk,
+            files.len(),
+            read,
+            BASE,
+            bilateral::ingest::Bulk { batch, threads },
+            |i, outcome| got.push((i, outcome.unwrap())),
+        )
+        .unwrap();
+        assert_eq!(got.len(), files.len());
+        for (n, (i, o)) in got.iter().enumerate() {
+            assert_eq!(n, *i, "outcomes come in order");
+            let e = &expected[*i];
+            assert_eq!(
+                (&o.iri, o.quads, o.duplicate, o.events),
+                (&e.iri, e.quads, e.duplicate, e.events),
+                "{}",
+                files[*i].display()
+            );
+        }
+        assert!(got[3].1.duplicate);
+        let (got, want) = (dump_without_times(&bulk), dump_without_times(&one_by_one));
+        let extra: Vec<_> = got
+            .iter()
+            .filter(|l| want.binary_search(l).is_err())
+            .take(5)
+            .collect();
+        let missing: Vec<_> = want
+            .iter()
+            .filter(|l| got.binary_search(l).is_err())
+            .take(5)
+            .collect();
+        assert!(
+            got.len() == want.len() && extra.is_empty() && missing.is_empty(),
+            "batch {batch}, threads {threads}: {} quads for {}; extra {extra:#?}; missing {missing:#?}",
+            got.len(),
+            want.len()
+        );
+    }
+
+    // A stored article whose statement graph was damaged is rewritten when met again.
+    let bulk = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&bulk, BASE).unwrap();
+    let first = bilateral::ingest::ingest(&bulk, &read(0).unwrap(), BASE).unwrap();
+    bulk.update(
+        &format!(
+            "DELETE WHERE {{ GRAPH <{BASE}graph/article/{}> {{ ?s <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?o }} }}",
+            first.id
+        ),
+        None,
+        None,
+    )
+    .unwrap();
+    let mut got = Vec::new();
+    bilateral::ingest::ingest_many(
+        &bulk,
+        2,
+        read,
+        BASE,
+        bilateral::ingest::Bulk {
+            batch: 10,
+            threads: 2,
+        },
+        |_, outcome| got.push(outcome.unwrap()),
+    )
+    .unwrap();
+    assert!(got[0].repaired && !got[0].duplicate, "{:?}", got[0]);
+    assert!(!got[1].duplicate && !got[1].repaired);
+    let verified = bilateral::ingest::verify(&bulk).unwrap();
+    assert!(verified.iter().all(bilateral::ingest::Verification::ok));
+}
