@@ -98,12 +98,12 @@ fn queries(store: &Path, runs: usize) {
     .expect("a claim");
     let person = first(
         &db,
-        "SELECT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } } LIMIT 1",
+        "SELECT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> ; <http://www.w3.org/2004/02/skos/core#altLabel> ?other } } LIMIT 1",
     )
     .expect("a person");
     let article = first(
         &db,
-        "SELECT ?a WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> } } LIMIT 1",
+        "SELECT ?a WHERE { GRAPH ?g { ?a <https://w3id.org/bilateral/ontology#statementGraph> ?s } } LIMIT 1",
     )
     .expect("an article");
     let params: Vec<(&str, Term)> = vec![

@@ -218,6 +218,73 @@ pub struct Table {
     pub rows: Vec<Vec<Option<Term>>>,
 }
 
+/// Puts the bound values of a stored query's parameters into its pattern as a one-row `VALUES`
+/// joined at the top of its `WHERE` (below the solution modifiers, and on the required side of
+/// an `OPTIONAL`), so that the optimizer plans
+/// with them: it starts from the given country, claim or article and looks the rest up from
+/// there, instead of planning for every value and filtering at the end (at 1,000 articles, 0.6 s
+/// against 10 ms for a query bound to one article). Values `VALUES` cannot hold (blank nodes)
+/// are returned, to be substituted at evaluation as before.
+fn with_values(
+    mut query: spargebra::Query,
+    bindings: &[(oxigraph::sparql::Variable, Term)],
+) -> (spargebra::Query, Vec<(oxigraph::sparql::Variable, Term)>) {
+    use spargebra::algebra::GraphPattern as P;
+    use spargebra::term::GroundTerm;
+    fn top_of_where(pattern: &mut P) -> &mut P {
+        match pattern {
+            P::Project { inner, .. }
+            | P::Distinct { inner }
+            | P::Reduced { inner }
+            | P::Slice { inner, .. }
+            | P::OrderBy { inner, .. }
+            | P::Group { inner, .. }
+            | P::Filter { inner, .. }
+            | P::Extend { inner, .. } => top_of_where(inner),
+            // Joined before an OPTIONAL or a MINUS rather than after: the values are there
+            // when the optional part is matched, as a substitution would have them.
+            P::LeftJoin { left, .. } | P::Minus { left, .. } => top_of_where(left),
+            other => other,
+        }
+    }
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    let mut rest = Vec::new();
+    for (variable, value) in bindings {
+        let ground = match value {
+            Term::NamedNode(n) => Some(GroundTerm::NamedNode(n.clone())),
+            Term::Literal(l) => Some(GroundTerm::Literal(l.clone())),
+            _ => None,
+        };
+        match ground {
+            Some(g) if !variables.contains(variable) => {
+                variables.push(variable.clone());
+                row.push(Some(g));
+            }
+            _ => rest.push((variable.clone(), value.clone())),
+        }
+    }
+    if variables.is_empty() {
+        return (query, rest);
+    }
+    let pattern = match &mut query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    let target = top_of_where(pattern);
+    let inner = std::mem::replace(target, P::Bgp { patterns: Vec::new() });
+    *target = P::Join {
+        left: Box::new(P::Values {
+            variables,
+            bindings: vec![row],
+        }),
+        right: Box::new(inner),
+    };
+    (query, rest)
+}
+
 /// Parses a SPARQL query and records the dataset of the SPARQL 1.1 Protocol's
 /// `default-graph-uri` and `named-graph-uri` parameters.
 ///
@@ -481,9 +548,10 @@ impl Database {
         prepared: &PreparedQuery,
         token: Option<CancellationToken>,
     ) -> Result<QueryResults<'a>, StoreError> {
-        let mut query = Self::evaluator(token).for_query(prepared.query.clone());
-        for (variable, value) in &prepared.bindings {
-            query = query.substitute_variable(variable.clone(), value.clone());
+        let (query, rest) = with_values(prepared.query.clone(), &prepared.bindings);
+        let mut query = Self::evaluator(token).for_query(query);
+        for (variable, value) in rest {
+            query = query.substitute_variable(variable, value);
         }
         match (&prepared.default_graphs, &prepared.named_graphs) {
             (Some(default), named) => {
