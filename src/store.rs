@@ -254,7 +254,7 @@ fn with_values(
         let ground = match value {
             Term::NamedNode(n) => Some(GroundTerm::NamedNode(n.clone())),
             Term::Literal(l) => Some(GroundTerm::Literal(l.clone())),
-            _ => None,
+            Term::BlankNode(_) => None,
         };
         match ground {
             Some(g) if !variables.contains(variable) => {
