@@ -6,7 +6,7 @@
 # store (p50, max, rows, memory). One JSON object per measurement in target/scale/results.jsonl;
 # benches/scale/plot.py draws docs/img/scale.svg from it.
 #
-# Usage: benches/scale/run.sh [SIZE...]      (default: 1000 10000)
+# Usage: [RUNS=N] benches/scale/run.sh [SIZE...]   (default: 1000 10000; each query N times, 5)
 # Needs: a release build (`cargo build --release`), python3, GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,7 +52,7 @@ import json
 d = json.load(open('$out/reference-$n.json')); d['disk_bytes'] = $refdisk
 print(json.dumps(d))" >> "$results"
   rm -f "$out/export-$n.nq"
-  "$bench" queries --store "$store" --runs 5 | python3 -c "
+  "$bench" queries --store "$store" --runs "${RUNS:-5}" | python3 -c "
 import json,sys
 for line in sys.stdin:
     d = json.loads(line); d.update(size=$n, what='query'); print(json.dumps(d))" >> "$results"
