@@ -195,6 +195,10 @@ struct ServeArgs {
     /// The most rows (or triples) one answer may hold.
     #[arg(long, default_value_t = 100_000)]
     max_rows: usize,
+    /// The most memory one query may take while it is evaluated and its answer written, in
+    /// MB; past it the query is stopped and answered 503 (the memory is given back).
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(16..=1_048_576))]
+    query_memory_mb: u64,
 }
 
 #[derive(Debug, Args)]
@@ -368,6 +372,7 @@ fn serve(args: ServeArgs) -> Result<()> {
             .unwrap_or_else(http::default_concurrent_queries)
             .max(1),
         queue_wait: Duration::from_secs(2),
+        query_memory: usize::try_from(args.query_memory_mb << 20).unwrap_or(usize::MAX),
         max_body_bytes: args.max_body_bytes,
         limits: Limits {
             max_rows: args.max_rows,

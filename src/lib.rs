@@ -25,6 +25,13 @@ pub mod shacl;
 pub mod http;
 #[cfg(feature = "server")]
 pub mod cli;
+#[cfg(feature = "server")]
+pub mod memory;
+
+/// The process's allocator counts each query's memory against its budget (see [`memory`]).
+#[cfg(feature = "server")]
+#[global_allocator]
+static ALLOCATOR: memory::Counting = memory::Counting;
 
 /// The base of the IRIs the service mints when no `--base-iri` is given: one stable, permanent
 /// form whatever host or port a server runs on, so that IRIs minted by one instance are the

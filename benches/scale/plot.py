@@ -42,7 +42,7 @@ def panel(x0, title, series, unit):
         slo, shi = slo - 0.5, shi + 0.5
 
     def px(size):
-        return x0 + PAD + (math.log10(size) - slo) / (shi - slo) * (W - PAD - 10)
+        return x0 + PAD + (math.log10(size) - slo) / (shi - slo) * (W - PAD - 40)
 
     def py(v):
         return 30 + (hi - math.log10(v)) / (hi - lo) * (H - 70)
@@ -68,6 +68,9 @@ def panel(x0, title, series, unit):
             g.append(f'<circle cx="{px(s):.1f}" cy="{py(v):.1f}" r="2.5" fill="{c}"><title>{name}: {v:g} at {s:,}</title></circle>')
         if len(series) <= 4:
             g.append(f'<text x="{x0 + PAD + 6}" y="{42 + 13 * i}" font-size="10" fill="{c}">{name}</text>')
+        elif points:
+            s, v = points[-1]
+            g.append(f'<text x="{px(s) + 4:.1f}" y="{py(v) + 3:.1f}" font-size="8" fill="{c}">{name}</text>')
     return "\n".join(g)
 
 

@@ -43,6 +43,11 @@ pub enum ApiError {
     /// The article is larger than the limit.
     #[error("{0}")]
     ArticleTooLarge(String),
+    /// The query needed more memory than one query may take, and was stopped.
+    #[error(
+        "the query was stopped: it needed more than {0} MB of memory, the limit of one query on this endpoint; narrow it, add a LIMIT, or aggregate less at once"
+    )]
+    MemoryLimit(usize),
     /// Too many queries are evaluated at once.
     #[error("{0}")]
     Busy(String),
@@ -81,9 +86,11 @@ impl ApiError {
             Self::TooLarge(_) | Self::ArticleTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Damaged(_) => StatusCode::CONFLICT,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::Timeout(_) | Self::Busy(_) | Self::UpdateTimeout(_) | Self::Storage(_) => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            Self::Timeout(_)
+            | Self::MemoryLimit(_)
+            | Self::Busy(_)
+            | Self::UpdateTimeout(_)
+            | Self::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::DiskFull(_) => StatusCode::INSUFFICIENT_STORAGE,
@@ -114,7 +121,7 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         let retry_after = match &self {
-            Self::Busy(_) | Self::Timeout(_) => Some(1),
+            Self::Busy(_) | Self::Timeout(_) | Self::MemoryLimit(_) => Some(1),
             Self::TooManyAttempts(secs) => Some(*secs),
             _ => None,
         };

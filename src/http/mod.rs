@@ -56,6 +56,9 @@ pub struct Config {
     /// The most queries evaluated at once; past it a query waits up to `queue_wait`, then
     /// gets a 503.
     pub max_concurrent_queries: usize,
+    /// The most memory one query may hold while it is evaluated and its answer written, in
+    /// bytes (see [`crate::memory`]); past it the query is stopped with a 503.
+    pub query_memory: usize,
     /// How long a query waits for a free evaluation slot.
     pub queue_wait: Duration,
     /// The largest request body accepted, in bytes.
@@ -72,6 +75,7 @@ impl Default for Config {
             base_iri: crate::DEFAULT_BASE_IRI.to_owned(),
             update_token: None,
             query_timeout: Duration::from_secs(30),
+            query_memory: 1 << 30,
             max_concurrent_queries: default_concurrent_queries(),
             queue_wait: Duration::from_secs(2),
             max_body_bytes: 10 * 1024 * 1024,
@@ -496,10 +500,20 @@ where
     let registered = state.register(token.clone());
     let db = state.db.clone();
     let inner_token = token.clone();
+    let memory = state.config.query_memory;
     let handle = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let _registered = registered;
-        work(&db, inner_token).map_err(Into::into)
+        let budget = crate::memory::Budget::new(memory, inner_token.clone());
+        let result = {
+            let _entered = budget.enter();
+            work(&db, inner_token)
+        };
+        // What the work built is dropped by now: the memory is back with the allocator.
+        if budget.exceeded() {
+            return Err(ApiError::MemoryLimit(budget.limit() >> 20));
+        }
+        result.map_err(Into::into)
     });
     let limit = state.config.query_timeout;
     match tokio::time::timeout(limit, handle).await {

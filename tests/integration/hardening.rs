@@ -755,3 +755,24 @@ async fn metrics_count_the_store_at_most_once_a_minute() {
     let second = send(&app, get("/metrics")).await;
     assert_eq!(quads(&second.body), Some(before));
 }
+
+/// A query that builds more than its memory budget (a sort of the store's cross product) is stopped with a 503 that says so, well before its time limit; the memory is given
+/// back and the next query is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_past_its_memory_budget_gets_a_clear_503_and_the_next_one_an_answer() {
+    let (app, _) = app_with(Config {
+        query_memory: 64 << 20,
+        query_timeout: Duration::from_secs(50),
+        ..Config::default()
+    });
+    // One row, after sorting every pair of quads of the store (16 million).
+    let greedy = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1";
+    let start = std::time::Instant::now();
+    let a = send(&app, get(&format!("/sparql?query={}", enc(greedy)))).await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{}", a.body);
+    assert!(a.body.contains("more than 64 MB of memory"), "{}", a.body);
+    assert!(start.elapsed() < Duration::from_secs(30), "{:?}", start.elapsed());
+    let small = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/Country> }";
+    let a = send(&app, get(&format!("/sparql?query={}", enc(small)))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+}

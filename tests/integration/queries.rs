@@ -117,6 +117,20 @@ fn q03_provenance_chain_runs_to_al_thawra() {
 #[test]
 fn q04_claims_resting_only_on_unverified_translations() {
     let t = run("04-claims-on-unverified-or-translated-sources.rq", &[]);
+    // Bound to a country, it narrows to the claims about that country.
+    let syria = Term::NamedNode(NamedNode::new_unchecked(
+        "https://w3id.org/bilateral/id/country/SYR",
+    ));
+    let about = run(
+        "04-claims-on-unverified-or-translated-sources.rq",
+        &[("country", syria)],
+    );
+    assert!(!about.rows.is_empty() && about.rows.len() < t.rows.len());
+    assert!(
+        col(&about, "about")
+            .iter()
+            .all(|a| a == "https://w3id.org/bilateral/id/country/SYR")
+    );
     let sources = col(&t, "source");
     for s in [
         "Al-Thawra",
