@@ -50,9 +50,11 @@ def panel(x0, title, series, unit):
     g = [f'<text x="{x0 + W / 2}" y="16" text-anchor="middle" font-weight="bold">{title}</text>',
          f'<line x1="{x0 + PAD}" y1="{H - 40}" x2="{x0 + W - 10}" y2="{H - 40}" stroke="#444"/>',
          f'<line x1="{x0 + PAD}" y1="30" x2="{x0 + PAD}" y2="{H - 40}" stroke="#444"/>']
-    for e in range(math.floor(lo), math.ceil(hi) + 1):
-        v = 10 ** e
-        if lo <= e <= hi:
+    ticks = [m * 10 ** e for e in range(math.floor(lo), math.ceil(hi) + 1) for m in (1, 2, 5)]
+    if hi - lo > 2.5:
+        ticks = [t for t in ticks if math.log10(t) == round(math.log10(t))]
+    for v in ticks:
+        if lo <= math.log10(v) <= hi:
             g.append(f'<text x="{x0 + PAD - 4}" y="{py(v) + 4}" text-anchor="end" font-size="10">{v:g}</text>')
             g.append(f'<line x1="{x0 + PAD}" y1="{py(v)}" x2="{x0 + W - 10}" y2="{py(v)}" stroke="#eee"/>')
     for s in sizes:
