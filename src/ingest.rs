@@ -131,10 +131,7 @@ pub fn store_prepared(
         &graphs.provenance,
         &checks,
         &graphs.quads,
-        |stored, recorded| {
-            !stored.is_empty()
-                && recorded.is_some_and(|r| model::canonical_digest(stored).is_ok_and(|d| d == r))
-        },
+        is_intact,
         |transaction| {
             // A repaired article's old reports go first; then its reports join their happenings.
             crate::link::unlink(transaction, &format!("{}/event/", graphs.article.as_str()), base)?;
@@ -318,9 +315,7 @@ fn add_to_batch(
                 _ => None,
             }
         });
-        let intact = !stored.is_empty()
-            && recorded.is_some_and(|r| model::canonical_digest(&stored).is_ok_and(|d| d == r));
-        return Ok(intact.then(|| outcome(0, true)));
+        return Ok(is_intact(&stored, recorded.as_deref()).then(|| outcome(0, true)));
     }
     let own = |q: &oxigraph::model::Quad| {
         q.graph_name == oxigraph::model::GraphName::NamedNode(graphs.statements.clone())
@@ -338,6 +333,11 @@ fn add_to_batch(
         added += usize::from(batch.add_shared(q)?);
     }
     Ok(Some(outcome(added, false)))
+}
+
+/// Whether a stored statement graph is intact: not empty, and its digest is the one recorded.
+fn is_intact(stored: &[oxigraph::model::Quad], recorded: Option<&str>) -> bool {
+    !stored.is_empty() && recorded.is_some_and(|r| model::canonical_digest(stored).is_ok_and(|d| d == r))
 }
 
 /// The graph where `verify` records its checks.
