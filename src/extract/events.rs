@@ -5,6 +5,7 @@
 //! the text gives one, and a status.
 
 use crate::extract::Doc;
+use crate::extract::cameo;
 use crate::extract::lexicon::{CountryForm, Entry, Lexicon};
 use crate::extract::people::Person;
 use crate::extract::text::LineKind;
@@ -162,6 +163,15 @@ pub fn find(
         if !fired.matched_any() {
             continue;
         }
+        // The dictionary's verbs and the codes their patterns give, up to the first verb of
+        // saying, judging or wanting (after it, the sentence tells a stated position).
+        let (words, _) = cameo::tokens(&masked);
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let acts: Vec<(&'static str, &'static str)> = cameo::Verbs::get()
+            .find(&refs)
+            .iter()
+            .map_while(|f| Some((kind_of_code(f.code)?, f.code)))
+            .collect();
         let modal = p.modal.is_match(raw.as_bytes());
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
@@ -263,9 +273,14 @@ pub fn find(
                 doc.text.char_at(base + m.start()),
                 doc.text.char_at(base + m.end()),
             );
+            // The dictionary's code when its verb here means an event of the same type.
+            let code = acts
+                .iter()
+                .find(|a| a.0 == t.kind)
+                .map_or_else(|| t.cameo.clone(), |a| a.1.to_owned());
             out.push(Event {
                 kind: t.kind.clone(),
-                cameo: t.cameo.clone(),
+                cameo: code,
                 participants: countries.clone(),
                 source: source.filter(|s| Some(*s) != target),
                 target: target.filter(|t| Some(*t) != source),
@@ -277,4 +292,21 @@ pub fn find(
         }
     }
     out
+}
+
+/// Our event type for a CAMEO code of the dictionary, or `None` for the verbal categories: a
+/// statement, appeal, intent, demand, disapproval, rejection or threat is a claim, not an event
+/// (01, 02, 03, 10-13; and 051-053, 055, 056: praise, defence, rallying, apology, forgiveness).
+pub fn kind_of_code(code: &str) -> Option<&'static str> {
+    let three = code.get(..3)?;
+    Some(match three {
+        _ if matches!(&three[..2], "01" | "02" | "03" | "10" | "11" | "12" | "13") => return None,
+        "051" | "052" | "053" | "055" | "056" => return None,
+        "040" | "041" | "044" | "045" | "046" => "meeting",
+        "042" | "043" => "official_visit",
+        "057" => "agreement",
+        "061" => "trade",
+        "064" => "intelligence_sharing",
+        _ => "other",
+    })
 }

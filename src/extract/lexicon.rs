@@ -402,7 +402,11 @@ impl Lexicon {
     #[expect(clippy::too_many_lines, reason = "one pass over each data file, in order")]
     fn build() -> Lexicon {
         // The trigger set's automaton compiles on the other core while the gazetteer is read.
-        let pending = std::thread::spawn(trigger_table);
+        let pending = std::thread::spawn(|| {
+            let table = trigger_table();
+            crate::extract::cameo::Verbs::get();
+            table
+        });
         let mut countries = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let add = |patterns: &mut Vec<Pattern>, entry: Entry, text: &'static str| {

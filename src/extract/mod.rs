@@ -6,6 +6,7 @@
 //! result, [`Extraction`], serialises to the `extract --format json` contract of DESIGN.md; every
 //! span counts Unicode code points over the whole input, header included.
 
+pub mod cameo;
 pub mod claims;
 pub mod events;
 pub mod lexicon;

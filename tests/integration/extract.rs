@@ -395,3 +395,16 @@ fn a_joint_statement_is_a_claim_of_both_governments() {
     };
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+#[test]
+fn the_cameo_dictionary_codes_the_events_the_triggers_find() {
+    // A visit received is CAMEO 043 ("host a visit") by WELCOME's pattern; the trigger's own
+    // code for a visit is 042. A verb of another type leaves the trigger's code alone.
+    let x = extract_text(
+        "President Vladimir Putin of Russia welcomed President Alexander Lukashenko of Belarus to the Kremlin on Monday.\n\nRussia and Belarus signed a memorandum on customs.",
+    );
+    let visit = x.events.iter().find(|e| e.kind == "official_visit").unwrap();
+    assert_eq!(visit.cameo, "043", "{visit:?}");
+    let agreement = x.events.iter().find(|e| e.kind == "agreement").unwrap();
+    assert_eq!(agreement.cameo, "057", "{agreement:?}");
+}

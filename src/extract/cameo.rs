@@ -1,0 +1,282 @@
+//! The CAMEO verb patterns of PETRARCH2 (`seed-data/lexicon/cameo-verbs.tsv`, converted by
+//! `scripts/convert_cameo.py` from the Open Event Data Alliance's `CAMEO.2.0.txt`): verb forms
+//! in blocks, each block with patterns of nouns and prepositions around the verb that choose a
+//! CAMEO code. PETRARCH2 matches them against a parse tree; here they are matched against a
+//! window of words around the verb, which is cruder but needs no parser.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../../seed-data/lexicon/cameo-verbs.tsv");
+
+/// How far before the verb a pattern's nouns may be, in words.
+const BEFORE: usize = 6;
+/// How far after the verb a pattern's nouns and prepositions may reach, in words.
+const AFTER: usize = 10;
+
+/// One word of a pattern element.
+#[derive(Debug)]
+enum Unit {
+    /// Any of these words.
+    Words(Vec<&'static str>),
+    /// Any phrase of this synset (index into `Verbs::synsets`).
+    Synset(usize),
+}
+
+/// Consecutive units.
+type Element = Vec<Unit>;
+
+#[derive(Debug)]
+struct Pattern {
+    code: Option<&'static str>,
+    before: Vec<Element>,
+    after: Vec<Element>,
+}
+
+#[derive(Debug)]
+struct Form {
+    /// The words after the first.
+    rest: Vec<&'static str>,
+    block: usize,
+    code: Option<&'static str>,
+}
+
+/// The dictionary, parsed.
+#[derive(Debug, Default)]
+pub struct Verbs {
+    synsets: Vec<Vec<Vec<&'static str>>>,
+    /// Verb forms by their first word.
+    forms: HashMap<&'static str, Vec<Form>>,
+    patterns: Vec<Vec<Pattern>>,
+}
+
+/// A verb found and the code its patterns give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// CAMEO code.
+    pub code: &'static str,
+    /// The verb's words: index of the first token and one past the last.
+    pub verb: (usize, usize),
+    /// How many pattern elements chose the code (0: the verb's own code).
+    pub specificity: usize,
+}
+
+fn code(field: &'static str) -> Option<&'static str> {
+    (field != "---" && !field.is_empty()).then_some(field)
+}
+
+impl Verbs {
+    /// The dictionary compiled into the binary, parsed on first use.
+    pub fn get() -> &'static Verbs {
+        static V: OnceLock<Verbs> = OnceLock::new();
+        V.get_or_init(|| Verbs::parse(DATA))
+    }
+
+    fn parse(data: &'static str) -> Verbs {
+        let mut v = Verbs::default();
+        let mut synset_index: HashMap<&'static str, usize> = HashMap::new();
+        for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            match (f.first().copied(), f.len()) {
+                (Some("S"), 3) => {
+                    synset_index.insert(f[1], v.synsets.len());
+                    v.synsets
+                        .push(f[2].split('|').map(|p| p.split(' ').collect()).collect());
+                }
+                (Some("B"), 3) => v.patterns.push(Vec::new()),
+                (Some("V"), 4) => {
+                    let Ok(block) = f[2].parse::<usize>() else {
+                        continue;
+                    };
+                    let mut words = f[1].split(' ');
+                    let Some(first) = words.next() else { continue };
+                    v.forms.entry(first).or_default().push(Form {
+                        rest: words.collect(),
+                        block,
+                        code: code(f[3]),
+                    });
+                }
+                (Some("P"), 5) => {
+                    let Ok(block) = f[1].parse::<usize>() else {
+                        continue;
+                    };
+                    let side = |s: &'static str| -> Option<Vec<Element>> {
+                        s.split(',')
+                            .filter(|e| !e.is_empty())
+                            .map(|e| {
+                                e.split(' ')
+                                    .map(|u| match u.strip_prefix('&') {
+                                        Some(_) => synset_index.get(u).map(|&i| Unit::Synset(i)),
+                                        None => Some(Unit::Words(u.split('|').collect())),
+                                    })
+                                    .collect::<Option<Element>>()
+                            })
+                            .collect()
+                    };
+                    let (Some(before), Some(after)) = (side(f[3]), side(f[4])) else {
+                        continue;
+                    };
+                    if let Some(list) = v.patterns.get_mut(block) {
+                        list.push(Pattern {
+                            code: code(f[2]),
+                            before,
+                            after,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// Whether an element starts at token `at`; where it ends.
+    fn element_at(&self, e: &Element, tokens: &[&str], at: usize) -> Option<usize> {
+        let mut i = at;
+        for unit in e {
+            match unit {
+                Unit::Words(words) => {
+                    let t = tokens.get(i)?;
+                    if !words.contains(t) {
+                        return None;
+                    }
+                    i += 1;
+                }
+                Unit::Synset(s) => {
+                    let phrase = self.synsets[*s]
+                        .iter()
+                        .find(|p| tokens.get(i..i + p.len()).is_some_and(|w| w == p.as_slice()))?;
+                    i += phrase.len();
+                }
+            }
+        }
+        Some(i)
+    }
+
+    /// Whether the elements occur in order within `tokens[from..to]`.
+    fn in_order(&self, elements: &[Element], tokens: &[&str], from: usize, to: usize) -> bool {
+        let mut at = from;
+        'elements: for e in elements {
+            while at < to {
+                if let Some(end) = self.element_at(e, tokens, at) {
+                    at = end;
+                    continue 'elements;
+                }
+                at += 1;
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Every dictionary verb among the tokens (upper-case words) with the code its most specific
+    /// matching pattern gives, or the verb's own; verbs whose code is none are left out.
+    pub fn find(&self, tokens: &[&str]) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(forms) = self.forms.get(t) else { continue };
+            // "the visit", "a meeting": a noun, not a verb.
+            if i > 0
+                && matches!(
+                    tokens[i - 1],
+                    "THE" | "A" | "AN" | "THIS" | "THAT" | "ITS" | "THEIR" | "HIS" | "HER" | "OUR" | "WHOSE"
+                )
+            {
+                continue;
+            }
+            let mut best: Option<Found> = None;
+            for form in forms {
+                let end = i + 1 + form.rest.len();
+                if tokens.get(i + 1..end) != Some(form.rest.as_slice()) {
+                    continue;
+                }
+                let mut choice = form.code.map(|c| (c, 0));
+                for p in self.patterns.get(form.block).into_iter().flatten() {
+                    let n = p.before.len() + p.after.len();
+                    if choice.is_some_and(|(_, s)| s >= n)
+                        || !self.in_order(&p.after, tokens, end, (end + AFTER).min(tokens.len()))
+                        || !self.in_order(&p.before, tokens, i.saturating_sub(BEFORE), i)
+                    {
+                        continue;
+                    }
+                    // A pattern with the null code says the verb means nothing here.
+                    choice = Some((p.code.unwrap_or(""), n));
+                }
+                if let Some((c, s)) = choice
+                    && best.is_none_or(|b| s > b.specificity)
+                {
+                    best = Some(Found {
+                        code: c,
+                        verb: (i, end),
+                        specificity: s,
+                    });
+                }
+            }
+            if let Some(b) = best.filter(|b| !b.code.is_empty()) {
+                out.push(b);
+            }
+        }
+        out
+    }
+}
+
+/// The upper-case words of a text and where each is (byte offsets).
+pub fn tokens(text: &str) -> (Vec<String>, Vec<(usize, usize)>) {
+    let mut words = Vec::new();
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let inside = c.is_ascii_alphanumeric() || (start.is_some() && (c == '\'' || c == '-'));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].trim_end_matches(['\'', '-']);
+                words.push(w.to_ascii_uppercase());
+                spans.push((s, s + w.len()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (words, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        let (words, _) = tokens(text);
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        Verbs::get().find(&refs).into_iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn dictionary_loads() {
+        let v = Verbs::get();
+        assert!(v.forms.len() > 5000, "{} verb forms", v.forms.len());
+        assert!(v.patterns.iter().map(Vec::len).sum::<usize>() > 4000);
+    }
+
+    #[test]
+    fn patterns_choose_the_code() {
+        // SIGN alone codes nothing; SIGN * &TREATY is 057.
+        assert_eq!(
+            codes("The two ministers signed a memorandum of understanding"),
+            ["057"]
+        );
+        assert_eq!(codes("They signed"), Vec::<&str>::new());
+        // HOST is 043; VISIT is 042.
+        assert_eq!(codes("Egypt hosted the Israeli delegation"), ["043"]);
+        assert_eq!(codes("He visited Ankara"), ["042"]);
+        // A noun after a determiner is not the verb.
+        assert_eq!(codes("The visit was short"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn tokens_keep_inner_apostrophes_and_hyphens() {
+        let (w, s) = tokens("Iraq's re-opened border-");
+        assert_eq!(w, ["IRAQ'S", "RE-OPENED", "BORDER"]);
+        assert_eq!(s, [(0, 6), (7, 16), (17, 23)]);
+    }
+}
