@@ -11,6 +11,9 @@ step() { echo; echo "== $* ($(( $(date +%s) - start )) s)"; }
 
 step "set-up detection (libclang: the library bindgen loads, never libclang-cpp)"
 bash tests/setup/test_setup.sh
+step "the dictionary converters' own checks"
+python3 scripts/convert_phoenix.py --self-test
+python3 scripts/convert_cameo.py --self-test
 step "format"
 cargo fmt --check
 step "build (release; the first build compiles RocksDB)"
