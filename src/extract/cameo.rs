@@ -14,11 +14,17 @@ const BEFORE: usize = 6;
 /// How far after the verb a pattern's nouns and prepositions may reach, in words.
 const AFTER: usize = 10;
 
+/// A word of the dictionary, interned: comparing two is comparing two integers.
+type Word = u32;
+
+/// A word of the text that is in no pattern, form or synset.
+const UNKNOWN: Word = Word::MAX;
+
 /// One word of a pattern element.
 #[derive(Debug)]
 enum Unit {
     /// Any of these words.
-    Words(Vec<&'static str>),
+    Words(Vec<Word>),
     /// Any phrase of this synset (index into `Verbs::synsets`).
     Synset(usize),
 }
@@ -36,18 +42,56 @@ struct Pattern {
 #[derive(Debug)]
 struct Form {
     /// The words after the first.
-    rest: Vec<&'static str>,
+    rest: Vec<Word>,
     block: usize,
     code: Option<&'static str>,
 }
 
+/// FNV-1a: the words are short and the table is ours, so a keyed hash buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The dictionary, parsed.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Verbs {
-    synsets: Vec<Vec<Vec<&'static str>>>,
-    /// Verb forms by their first word.
-    forms: HashMap<&'static str, Vec<Form>>,
+    /// Every word of the dictionary and its number.
+    words: FnvMap<&'static str, Word>,
+    synsets: Vec<Vec<Vec<Word>>>,
+    /// Verb forms by the number of their first word.
+    forms: Vec<Vec<Form>>,
     patterns: Vec<Vec<Pattern>>,
+    /// Per block, its patterns by a word that must be in the window for them to match: a word
+    /// that can begin their first element after the verb (or before it, when they have none
+    /// after). Only those patterns are tried.
+    index: Vec<FnvMap<Word, Vec<u32>>>,
+}
+
+impl std::fmt::Debug for Verbs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verbs")
+            .field("words", &self.words.len())
+            .field("blocks", &self.patterns.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A verb found and the code its patterns give.
@@ -72,42 +116,57 @@ impl Verbs {
         V.get_or_init(|| Verbs::parse(DATA))
     }
 
+    fn intern(&mut self, w: &'static str) -> Word {
+        let next = Word::try_from(self.words.len()).unwrap_or(UNKNOWN - 1);
+        *self.words.entry(w).or_insert(next)
+    }
+
     fn parse(data: &'static str) -> Verbs {
         let mut v = Verbs::default();
         let mut synset_index: HashMap<&'static str, usize> = HashMap::new();
+        let mut forms: Vec<(Word, Form)> = Vec::new();
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&'static str> = line.split('\t').collect();
             match (f.first().copied(), f.len()) {
                 (Some("S"), 3) => {
                     synset_index.insert(f[1], v.synsets.len());
-                    v.synsets
-                        .push(f[2].split('|').map(|p| p.split(' ').collect()).collect());
+                    let phrases = f[2]
+                        .split('|')
+                        .map(|p| p.split(' ').map(|w| v.intern(w)).collect())
+                        .collect();
+                    v.synsets.push(phrases);
                 }
                 (Some("B"), 3) => v.patterns.push(Vec::new()),
                 (Some("V"), 4) => {
                     let Ok(block) = f[2].parse::<usize>() else {
                         continue;
                     };
-                    let mut words = f[1].split(' ');
+                    let mut words = f[1].split(' ').map(|w| v.intern(w));
                     let Some(first) = words.next() else { continue };
-                    v.forms.entry(first).or_default().push(Form {
-                        rest: words.collect(),
-                        block,
-                        code: code(f[3]),
-                    });
+                    let rest = words.collect();
+                    forms.push((
+                        first,
+                        Form {
+                            rest,
+                            block,
+                            code: code(f[3]),
+                        },
+                    ));
                 }
                 (Some("P"), 5) => {
                     let Ok(block) = f[1].parse::<usize>() else {
                         continue;
                     };
-                    let side = |s: &'static str| -> Option<Vec<Element>> {
+                    let mut side = |s: &'static str| -> Option<Vec<Element>> {
                         s.split(',')
                             .filter(|e| !e.is_empty())
                             .map(|e| {
                                 e.split(' ')
                                     .map(|u| match u.strip_prefix('&') {
                                         Some(_) => synset_index.get(u).map(|&i| Unit::Synset(i)),
-                                        None => Some(Unit::Words(u.split('|').collect())),
+                                        None => {
+                                            Some(Unit::Words(u.split('|').map(|w| v.intern(w)).collect()))
+                                        }
                                     })
                                     .collect::<Option<Element>>()
                             })
@@ -127,11 +186,50 @@ impl Verbs {
                 _ => {}
             }
         }
+        v.index = v
+            .patterns
+            .iter()
+            .map(|list| {
+                let mut by_word: FnvMap<Word, Vec<u32>> = FnvMap::default();
+                for (pi, p) in list.iter().enumerate() {
+                    let first = p.after.first().or(p.before.first()).and_then(|e| e.first());
+                    let starts: Vec<Word> = match first {
+                        Some(Unit::Words(w)) => w.clone(),
+                        Some(Unit::Synset(s)) => {
+                            v.synsets[*s].iter().filter_map(|p| p.first().copied()).collect()
+                        }
+                        None => Vec::new(),
+                    };
+                    for w in starts {
+                        let entry = by_word.entry(w).or_default();
+                        let pi = u32::try_from(pi).unwrap_or(u32::MAX);
+                        if entry.last() != Some(&pi) {
+                            entry.push(pi);
+                        }
+                    }
+                }
+                by_word
+            })
+            .collect();
+        v.forms = (0..v.words.len()).map(|_| Vec::new()).collect();
+        for (first, form) in forms {
+            if let Some(list) = v.forms.get_mut(first as usize) {
+                list.push(form);
+            }
+        }
         v
     }
 
+    /// The numbers of the words (upper case), `UNKNOWN` for words the dictionary lacks.
+    pub fn numbers(&self, words: &[&str]) -> Vec<Word> {
+        words
+            .iter()
+            .map(|w| self.words.get(w).copied().unwrap_or(UNKNOWN))
+            .collect()
+    }
+
     /// Whether an element starts at token `at`; where it ends.
-    fn element_at(&self, e: &Element, tokens: &[&str], at: usize) -> Option<usize> {
+    fn element_at(&self, e: &Element, tokens: &[Word], at: usize) -> Option<usize> {
         let mut i = at;
         for unit in e {
             match unit {
@@ -143,9 +241,13 @@ impl Verbs {
                     i += 1;
                 }
                 Unit::Synset(s) => {
-                    let phrase = self.synsets[*s]
-                        .iter()
-                        .find(|p| tokens.get(i..i + p.len()).is_some_and(|w| w == p.as_slice()))?;
+                    let t = *tokens.get(i)?;
+                    if t == UNKNOWN {
+                        return None;
+                    }
+                    let phrase = self.synsets[*s].iter().find(|p| {
+                        p.first() == Some(&t) && tokens.get(i..i + p.len()).is_some_and(|w| w == p.as_slice())
+                    })?;
                     i += phrase.len();
                 }
             }
@@ -154,11 +256,13 @@ impl Verbs {
     }
 
     /// Whether the elements occur in order within `tokens[from..to]`.
-    fn in_order(&self, elements: &[Element], tokens: &[&str], from: usize, to: usize) -> bool {
+    fn in_order(&self, elements: &[Element], tokens: &[Word], from: usize, to: usize) -> bool {
         let mut at = from;
         'elements: for e in elements {
             while at < to {
-                if let Some(end) = self.element_at(e, tokens, at) {
+                if tokens[at] != UNKNOWN
+                    && let Some(end) = self.element_at(e, tokens, at)
+                {
                     at = end;
                     continue 'elements;
                 }
@@ -169,16 +273,19 @@ impl Verbs {
         true
     }
 
-    /// Every dictionary verb among the tokens (upper-case words) with the code its most specific
+    /// Every dictionary verb among the words (upper case) with the code its most specific
     /// matching pattern gives, or the verb's own; verbs whose code is none are left out.
-    pub fn find(&self, tokens: &[&str]) -> Vec<Found> {
+    pub fn find(&self, words: &[&str]) -> Vec<Found> {
+        let tokens = self.numbers(words);
         let mut out = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            let Some(forms) = self.forms.get(t) else { continue };
+        for (i, &t) in tokens.iter().enumerate() {
+            let Some(forms) = self.forms.get(t as usize).filter(|f| !f.is_empty()) else {
+                continue;
+            };
             // "the visit", "a meeting": a noun, not a verb.
             if i > 0
                 && matches!(
-                    tokens[i - 1],
+                    words[i - 1],
                     "THE" | "A" | "AN" | "THIS" | "THAT" | "ITS" | "THEIR" | "HIS" | "HER" | "OUR" | "WHOSE"
                 )
             {
@@ -191,11 +298,26 @@ impl Verbs {
                     continue;
                 }
                 let mut choice = form.code.map(|c| (c, 0));
-                for p in self.patterns.get(form.block).into_iter().flatten() {
+                let (Some(list), Some(by_word)) = (self.patterns.get(form.block), self.index.get(form.block))
+                else {
+                    continue;
+                };
+                let after_end = (end + AFTER).min(tokens.len());
+                let before_start = i.saturating_sub(BEFORE);
+                let mut candidates: Vec<u32> = tokens[end..after_end]
+                    .iter()
+                    .chain(&tokens[before_start..i])
+                    .filter_map(|t| by_word.get(t))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                for p in candidates.iter().filter_map(|&pi| list.get(pi as usize)) {
                     let n = p.before.len() + p.after.len();
                     if choice.is_some_and(|(_, s)| s >= n)
-                        || !self.in_order(&p.after, tokens, end, (end + AFTER).min(tokens.len()))
-                        || !self.in_order(&p.before, tokens, i.saturating_sub(BEFORE), i)
+                        || !self.in_order(&p.after, &tokens, end, after_end)
+                        || !self.in_order(&p.before, &tokens, before_start, i)
                     {
                         continue;
                     }
@@ -254,7 +376,7 @@ mod tests {
     #[test]
     fn dictionary_loads() {
         let v = Verbs::get();
-        assert!(v.forms.len() > 5000, "{} verb forms", v.forms.len());
+        assert!(v.forms.iter().map(Vec::len).sum::<usize>() > 7000);
         assert!(v.patterns.iter().map(Vec::len).sum::<usize>() > 4000);
     }
 

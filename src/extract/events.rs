@@ -164,14 +164,9 @@ pub fn find(
             continue;
         }
         // The dictionary's verbs and the codes their patterns give, up to the first verb of
-        // saying, judging or wanting (after it, the sentence tells a stated position).
-        let (words, _) = cameo::tokens(&masked);
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let acts: Vec<(&'static str, &'static str)> = cameo::Verbs::get()
-            .find(&refs)
-            .iter()
-            .map_while(|f| Some((kind_of_code(f.code)?, f.code)))
-            .collect();
+        // saying, judging or wanting (after it, the sentence tells a stated position); looked
+        // up once an event of the sentence is kept.
+        let mut acts: Option<Vec<(&'static str, &'static str)>> = None;
         let modal = p.modal.is_match(raw.as_bytes());
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
@@ -275,6 +270,15 @@ pub fn find(
             );
             // The dictionary's code when its verb here means an event of the same type.
             let code = acts
+                .get_or_insert_with(|| {
+                    let (words, _) = cameo::tokens(&masked);
+                    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                    cameo::Verbs::get()
+                        .find(&refs)
+                        .iter()
+                        .map_while(|f| Some((kind_of_code(f.code)?, f.code)))
+                        .collect()
+                })
                 .iter()
                 .find(|a| a.0 == t.kind)
                 .map_or_else(|| t.cameo.clone(), |a| a.1.to_owned());

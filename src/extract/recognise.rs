@@ -55,6 +55,12 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
             continue;
         }
         let word_end = p + f[p..].iter().take_while(|b| is_word(**b)).count();
+        // Every name is capitalised or an acronym (see `accept`): a word that begins with a
+        // small letter begins none, and is not looked up.
+        if text.slice(p, p + 1).starts_with(char::is_lowercase) {
+            p = word_end;
+            continue;
+        }
         // A name begins where a word does; its first word is the text's word, or that word less
         // a plural "s" (Iranians).
         let word = &f[p..word_end];
