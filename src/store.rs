@@ -273,6 +273,7 @@ fn with_values(
         | spargebra::Query::Describe { pattern, .. }
         | spargebra::Query::Ask { pattern, .. } => pattern,
     };
+    fold_bound(pattern, &variables);
     let target = top_of_where(pattern);
     let inner = std::mem::replace(target, P::Bgp { patterns: Vec::new() });
     *target = P::Join {
@@ -283,6 +284,106 @@ fn with_values(
         right: Box::new(inner),
     };
     (query, rest)
+}
+
+/// Folds `BOUND(?v)` to `true` everywhere in `pattern` for the parameters `bound`: a parameter
+/// given a value counts as bound in every part of the query, as a substitution of the value
+/// would have it (a value joined at the top leaves it unbound inside groups evaluated before
+/// the join). This is what lets a stored query say "only when this parameter is not given":
+/// `{ FILTER(!BOUND(?country)) … }` is empty when it is, and the optimizer drops that part.
+fn fold_bound(pattern: &mut spargebra::algebra::GraphPattern, bound: &[oxigraph::sparql::Variable]) {
+    use spargebra::algebra::{AggregateExpression, Expression as E, GraphPattern as P, OrderExpression};
+    fn expr(e: &mut E, bound: &[oxigraph::sparql::Variable]) {
+        match e {
+            E::Bound(v) if bound.contains(v) => *e = E::Literal(oxigraph::model::Literal::from(true)),
+            E::Or(a, b)
+            | E::And(a, b)
+            | E::Equal(a, b)
+            | E::SameTerm(a, b)
+            | E::Greater(a, b)
+            | E::GreaterOrEqual(a, b)
+            | E::Less(a, b)
+            | E::LessOrEqual(a, b)
+            | E::Add(a, b)
+            | E::Subtract(a, b)
+            | E::Multiply(a, b)
+            | E::Divide(a, b) => {
+                expr(a, bound);
+                expr(b, bound);
+            }
+            E::In(a, list) => {
+                expr(a, bound);
+                for e in list {
+                    expr(e, bound);
+                }
+            }
+            E::UnaryPlus(a) | E::UnaryMinus(a) | E::Not(a) => expr(a, bound),
+            E::If(a, b, c) => {
+                expr(a, bound);
+                expr(b, bound);
+                expr(c, bound);
+            }
+            E::Coalesce(list) | E::FunctionCall(_, list) => {
+                for e in list {
+                    expr(e, bound);
+                }
+            }
+            E::Exists(p) => fold_bound(p, bound),
+            _ => {}
+        }
+    }
+    match pattern {
+        P::Join { left, right } | P::Union { left, right } | P::Minus { left, right } => {
+            fold_bound(left, bound);
+            fold_bound(right, bound);
+        }
+        P::LeftJoin {
+            left,
+            right,
+            expression,
+        } => {
+            fold_bound(left, bound);
+            fold_bound(right, bound);
+            if let Some(e) = expression {
+                expr(e, bound);
+            }
+        }
+        P::Filter { expr: e, inner } => {
+            expr(e, bound);
+            fold_bound(inner, bound);
+        }
+        P::Extend {
+            inner, expression, ..
+        } => {
+            expr(expression, bound);
+            fold_bound(inner, bound);
+        }
+        P::OrderBy { inner, expression } => {
+            for o in expression {
+                match o {
+                    OrderExpression::Asc(e) | OrderExpression::Desc(e) => expr(e, bound),
+                }
+            }
+            fold_bound(inner, bound);
+        }
+        P::Group {
+            inner, aggregates, ..
+        } => {
+            for (_, a) in aggregates {
+                if let AggregateExpression::FunctionCall { expr: e, .. } = a {
+                    expr(e, bound);
+                }
+            }
+            fold_bound(inner, bound);
+        }
+        P::Graph { inner, .. }
+        | P::Project { inner, .. }
+        | P::Distinct { inner }
+        | P::Reduced { inner }
+        | P::Slice { inner, .. }
+        | P::Service { inner, .. } => fold_bound(inner, bound),
+        _ => {}
+    }
 }
 
 /// Parses a SPARQL query and records the dataset of the SPARQL 1.1 Protocol's

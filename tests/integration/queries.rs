@@ -351,3 +351,22 @@ fn q16_and_q17_happenings_and_their_sources() {
     let t17 = run("17-single-source-happenings-on-unverified-translations.rq", &[]);
     assert_eq!(col(&t17, "happening").len(), t.rows.len());
 }
+
+#[test]
+fn a_bound_parameter_counts_as_bound_in_every_group() {
+    // Joined at the top as VALUES, a parameter would be unbound inside a group evaluated before
+    // the join; folded, `BOUND(?p)` is true everywhere, so "only when not given" parts drop out.
+    let text = "SELECT ?x WHERE { { FILTER(!BOUND(?p)) BIND(\"unbound\" AS ?x) } UNION { BIND(IF(BOUND(?p), \"bound\", \"no\") AS ?x) } }";
+    let answer = |params: &[(String, Term)]| {
+        let mut prepared = prepare_query(text, None, &[], &[]).unwrap();
+        prepared.bind_parameters(text, params).unwrap();
+        let mut got = col(
+            &seeded().query_table(&prepared, &Limits::default(), None).unwrap(),
+            "x",
+        );
+        got.sort();
+        got
+    };
+    assert_eq!(answer(&[]), ["no", "unbound"]);
+    assert_eq!(answer(&[("p".to_owned(), country("IRQ"))]), ["bound"]);
+}
