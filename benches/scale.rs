@@ -1,7 +1,8 @@
 //! The scale benchmark's measurements that need the library (driven by `benches/scale/run.sh`,
 //! which generates the corpus and times `bilateral ingest` itself):
 //!
-//! - `queries --store DIR [--runs N]`: every stored query of `queries/`, with realistic
+//! - `queries --store DIR [--runs N] [--only PREFIX]`: every stored query of `queries/` (or those
+//!   whose file name starts with PREFIX), with realistic
 //!   parameters taken from the store (a pair and a happening of the busiest kind, a claim, its
 //!   source, a person, an article), evaluated as the server evaluates them (same limits: 30 s,
 //!   100,000 rows), N times each (once when a run takes more than 5 s): p50 and max latency,
@@ -38,7 +39,7 @@ fn main() {
         Some("queries") => {
             let store = PathBuf::from(arg(&args, "--store").expect("--store DIR"));
             let runs: usize = arg(&args, "--runs").map_or(5, |r| r.parse().expect("--runs N"));
-            queries(&store, runs);
+            queries(&store, runs, arg(&args, "--only").as_deref());
         }
         Some("reference") => {
             let nquads = PathBuf::from(arg(&args, "--nquads").expect("--nquads FILE"));
@@ -47,7 +48,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: scale queries --store DIR [--runs N] | scale reference --nquads FILE --dir DIR"
+                "usage: scale queries --store DIR [--runs N] [--only PREFIX] | scale reference --nquads FILE --dir DIR"
             );
         }
     }
@@ -81,7 +82,7 @@ fn first(db: &Database, query: &str) -> Option<Vec<Term>> {
         .map(|r| r.into_iter().map(|c| c.expect("bound")).collect())
 }
 
-fn queries(store: &Path, runs: usize) {
+fn queries(store: &Path, runs: usize, only: Option<&str>) {
     let db = Database::open_read_only(store).expect("the store opens");
     let bil = "https://w3id.org/bilateral/ontology#";
     // Realistic parameters, each found by a bounded lookup (never an overview).
@@ -123,6 +124,7 @@ fn queries(store: &Path, runs: usize) {
         .expect("queries/")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .filter(|p| only.is_none_or(|o| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(o))))
         .collect();
     files.sort();
     for file in files {

@@ -491,6 +491,16 @@ fn query(args: &QueryArgs) -> Result<()> {
         (None, None) => bail!("give a query or --file"),
     };
     let db = open_store_read_only(&args.store.data)?;
+    // The summary's counts are made again when a writer opens the store; read-only, say so.
+    if text.contains("PairCameoCount")
+        && !crate::seed::minted_bases(&db)?
+            .iter()
+            .all(|base| crate::summary::is_current(&db, base).unwrap_or(false))
+    {
+        eprintln!(
+            "warning: the summary's counts are out of date (a bulk ingest or load stopped half-way); `bilateral serve` or `bilateral ingest` on this store counts them again"
+        );
+    }
     let mut prepared = prepare_query(&text, Some(crate::DEFAULT_BASE_IRI), &[], &[])?;
     let mut bindings = Vec::new();
     // A stored query declares its parameters (a country takes its ISO code, as over HTTP).
@@ -646,6 +656,8 @@ fn load(args: &LoadArgs) -> Result<()> {
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     let mut total_files = 0;
+    // Loaded RDF can hold events: the summary's counts are out of date until counted again.
+    crate::summary::invalidate(&db, &args.base_iri)?;
     for file in &args.files {
         let format = crate::store::format_of_path(file).with_context(|| {
             format!(
@@ -661,6 +673,7 @@ fn load(args: &LoadArgs) -> Result<()> {
         total_files += 1;
     }
     bar.finish_and_clear();
+    crate::summary::rebuild(&db, &args.base_iri)?;
     eprintln!(
         "loaded {total_files} file(s); the store now holds {} quads",
         db.len()?

@@ -132,7 +132,10 @@ pub fn store_prepared(
         &checks,
         &graphs.quads,
         is_intact,
-        |transaction| {
+        |transaction, replaced| {
+            // The counts of the summary follow the article's events (derived data: not counted
+            // in what the article added, which a bulk ingest reports the same).
+            crate::summary::update(transaction, base, replaced, &graphs.quads)?;
             // A repaired article's old reports go first; then its reports join their happenings.
             crate::link::unlink(transaction, &format!("{}/event/", graphs.article.as_str()), base)?;
             let mut added = 0;
@@ -237,6 +240,7 @@ pub fn ingest_many(
         let mut waiting: std::collections::BTreeMap<usize, Result<Prepared, IngestError>> =
             std::collections::BTreeMap::new();
         let mut expected = 0;
+        let invalidated = std::cell::Cell::new(false);
         let mut batch = db.batch()?;
         // Outcomes of the batch's articles, and the damaged articles to rewrite after it.
         let mut pending: Vec<(usize, Result<Outcome, IngestError>)> = Vec::new();
@@ -246,6 +250,12 @@ pub fn ingest_many(
                          repairs: &mut Vec<(usize, Prepared)>|
          -> Result<(), IngestError> {
             let full = std::mem::replace(batch, db.batch()?);
+            // A bulk load does not keep the summary's counts: they are marked out of date
+            // before the first batch goes in, and counted again at the end.
+            if !full.is_empty() && !invalidated.get() {
+                crate::summary::invalidate(db, base)?;
+                invalidated.set(true);
+            }
             let committed = db.commit_batch(full);
             let mut outcomes: Vec<(usize, Result<Outcome, IngestError>)> = pending
                 .drain(..)
@@ -281,7 +291,11 @@ pub fn ingest_many(
                 }
             }
         }
-        flush(&mut batch, &mut pending, &mut repairs)
+        flush(&mut batch, &mut pending, &mut repairs)?;
+        if invalidated.get() {
+            crate::summary::rebuild(db, base)?;
+        }
+        Ok(())
     })
 }
 
@@ -391,7 +405,10 @@ pub fn retract(db: &Database, base: &str, id: &str) -> Result<usize, IngestError
         &checks_graph(base)?,
         &entities,
         gazetteer_name,
-        |transaction| crate::link::unlink(transaction, &reports, base),
+        |transaction, removed| {
+            crate::summary::update(transaction, base, removed, &[])?;
+            crate::link::unlink(transaction, &reports, base)
+        },
     )?)
 }
 

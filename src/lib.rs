@@ -18,6 +18,8 @@ pub mod seed;
 #[cfg(feature = "server")]
 pub mod link;
 #[cfg(feature = "server")]
+pub mod summary;
+#[cfg(feature = "server")]
 pub mod ingest;
 #[cfg(feature = "server")]
 pub mod shacl;

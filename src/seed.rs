@@ -122,6 +122,10 @@ pub fn is_seeded(db: &Database, base: &str) -> Result<bool, StoreError> {
 /// store made by any of them, or by a first start that was killed, ends up complete.
 pub fn ensure_seeded(db: &Database, base: &str) -> Result<Option<Seeded>, crate::ingest::IngestError> {
     if is_seeded(db, base)? {
+        // Counts left out of date (a bulk ingest or load stopped half-way) are counted again.
+        if crate::summary::ensure(db, base)? {
+            tracing::info!("counted the summary's events again (they were out of date)");
+        }
         return Ok(None);
     }
     // A store seeded under another base holds IRIs that one would not find: seeding it again
@@ -200,5 +204,6 @@ pub fn seed(db: &Database, base: &str) -> Result<Seeded, crate::ingest::IngestEr
             Ok(())
         },
     )?;
+    crate::summary::rebuild(db, base)?;
     Ok(Seeded { files, articles })
 }

@@ -929,10 +929,14 @@ impl Database {
         checks_graph: &NamedNode,
         quads: &[Quad],
         is_intact: impl FnOnce(&[Quad], Option<&str>) -> bool,
-        relink: impl FnOnce(&mut oxigraph::store::Transaction<'_>) -> Result<usize, oxigraph::store::StorageError>,
+        relink: impl FnOnce(
+            &mut oxigraph::store::Transaction<'_>,
+            &[Quad],
+        ) -> Result<usize, oxigraph::store::StorageError>,
     ) -> Result<(Stored, usize), StoreError> {
         self.write(|store| {
             let mut transaction = store.start_transaction()?;
+            let mut replaced: Vec<Quad> = Vec::new();
             let outcome = if transaction.contains_named_graph(provenance)? {
                 let digest = NamedNode::new_unchecked(format!("{}canonicalDigest", crate::vocab::BIL));
                 let recorded = transaction
@@ -956,6 +960,7 @@ impl Database {
                 }
                 transaction.clear_graph(statements.as_ref())?;
                 transaction.clear_graph(provenance.as_ref())?;
+                replaced = stored;
                 Stored::Repaired
             } else {
                 Stored::New
@@ -974,9 +979,9 @@ impl Database {
             transaction.insert_named_graph(statements);
             transaction.insert_named_graph(provenance);
             transaction.extend(quads.iter().map(QuadRef::from));
-            // What depends on the rest of the store (the links of events across articles), in
-            // the same transaction.
-            added += relink(&mut transaction)?;
+            // What depends on the rest of the store (the links of events across articles, the
+            // summary's counts), in the same transaction; given the statements replaced.
+            added += relink(&mut transaction, &replaced)?;
             transaction.commit()?;
             Ok((outcome, added))
         })
@@ -1022,7 +1027,10 @@ impl Database {
         checks_graph: &NamedNode,
         entities: &NamedNode,
         keep_label: impl Fn(&NamedNode, &str) -> bool,
-        unlink: impl FnOnce(&mut oxigraph::store::Transaction<'_>) -> Result<(), oxigraph::store::StorageError>,
+        unlink: impl FnOnce(
+            &mut oxigraph::store::Transaction<'_>,
+            &[Quad],
+        ) -> Result<(), oxigraph::store::StorageError>,
     ) -> Result<usize, StoreError> {
         self.write(|store| {
             let mut removed = 0;
@@ -1030,23 +1038,25 @@ impl Database {
             // What the graphs name that the entity graph describes: described no longer when no
             // other graph names it.
             let mut named: Vec<NamedNode> = Vec::new();
+            let mut gone: Vec<Quad> = Vec::new();
             for g in graphs {
                 if transaction.contains_named_graph(g)? {
                     for q in transaction.quads_for_pattern(None, None, None, Some(g.as_ref().into())) {
                         let q = q?;
                         removed += 1;
-                        if let NamedOrBlankNode::NamedNode(n) = q.subject {
-                            named.push(n);
+                        if let NamedOrBlankNode::NamedNode(n) = &q.subject {
+                            named.push(n.clone());
                         }
-                        if let Term::NamedNode(n) = q.object {
-                            named.push(n);
+                        if let Term::NamedNode(n) = &q.object {
+                            named.push(n.clone());
                         }
+                        gone.push(q);
                     }
                     transaction.remove_named_graph(g)?;
                     Self::forget_checks(&mut transaction, checks_graph, g)?;
                 }
             }
-            unlink(&mut transaction)?;
+            unlink(&mut transaction, &gone)?;
             named.sort();
             named.dedup();
             for n in named {
@@ -1193,6 +1203,20 @@ impl Database {
             .collect()
     }
 
+    /// Quads with this predicate and object, in every graph, at most `limit`.
+    pub fn quads_with_predicate_object(
+        &self,
+        predicate: &NamedNode,
+        object: &Term,
+        limit: usize,
+    ) -> Result<Vec<Quad>, StoreError> {
+        self.store()
+            .quads_for_pattern(None, Some(predicate.as_ref()), Some(object.as_ref()), None)
+            .take(limit)
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
     /// Quads whose object is `object`, in every graph, at most `limit`.
     pub fn quads_with_object(&self, object: &NamedNode, limit: usize) -> Result<Vec<Quad>, StoreError> {
         self.store()
@@ -1310,7 +1334,15 @@ impl Database {
         })
     }
 
-    /// Whether the store holds this quad.
+    /// Removes one quad (nothing when the store does not hold it).
+    pub fn remove_quad(&self, quad: &Quad) -> Result<(), StoreError> {
+        self.write(|store| {
+            store.remove(quad)?;
+            Ok(())
+        })
+    }
+
+    /// Whether the store holds `quad`.
     pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
         Ok(self.store().contains(quad)?)
     }

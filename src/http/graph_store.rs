@@ -119,6 +119,7 @@ async fn write(
         db.write_graph(&graph, format, Some(&base), &body, replace)
     })
     .await?;
+    crate::http::recount(&state).await?;
     Ok(if existed {
         StatusCode::NO_CONTENT
     } else {
@@ -164,6 +165,7 @@ pub async fn delete(
     };
     let shown = graph.to_string();
     if run_write(&state, None, move |db, _| db.delete_graph(&graph)).await? {
+        crate::http::recount(&state).await?;
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
         Err(ApiError::NotFound(format!("there is no graph {shown}")))

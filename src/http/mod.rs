@@ -534,6 +534,16 @@ where
 /// released only when the write has really ended). With a `limit`, the token is cancelled past
 /// it and the client gets [`ApiError::Timeout`]; without one the write runs to its end even if
 /// the client goes away (a write is all or nothing either way).
+/// After a write that may have changed events outside an article's ingestion or retraction
+/// (the Graph Store, `/update`): the summary's counts are made again (see `crate::summary`).
+pub async fn recount(state: &SharedState) -> Result<(), ApiError> {
+    let base = state.config.base_iri.clone();
+    run_write(state, None, move |db, _| {
+        crate::summary::rebuild(db, &base).map(|_| ())
+    })
+    .await
+}
+
 pub async fn run_write<T, E>(
     state: &SharedState,
     limit: Option<Duration>,

@@ -339,5 +339,6 @@ pub async fn post_update(
         db.update(&update, Some(&base), Some(token))
     })
     .await?;
+    crate::http::recount(&state).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -22,3 +22,10 @@ pub fn cells(db: &Database, query: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// The quads of the store outside the summary graph (derived counts, which no article's
+/// outcome counts as its own).
+pub fn len_outside_summary(db: &Database) -> usize {
+    let summary = bilateral::summary::graph(bilateral::DEFAULT_BASE_IRI);
+    db.len().unwrap() - db.graph_quads(&summary).unwrap().len()
+}

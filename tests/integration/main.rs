@@ -23,3 +23,4 @@ mod linking;
 mod protocol;
 mod queries;
 mod scorer;
+mod summary;

@@ -1,0 +1,177 @@
+//! The summary's counts (`bilateral::summary`): after every kind of write they equal what the
+//! events of the store count, event by event.
+
+use bilateral::store::{Database, Limits, prepare_query};
+use std::path::{Path, PathBuf};
+
+const BASE: &str = bilateral::DEFAULT_BASE_IRI;
+
+/// Query 07 as it was before the summary: every event counted.
+const COUNTED: &str =
+    "PREFIX bil: <https://w3id.org/bilateral/ontology#> PREFIX schema: <https://schema.org/>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?aName ?bName ?cameo ?label (COUNT(DISTINCT ?event) AS ?events)
+WHERE {
+  ?event a sem:Event ; bil:cameo ?code ; sem:hasActor ?a, ?b .
+  FILTER(STR(?a) < STR(?b))
+  ?a schema:name ?aName . ?b schema:name ?bName .
+  ?code skos:notation ?cameo ; skos:prefLabel ?label .
+}
+GROUP BY ?aName ?bName ?cameo ?label
+ORDER BY ?aName ?bName DESC(?events) ?cameo";
+
+fn rows(db: &Database, text: &str) -> Vec<String> {
+    let prepared = prepare_query(text, None, &[], &[]).unwrap();
+    let table = db.query_table(&prepared, &Limits::default(), None).unwrap();
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|t| match t {
+                    Some(oxigraph::model::Term::Literal(l)) => l.value().to_owned(),
+                    Some(other) => other.to_string(),
+                    None => String::new(),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+fn from_summary(db: &Database) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/07-cameo-distribution-per-pair.rq");
+    rows(db, &std::fs::read_to_string(path).unwrap())
+}
+
+fn assert_counts_match(db: &Database, when: &str) {
+    assert!(
+        bilateral::summary::is_current(db, BASE).unwrap(),
+        "{when}: marked up to date"
+    );
+    let (summary, counted) = (from_summary(db), rows(db, COUNTED));
+    assert!(!counted.is_empty(), "{when}: there are events to count");
+    assert_eq!(summary, counted, "{when}");
+}
+
+fn articles() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/dev/articles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn counts_follow_ingest_retract_repair_and_direct_writes() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, BASE).unwrap();
+    assert_counts_match(&db, "seeded");
+    let files = articles();
+    let mut ids = Vec::new();
+    for f in &files {
+        let outcome = bilateral::ingest::ingest(&db, &std::fs::read(f).unwrap(), BASE).unwrap();
+        ids.push(outcome.id);
+    }
+    assert_counts_match(&db, "after ingesting the corpus one by one");
+    // The same text again changes nothing.
+    bilateral::ingest::ingest(&db, &std::fs::read(&files[0]).unwrap(), BASE).unwrap();
+    assert_counts_match(&db, "after a duplicate");
+    for id in &ids[..3] {
+        assert!(bilateral::ingest::retract(&db, BASE, id).unwrap() > 0);
+    }
+    assert_counts_match(&db, "after retracting three");
+
+    // An update that removes events, then the recount the server runs after it.
+    db.update(
+        "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> DELETE { GRAPH ?g { ?e a sem:Event } } WHERE { GRAPH ?g { ?e a sem:Event } FILTER(CONTAINS(STR(?e), \"/event/1\")) }",
+        None,
+        None,
+    )
+    .unwrap();
+    bilateral::summary::rebuild(&db, BASE).unwrap();
+    assert_counts_match(&db, "after an update and the recount");
+    // A damaged article ingested again is rewritten: its events count again, once.
+    bilateral::ingest::ingest(&db, &std::fs::read(&files[5]).unwrap(), BASE).unwrap();
+    assert_counts_match(&db, "after a repair");
+
+    // Counts marked out of date (a bulk ingest stopped half-way) are counted again on opening.
+    bilateral::summary::invalidate(&db, BASE).unwrap();
+    bilateral::ingest::ingest(&db, &std::fs::read(&files[0]).unwrap(), BASE).unwrap();
+    assert!(!bilateral::summary::is_current(&db, BASE).unwrap());
+    bilateral::seed::ensure_seeded(&db, BASE).unwrap();
+    assert_counts_match(&db, "after ensure_seeded");
+}
+
+#[test]
+fn a_bulk_ingest_counts_again_at_its_end() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, BASE).unwrap();
+    let files = articles();
+    bilateral::ingest::ingest_many(
+        &db,
+        files.len(),
+        |i| Ok(std::fs::read(&files[i]).unwrap()),
+        BASE,
+        bilateral::ingest::Bulk { batch: 5, threads: 2 },
+        |_, outcome| {
+            outcome.unwrap();
+        },
+    )
+    .unwrap();
+    assert_counts_match(&db, "after a bulk ingest");
+}
+
+#[tokio::test]
+async fn the_server_counts_again_after_an_update_and_a_graph_store_write() {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode, header};
+    use tower::ServiceExt;
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::seed(&db, BASE).unwrap();
+    for f in articles().iter().take(4) {
+        bilateral::ingest::ingest(&db, &std::fs::read(f).unwrap(), BASE).unwrap();
+    }
+    let app = bilateral::http::router(
+        db.clone(),
+        bilateral::http::Config {
+            update_token: Some("summary-token".to_owned()),
+            ..bilateral::http::Config::default()
+        },
+    );
+    let before = from_summary(&db);
+    let send = |r: Request<Body>| {
+        let app = app.clone();
+        async move { app.oneshot(r).await.unwrap().status() }
+    };
+    let update = "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> DELETE { GRAPH ?g { ?e sem:hasActor ?c } } WHERE { GRAPH ?g { ?e a sem:Event ; sem:hasActor ?c } }";
+    let status = send(
+        Request::post("/update")
+            .header(header::CONTENT_TYPE, "application/sparql-update")
+            .header(header::AUTHORIZATION, "Bearer summary-token")
+            .body(Body::from(update))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(bilateral::summary::is_current(&db, BASE).unwrap());
+    assert!(from_summary(&db).is_empty(), "no event has actors any more");
+    assert_ne!(before, from_summary(&db));
+    // A graph written through the Graph Store with an event of its own counts.
+    let turtle = "<http://example.org/e1> a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; \
+        <https://w3id.org/bilateral/ontology#cameo> <https://w3id.org/bilateral/cameo/040> ; \
+        <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> <https://w3id.org/bilateral/id/country/IRQ>, <https://w3id.org/bilateral/id/country/SYR> .";
+    let status = send(
+        Request::put("/store?graph=http%3A%2F%2Fexample.org%2Fg")
+            .header(header::CONTENT_TYPE, "text/turtle")
+            .header(header::AUTHORIZATION, "Bearer summary-token")
+            .body(Body::from(turtle))
+            .unwrap(),
+    )
+    .await;
+    assert!(status.is_success(), "{status}");
+    assert_counts_match(&db, "after a Graph Store write");
+    assert_eq!(from_summary(&db).len(), 1);
+}
