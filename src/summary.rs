@@ -1,19 +1,23 @@
 //! Counts kept up to date as articles come and go, so that an overview does not scan the
 //! archive: how many events of each CAMEO code each pair of countries has (what
-//! `queries/07-cameo-distribution-per-pair.rq` reads).
+//! `queries/07-cameo-distribution-per-pair.rq` reads), and how many claims, hedged or not, each
+//! source has (`queries/12-sources-ranked-by-claims.rq`).
 //!
-//! They live in `<base>graph/summary`, one node per (country, country, code):
+//! They live in `<base>graph/summary`, one node per (country, country, code) and per source:
 //!
 //! ```turtle
 //! <base>summary/pair-cameo/IRQ-SYR-063> a bil:PairCameoCount ;
 //!     bil:firstCountry <…/id/country/IRQ> ; bil:secondCountry <…/id/country/SYR> ;
 //!     bil:cameoCode <https://w3id.org/bilateral/cameo/063> ; bil:eventCount 4 .
+//! <base>summary/source/9f…> a bil:SourceClaimCount ; bil:countedSource "analysts" ;
+//!     bil:claimCount 12 ; bil:hedgedClaimCount 5 .
 //! <base>summary> bil:upToDate true .
 //! ```
 //!
 //! An event counts for a pair when it is a `sem:Event` with a `bil:cameo` code and both
-//! countries among its `sem:hasActor`s (the first the smaller IRI), once per event: the
-//! definition of the query it replaces. Ingesting or retracting one article changes the counts
+//! countries among its `sem:hasActor`s (the first the smaller IRI), once per event; a claim
+//! counts for each of its `bil:sourceName`s, and as hedged when its `bil:hedged` is true: the
+//! definitions of the queries they replace. Ingesting or retracting one article changes the counts
 //! in the article's own transaction. Writes that can change anything (the bulk ingest, `load`,
 //! `/update`, the Graph Store) remove `bil:upToDate` first and [`rebuild`] the counts after;
 //! while it is absent no transaction touches the counts, and a store opened without it (a bulk
@@ -25,8 +29,23 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Qua
 use oxigraph::store::{StorageError, Transaction};
 use std::collections::{BTreeMap, HashMap};
 
-/// (first country, second country, code) → number of events.
-type Counts = BTreeMap<(String, String, String), i64>;
+/// What one count is of.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    /// Events of a pair of countries (the smaller IRI first) with a CAMEO code.
+    PairCameo(String, String, String),
+    /// Claims of a source (its name).
+    Source(String),
+}
+
+/// Each count's values: events (and 0), or claims and hedged claims.
+type Counts = BTreeMap<Key, [i64; 2]>;
+
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 fn n(iri: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(iri)
@@ -47,80 +66,119 @@ fn marker(base: &str) -> Quad {
 }
 
 /// The node of one count: readable when both countries are the base's own.
-fn node(base: &str, (a, b, code): &(String, String, String)) -> NamedNode {
-    let country = format!("{base}id/country/");
-    let code_part = code.rsplit('/').next().unwrap_or_default();
-    match (a.strip_prefix(&country), b.strip_prefix(&country)) {
-        (Some(a), Some(b)) if !code_part.is_empty() => {
-            n(format!("{base}summary/pair-cameo/{a}-{b}-{code_part}"))
+fn node(base: &str, key: &Key) -> NamedNode {
+    match key {
+        Key::PairCameo(a, b, code) => {
+            let country = format!("{base}id/country/");
+            let code_part = code.rsplit('/').next().unwrap_or_default();
+            match (a.strip_prefix(&country), b.strip_prefix(&country)) {
+                (Some(a), Some(b)) if !code_part.is_empty() => {
+                    n(format!("{base}summary/pair-cameo/{a}-{b}-{code_part}"))
+                }
+                _ => n(format!(
+                    "{base}summary/pair-cameo/{:016x}",
+                    fnv(&format!("{a} {b} {code}"))
+                )),
+            }
         }
-        _ => {
-            let h = format!("{a} {b} {code}")
-                .bytes()
-                .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-                });
-            n(format!("{base}summary/pair-cameo/{h:016x}"))
-        }
+        Key::Source(name) => n(format!("{base}summary/source/{:016x}", fnv(name))),
     }
 }
 
-fn description(base: &str, key: &(String, String, String), count: i64) -> [Quad; 5] {
+fn integer(v: i64) -> Term {
+    Literal::new_typed_literal(v.to_string(), n(format!("{XSD}integer"))).into()
+}
+
+fn description(base: &str, key: &Key, values: [i64; 2]) -> Vec<Quad> {
     let s = node(base, key);
     let g = GraphName::NamedNode(graph(base));
     let q = |p: &str, o: Term| Quad::new(s.clone(), n(format!("{BIL}{p}")), o, g.clone());
-    [
-        Quad::new(
-            s.clone(),
-            n(RDF_TYPE),
-            n(format!("{BIL}PairCameoCount")),
-            g.clone(),
-        ),
-        q("firstCountry", n(key.0.clone()).into()),
-        q("secondCountry", n(key.1.clone()).into()),
-        q("cameoCode", n(key.2.clone()).into()),
-        q(
-            "eventCount",
-            Literal::new_typed_literal(count.to_string(), n(format!("{XSD}integer"))).into(),
-        ),
-    ]
+    let a = |class: &str| Quad::new(s.clone(), n(RDF_TYPE), n(format!("{BIL}{class}")), g.clone());
+    match key {
+        Key::PairCameo(first, second, code) => vec![
+            a("PairCameoCount"),
+            q("firstCountry", n(first.clone()).into()),
+            q("secondCountry", n(second.clone()).into()),
+            q("cameoCode", n(code.clone()).into()),
+            q("eventCount", integer(values[0])),
+        ],
+        Key::Source(name) => vec![
+            a("SourceClaimCount"),
+            q("countedSource", Literal::new_simple_literal(name).into()),
+            q("claimCount", integer(values[0])),
+            q("hedgedClaimCount", integer(values[1])),
+        ],
+    }
 }
 
-/// What the events among `quads` count: every (pair, code) of each event, once.
+/// What one subject of an article graph is, for counting.
+#[derive(Default)]
+struct Node<'a> {
+    event: bool,
+    claim: bool,
+    codes: Vec<&'a str>,
+    actors: Vec<&'a str>,
+    sources: Vec<&'a str>,
+    hedged: bool,
+}
+
+/// What the events and claims among `quads` count: every (pair, code) of each event, once;
+/// each source of each claim, once, and whether the claim is hedged.
 pub fn counts(quads: &[Quad]) -> Counts {
-    let (event_type, cameo, actor) = (
+    let (event_type, claim_type, cameo, actor, source, hedged) = (
         n(format!("{SEM}Event")),
+        n(format!("{BIL}Claim")),
         n(format!("{BIL}cameo")),
         n(format!("{SEM}hasActor")),
+        n(format!("{BIL}sourceName")),
+        n(format!("{BIL}hedged")),
     );
     let rdf_type = n(RDF_TYPE);
-    let mut events: HashMap<&NamedOrBlankNode, (bool, Vec<&str>, Vec<&str>)> = HashMap::new();
+    let mut nodes: HashMap<&NamedOrBlankNode, Node<'_>> = HashMap::new();
     for q in quads {
-        let Term::NamedNode(o) = &q.object else { continue };
-        if q.predicate == rdf_type && *o == event_type {
-            events.entry(&q.subject).or_default().0 = true;
-        } else if q.predicate == cameo {
-            events.entry(&q.subject).or_default().1.push(o.as_str());
-        } else if q.predicate == actor {
-            events.entry(&q.subject).or_default().2.push(o.as_str());
+        match &q.object {
+            Term::NamedNode(o) if q.predicate == rdf_type && *o == event_type => {
+                nodes.entry(&q.subject).or_default().event = true;
+            }
+            Term::NamedNode(o) if q.predicate == rdf_type && *o == claim_type => {
+                nodes.entry(&q.subject).or_default().claim = true;
+            }
+            Term::NamedNode(o) if q.predicate == cameo => {
+                nodes.entry(&q.subject).or_default().codes.push(o.as_str());
+            }
+            Term::NamedNode(o) if q.predicate == actor => {
+                nodes.entry(&q.subject).or_default().actors.push(o.as_str());
+            }
+            Term::Literal(l) if q.predicate == source => {
+                nodes.entry(&q.subject).or_default().sources.push(l.value());
+            }
+            Term::Literal(l) if q.predicate == hedged && l.value() == "true" => {
+                nodes.entry(&q.subject).or_default().hedged = true;
+            }
+            _ => {}
         }
     }
     let mut out = Counts::new();
-    for (is_event, codes, mut actors) in events.into_values() {
-        if !is_event {
-            continue;
+    for mut node in nodes.into_values() {
+        for list in [&mut node.codes, &mut node.actors, &mut node.sources] {
+            list.sort_unstable();
+            list.dedup();
         }
-        actors.sort_unstable();
-        actors.dedup();
-        let mut codes = codes;
-        codes.sort_unstable();
-        codes.dedup();
-        for (i, a) in actors.iter().enumerate() {
-            for b in &actors[i + 1..] {
-                for code in &codes {
-                    *out.entry(((*a).to_owned(), (*b).to_owned(), (*code).to_owned()))
-                        .or_default() += 1;
+        if node.event {
+            for (i, a) in node.actors.iter().enumerate() {
+                for b in &node.actors[i + 1..] {
+                    for code in &node.codes {
+                        let key = Key::PairCameo((*a).to_owned(), (*b).to_owned(), (*code).to_owned());
+                        out.entry(key).or_default()[0] += 1;
+                    }
                 }
+            }
+        }
+        if node.claim {
+            for name in &node.sources {
+                let v = out.entry(Key::Source((*name).to_owned())).or_default();
+                v[0] += 1;
+                v[1] += i64::from(node.hedged);
             }
         }
     }
@@ -129,7 +187,7 @@ pub fn counts(quads: &[Quad]) -> Counts {
 
 /// In a transaction that replaces `removed` (an article graph's old quads, or none) by `added`:
 /// the counts follow. Nothing happens while the counts are marked out of date. Returns how
-/// many quads the summary graph gained (a new count is five; a changed one, none).
+/// many quads the summary graph gained (a new count is four or five; a changed one, none).
 pub fn update(
     transaction: &mut Transaction<'_>,
     base: &str,
@@ -142,29 +200,35 @@ pub fn update(
     let mut gained: isize = 0;
     let mut delta = counts(added);
     for (k, v) in counts(removed) {
-        *delta.entry(k).or_default() -= v;
+        let d = delta.entry(k).or_default();
+        d[0] -= v[0];
+        d[1] -= v[1];
     }
     let g = graph(base);
-    let count_predicate = n(format!("{BIL}eventCount"));
-    for (key, change) in delta.into_iter().filter(|(_, v)| *v != 0) {
-        let s = node(base, &key);
-        let old: Vec<Quad> = transaction
-            .quads_for_pattern(Some(s.as_ref().into()), None, None, Some(g.as_ref().into()))
-            .collect::<Result<_, _>>()?;
-        let before = old
-            .iter()
-            .find(|q| q.predicate == count_predicate)
+    let value_of = |old: &[Quad], predicate: &str| {
+        old.iter()
+            .find(|q| q.predicate.as_str() == format!("{BIL}{predicate}"))
             .and_then(|q| match &q.object {
                 Term::Literal(l) => l.value().parse::<i64>().ok(),
                 _ => None,
             })
-            .unwrap_or(0);
+            .unwrap_or(0)
+    };
+    for (key, change) in delta.into_iter().filter(|(_, v)| *v != [0, 0]) {
+        let s = node(base, &key);
+        let old: Vec<Quad> = transaction
+            .quads_for_pattern(Some(s.as_ref().into()), None, None, Some(g.as_ref().into()))
+            .collect::<Result<_, _>>()?;
+        let before = match key {
+            Key::PairCameo(..) => [value_of(&old, "eventCount"), 0],
+            Key::Source(_) => [value_of(&old, "claimCount"), value_of(&old, "hedgedClaimCount")],
+        };
         for q in &old {
             transaction.remove(q);
         }
-        let after = before + change;
-        let new = if after > 0 {
-            description(base, &key, after).to_vec()
+        let after = [before[0] + change[0], before[1] + change[1]];
+        let new = if after[0] > 0 {
+            description(base, &key, after)
         } else {
             Vec::new()
         };
@@ -187,43 +251,57 @@ pub fn is_current(db: &Database, base: &str) -> Result<bool, StoreError> {
 /// Counts every event of the store again and replaces the summary graph with the result (one
 /// transaction), marked up to date. Returns the number of counts.
 pub fn rebuild(db: &Database, base: &str) -> Result<usize, StoreError> {
-    // Three scans of the predicate index (codes, actors, types), joined here by subject: a
-    // lookup per event would seek the store hundreds of thousands of times.
-    let (cameo, actor) = (n(format!("{BIL}cameo")), n(format!("{SEM}hasActor")));
-    let event_type = Term::NamedNode(n(format!("{SEM}Event")));
-    let mut events: HashMap<NamedNode, (bool, Vec<Quad>)> = HashMap::new();
-    for q in db.quads_with_predicate(&cameo, usize::MAX)? {
-        if let NamedOrBlankNode::NamedNode(s) = &q.subject {
-            events.entry(s.clone()).or_default().1.push(q);
+    // Scans of the predicate index (codes, actors, types; sources, hedges, types), joined here
+    // by subject: a lookup per event or claim would seek the store a million times.
+    let typed = |class: String| Term::NamedNode(n(class));
+    let mut counts = Counts::new();
+    for (first, rest, class) in [
+        (
+            format!("{BIL}cameo"),
+            format!("{SEM}hasActor"),
+            typed(format!("{SEM}Event")),
+        ),
+        (
+            format!("{BIL}sourceName"),
+            format!("{BIL}hedged"),
+            typed(format!("{BIL}Claim")),
+        ),
+    ] {
+        let mut nodes: HashMap<NamedNode, (bool, Vec<Quad>)> = HashMap::new();
+        for q in db.quads_with_predicate(&n(first), usize::MAX)? {
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                nodes.entry(s.clone()).or_default().1.push(q);
+            }
         }
-    }
-    for q in db.quads_with_predicate(&actor, usize::MAX)? {
-        if let NamedOrBlankNode::NamedNode(s) = &q.subject
-            && let Some(e) = events.get_mut(s)
-        {
-            e.1.push(q);
-        }
-    }
-    for q in db.quads_with_predicate_object(&n(RDF_TYPE), &event_type, usize::MAX)? {
-        if let NamedOrBlankNode::NamedNode(s) = &q.subject
-            && let Some(e) = events.get_mut(s)
-        {
-            if !e.0 {
+        for q in db.quads_with_predicate(&n(rest), usize::MAX)? {
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject
+                && let Some(e) = nodes.get_mut(s)
+            {
                 e.1.push(q);
             }
-            e.0 = true;
         }
-    }
-    let mut counts = Counts::new();
-    for (_, (_, quads)) in events {
-        // `counts` takes each code and actor of an event once, whatever graphs repeat them.
-        for (k, v) in self::counts(&quads) {
-            *counts.entry(k).or_default() += v;
+        for q in db.quads_with_predicate_object(&n(RDF_TYPE), &class, usize::MAX)? {
+            if let NamedOrBlankNode::NamedNode(s) = &q.subject
+                && let Some(e) = nodes.get_mut(s)
+            {
+                if !e.0 {
+                    e.1.push(q);
+                }
+                e.0 = true;
+            }
+        }
+        for (_, (_, quads)) in nodes {
+            // `counts` takes each value of a node once, whatever graphs repeat it.
+            for (k, v) in self::counts(&quads) {
+                let c = counts.entry(k).or_default();
+                c[0] += v[0];
+                c[1] += v[1];
+            }
         }
     }
     let mut out: Vec<Quad> = Vec::with_capacity(counts.len() * 5 + 1);
-    for (key, count) in &counts {
-        out.extend(description(base, key, *count));
+    for (key, values) in &counts {
+        out.extend(description(base, key, *values));
     }
     out.push(marker(base));
     db.replace_graph_with(&graph(base), &out)?;
@@ -268,15 +346,15 @@ mod tests {
         ];
         let c = counts(&quads);
         let k = |a: &str, b: &str| {
-            (
+            Key::PairCameo(
                 format!("http://x/{a}"),
                 format!("http://x/{b}"),
                 "http://c/040".to_owned(),
             )
         };
         assert_eq!(c.len(), 3);
-        assert_eq!(c[&k("A", "B")], 1);
-        assert_eq!(c[&k("A", "C")], 1);
-        assert_eq!(c[&k("B", "C")], 1);
+        assert_eq!(c[&k("A", "B")], [1, 0]);
+        assert_eq!(c[&k("A", "C")], [1, 0]);
+        assert_eq!(c[&k("B", "C")], [1, 0]);
     }
 }

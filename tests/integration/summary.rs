@@ -20,6 +20,13 @@ WHERE {
 GROUP BY ?aName ?bName ?cameo ?label
 ORDER BY ?aName ?bName DESC(?events) ?cameo";
 
+/// Query 12 as it was before the summary: every claim counted.
+const COUNTED_SOURCES: &str = "PREFIX bil: <https://w3id.org/bilateral/ontology#>
+SELECT ?source (COUNT(DISTINCT ?claim) AS ?claims) (SUM(IF(?hedged, 1, 0)) AS ?hedgedClaims)
+WHERE { ?claim a bil:Claim ; bil:sourceName ?source ; bil:hedged ?hedged . }
+GROUP BY ?source
+ORDER BY DESC(?claims) ?source";
+
 fn rows(db: &Database, text: &str) -> Vec<String> {
     let prepared = prepare_query(text, None, &[], &[]).unwrap();
     let table = db.query_table(&prepared, &Limits::default(), None).unwrap();
@@ -39,9 +46,13 @@ fn rows(db: &Database, text: &str) -> Vec<String> {
         .collect()
 }
 
-fn from_summary(db: &Database) -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/07-cameo-distribution-per-pair.rq");
+fn stored(db: &Database, file: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries").join(file);
     rows(db, &std::fs::read_to_string(path).unwrap())
+}
+
+fn from_summary(db: &Database) -> Vec<String> {
+    stored(db, "07-cameo-distribution-per-pair.rq")
 }
 
 fn assert_counts_match(db: &Database, when: &str) {
@@ -52,6 +63,12 @@ fn assert_counts_match(db: &Database, when: &str) {
     let (summary, counted) = (from_summary(db), rows(db, COUNTED));
     assert!(!counted.is_empty(), "{when}: there are events to count");
     assert_eq!(summary, counted, "{when}");
+    let (summary, counted) = (
+        stored(db, "12-sources-ranked-by-claims.rq"),
+        rows(db, COUNTED_SOURCES),
+    );
+    assert!(!counted.is_empty(), "{when}: there are claims to count");
+    assert_eq!(summary, counted, "{when}: sources");
 }
 
 fn articles() -> Vec<PathBuf> {
