@@ -194,6 +194,10 @@ const AHEAD: usize = 512;
 /// `read(i)` gives the bytes of article `i` of `count`; `done(i, outcome)` is called in order,
 /// once the article's batch is in the store. For a writer that holds the store alone (the
 /// command line): the batches are not transactions.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the preparing threads, the writer's loop and its batch flushing share their state"
+)]
 pub fn ingest_many(
     db: &Database,
     count: usize,
@@ -241,6 +245,11 @@ pub fn ingest_many(
             std::collections::BTreeMap::new();
         let mut expected = 0;
         let invalidated = std::cell::Cell::new(false);
+        // The counts the new articles bring, applied at the end when the summary was up to date
+        // at the start and no damaged article was rewritten (else everything is counted again).
+        let was_current = crate::summary::is_current(db, base)?;
+        let mut counted = crate::summary::Counts::new();
+        let mut recount = !was_current;
         let mut batch = db.batch()?;
         // Outcomes of the batch's articles, and the damaged articles to rewrite after it.
         let mut pending: Vec<(usize, Result<Outcome, IngestError>)> = Vec::new();
@@ -251,7 +260,8 @@ pub fn ingest_many(
          -> Result<(), IngestError> {
             let full = std::mem::replace(batch, db.batch()?);
             // A bulk load does not keep the summary's counts: they are marked out of date
-            // before the first batch goes in, and counted again at the end.
+            // before the first batch goes in, and brought up to date at the end (with the
+            // counts of the articles loaded, or by counting everything again).
             if !full.is_empty() && !invalidated.get() {
                 crate::summary::invalidate(db, base)?;
                 invalidated.set(true);
@@ -279,8 +289,16 @@ pub fn ingest_many(
                 match prepared {
                     Err(e) => pending.push((expected, Err(e))),
                     Ok(prepared) => match add_to_batch(&mut batch, base, &prepared) {
-                        Ok(Some(outcome)) => pending.push((expected, Ok(outcome))),
-                        Ok(None) => repairs.push((expected, prepared)),
+                        Ok(Some(outcome)) => {
+                            if !outcome.duplicate && !recount {
+                                crate::summary::add(&mut counted, &prepared.2.quads);
+                            }
+                            pending.push((expected, Ok(outcome)));
+                        }
+                        Ok(None) => {
+                            recount = true;
+                            repairs.push((expected, prepared));
+                        }
                         Err(e) => pending.push((expected, Err(e))),
                     },
                 }
@@ -292,8 +310,10 @@ pub fn ingest_many(
             }
         }
         flush(&mut batch, &mut pending, &mut repairs)?;
-        if invalidated.get() {
+        if recount {
             crate::summary::rebuild(db, base)?;
+        } else if invalidated.get() {
+            crate::summary::apply(db, base, counted)?;
         }
         Ok(())
     })

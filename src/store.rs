@@ -1334,6 +1334,19 @@ impl Database {
         })
     }
 
+    /// Runs `work` in one transaction of its own, committed when it returns `Ok`.
+    pub fn transact(
+        &self,
+        work: impl FnOnce(&mut oxigraph::store::Transaction<'_>) -> Result<(), oxigraph::store::StorageError>,
+    ) -> Result<(), StoreError> {
+        self.write(|store| {
+            let mut transaction = store.start_transaction()?;
+            work(&mut transaction)?;
+            transaction.commit()?;
+            Ok(())
+        })
+    }
+
     /// Removes one quad (nothing when the store does not hold it).
     pub fn remove_quad(&self, quad: &Quad) -> Result<(), StoreError> {
         self.write(|store| {

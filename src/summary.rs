@@ -39,7 +39,7 @@ pub enum Key {
 }
 
 /// Each count's values: events (and 0), or claims and hedged claims.
-type Counts = BTreeMap<Key, [i64; 2]>;
+pub type Counts = BTreeMap<Key, [i64; 2]>;
 
 fn fnv(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -197,13 +197,37 @@ pub fn update(
     if !transaction.contains(&marker(base))? {
         return Ok(0);
     }
-    let mut gained: isize = 0;
     let mut delta = counts(added);
     for (k, v) in counts(removed) {
         let d = delta.entry(k).or_default();
         d[0] -= v[0];
         d[1] -= v[1];
     }
+    write_delta(transaction, base, delta)
+}
+
+/// Adds what `quads` count to `total` (a bulk ingest gathers its articles' counts this way).
+pub fn add(total: &mut Counts, quads: &[Quad]) {
+    for (k, v) in counts(quads) {
+        let t = total.entry(k).or_default();
+        t[0] += v[0];
+        t[1] += v[1];
+    }
+}
+
+/// After a bulk ingest that began with the counts up to date and added articles whose counts
+/// are `delta`: applies them and marks the counts up to date again, in one transaction.
+pub fn apply(db: &Database, base: &str, delta: Counts) -> Result<(), StoreError> {
+    db.transact(|transaction| {
+        write_delta(transaction, base, delta)?;
+        transaction.insert(&marker(base));
+        Ok(())
+    })
+}
+
+/// Changes the counts by `delta` (read, add, write back; a count down to zero goes).
+fn write_delta(transaction: &mut Transaction<'_>, base: &str, delta: Counts) -> Result<isize, StorageError> {
+    let mut gained: isize = 0;
     let g = graph(base);
     let value_of = |old: &[Quad], predicate: &str| {
         old.iter()

@@ -122,13 +122,9 @@ fn counts_follow_ingest_retract_repair_and_direct_writes() {
     assert_counts_match(&db, "after ensure_seeded");
 }
 
-#[test]
-fn a_bulk_ingest_counts_again_at_its_end() {
-    let db = Database::in_memory().unwrap();
-    bilateral::seed::ensure_seeded(&db, BASE).unwrap();
-    let files = articles();
+fn bulk(db: &Database, files: &[PathBuf]) {
     bilateral::ingest::ingest_many(
-        &db,
+        db,
         files.len(),
         |i| Ok(std::fs::read(&files[i]).unwrap()),
         BASE,
@@ -138,7 +134,31 @@ fn a_bulk_ingest_counts_again_at_its_end() {
         },
     )
     .unwrap();
+}
+
+#[test]
+fn a_bulk_ingest_brings_the_counts_up_to_date_at_its_end() {
+    let db = Database::in_memory().unwrap();
+    bilateral::seed::ensure_seeded(&db, BASE).unwrap();
+    let files = articles();
+    // Its articles' counts added to those of the store.
+    bulk(&db, &files[..9]);
     assert_counts_match(&db, "after a bulk ingest");
+    bulk(&db, &files[5..]);
+    assert_counts_match(&db, "after a second one, with duplicates");
+    // Counted again: begun with the counts out of date, or with a damaged article rewritten.
+    bilateral::summary::invalidate(&db, BASE).unwrap();
+    bulk(&db, &files[..1]);
+    assert_counts_match(&db, "after one begun out of date");
+    db.update(
+        "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> DELETE WHERE { GRAPH ?g { ?e a sem:Event } }",
+        None,
+        None,
+    )
+    .unwrap();
+    bilateral::summary::rebuild(&db, BASE).unwrap();
+    bulk(&db, &files);
+    assert_counts_match(&db, "after one that rewrote damaged articles");
 }
 
 #[tokio::test]
