@@ -123,11 +123,18 @@ impl Verbs {
 
     fn parse(data: &'static str) -> Verbs {
         let mut v = Verbs::default();
+        v.words.reserve(12_000);
         let mut synset_index: HashMap<&'static str, usize> = HashMap::new();
-        let mut forms: Vec<(Word, Form)> = Vec::new();
+        let mut forms: Vec<(Word, Form)> = Vec::with_capacity(8_000);
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            match (f.first().copied(), f.len()) {
+            // Up to five tab-separated fields, without an allocation per line.
+            let mut f: [&'static str; 5] = [""; 5];
+            let mut len = 0;
+            for (slot, field) in f.iter_mut().zip(line.split('\t')) {
+                *slot = field;
+                len += 1;
+            }
+            match (Some(f[0]), len) {
                 (Some("S"), 3) => {
                     synset_index.insert(f[1], v.synsets.len());
                     let phrases = f[2]

@@ -401,7 +401,8 @@ impl Lexicon {
 
     #[expect(clippy::too_many_lines, reason = "one pass over each data file, in order")]
     fn build() -> Lexicon {
-        // The trigger set's automaton compiles on the other core while the gazetteer is read.
+        // The trigger set's automaton and the CAMEO dictionary are made on the other core while
+        // the gazetteer is read.
         let pending = std::thread::spawn(|| {
             let table = trigger_table();
             crate::extract::cameo::Verbs::get();
