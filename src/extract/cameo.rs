@@ -193,8 +193,19 @@ impl Verbs {
                 _ => {}
             }
         }
-        v.index = v
-            .patterns
+        v.index = v.pattern_index();
+        v.forms = (0..v.words.len()).map(|_| Vec::new()).collect();
+        for (first, form) in forms {
+            if let Some(list) = v.forms.get_mut(first as usize) {
+                list.push(form);
+            }
+        }
+        v
+    }
+
+    /// Per block, its patterns by the words that can begin their first element.
+    fn pattern_index(&self) -> Vec<FnvMap<Word, Vec<u32>>> {
+        self.patterns
             .iter()
             .map(|list| {
                 let mut by_word: FnvMap<Word, Vec<u32>> = FnvMap::default();
@@ -202,9 +213,10 @@ impl Verbs {
                     let first = p.after.first().or(p.before.first()).and_then(|e| e.first());
                     let starts: Vec<Word> = match first {
                         Some(Unit::Words(w)) => w.clone(),
-                        Some(Unit::Synset(s)) => {
-                            v.synsets[*s].iter().filter_map(|p| p.first().copied()).collect()
-                        }
+                        Some(Unit::Synset(s)) => self.synsets[*s]
+                            .iter()
+                            .filter_map(|p| p.first().copied())
+                            .collect(),
                         None => Vec::new(),
                     };
                     for w in starts {
@@ -217,14 +229,7 @@ impl Verbs {
                 }
                 by_word
             })
-            .collect();
-        v.forms = (0..v.words.len()).map(|_| Vec::new()).collect();
-        for (first, form) in forms {
-            if let Some(list) = v.forms.get_mut(first as usize) {
-                list.push(form);
-            }
-        }
-        v
+            .collect()
     }
 
     /// The numbers of the words (upper case), `UNKNOWN` for words the dictionary lacks.
