@@ -115,11 +115,14 @@ async fn write(
             "RDF/XML with a DOCTYPE that declares entities (<!ENTITY …>) is refused: entity expansion can blow a small body up to gigabytes; expand the entities before sending".to_owned(),
         ));
     }
-    let existed = run_write(&state, None, move |db, _| {
+    let service_base = state.config.base_iri.clone();
+    let written = run_write(&state, None, move |db, _| {
+        crate::summary::invalidate(db, &service_base)?;
         db.write_graph(&graph, format, Some(&base), &body, replace)
     })
-    .await?;
+    .await;
     crate::http::recount(&state).await?;
+    let existed = written?;
     Ok(if existed {
         StatusCode::NO_CONTENT
     } else {
@@ -164,8 +167,14 @@ pub async fn delete(
         ));
     };
     let shown = graph.to_string();
-    if run_write(&state, None, move |db, _| db.delete_graph(&graph)).await? {
-        crate::http::recount(&state).await?;
+    let service_base = state.config.base_iri.clone();
+    let deleted = run_write(&state, None, move |db, _| {
+        crate::summary::invalidate(db, &service_base)?;
+        db.delete_graph(&graph)
+    })
+    .await;
+    crate::http::recount(&state).await?;
+    if deleted? {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
         Err(ApiError::NotFound(format!("there is no graph {shown}")))

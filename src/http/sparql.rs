@@ -335,10 +335,14 @@ pub async fn post_update(
     };
     let base = state.config.base_iri.clone();
     let limit = state.config.query_timeout;
-    run_write(&state, Some(limit), move |db, token| {
+    // The summary's counts are marked out of date before the update and counted again after
+    // it, whatever its outcome: a crash in between leaves them marked out of date, never wrong.
+    let updated = run_write(&state, Some(limit), move |db, token| {
+        crate::summary::invalidate(db, &base)?;
         db.update(&update, Some(&base), Some(token))
     })
-    .await?;
+    .await;
     crate::http::recount(&state).await?;
+    updated?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
