@@ -42,9 +42,7 @@ pub enum Key {
 pub type Counts = BTreeMap<Key, [i64; 2]>;
 
 fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::extract::text::fnv1a(crate::extract::text::FNV_OFFSET, text.bytes())
 }
 
 fn n(iri: impl Into<String>) -> NamedNode {

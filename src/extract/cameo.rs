@@ -4,6 +4,7 @@
 //! CAMEO code. PETRARCH2 matches them against a parse tree; here they are matched against a
 //! window of words around the verb, which is cruder but needs no parser.
 
+use crate::extract::text::{FNV_OFFSET, fnv1a};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -56,15 +57,8 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        let from = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = fnv1a(from, bytes.iter().copied());
     }
 }
 

@@ -2,7 +2,7 @@
 //! into the binary (so `extract` needs no files at run time) and parsed once.
 
 use crate::extract::text::is_word;
-use crate::extract::text::{fold, fold_char};
+use crate::extract::text::{FNV_OFFSET, fnv1a, fold, fold_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -191,19 +191,12 @@ pub struct NameIndex {
 
 /// The hash of a name's folded form, without building it.
 fn fold_hash(name: &str) -> u64 {
-    name.trim()
-        .chars()
-        .map(fold_char)
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
+    fnv1a(FNV_OFFSET, name.trim().chars().map(fold_char))
 }
 
-/// FNV-1a: short keys, no state, the same at build and search.
+/// The hash a name is filed by: of its first word, folded.
 fn word_hash(word: &[u8]) -> u64 {
-    word.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a(FNV_OFFSET, word.iter().copied())
 }
 
 impl NameIndex {

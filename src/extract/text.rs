@@ -26,6 +26,17 @@ pub(crate) use latin_upper;
 /// A folded letter outside ASCII (Arabic, Cyrillic...): a word character that matches nothing.
 pub const OTHER_LETTER: u8 = 0x01;
 
+/// FNV-1a's offset basis: where a hash of [`fnv1a`] starts.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, from `h` on (`FNV_OFFSET` for a new hash): short keys, no state beyond
+/// the hash, the same at build and search.
+pub fn fnv1a(h: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes
+        .into_iter()
+        .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// Folds one character to one byte: ASCII lowercase, diacritics removed, typographic quotes and
 /// dashes to their ASCII forms. One byte per character keeps folded offsets equal to code-point
 /// offsets.
