@@ -184,25 +184,20 @@ async fn the_server_counts_again_after_an_update_and_a_graph_store_write() {
         async move { app.oneshot(r).await.unwrap().status() }
     };
     // An update that fails changes nothing, and leaves the counts up to date.
-    let status = send(
+    let update = |text: &'static str| {
         Request::post("/update")
             .header(header::CONTENT_TYPE, "application/sparql-update")
             .header(header::AUTHORIZATION, "Bearer summary-token")
-            .body(Body::from("DELETE WHERE { ?s ?p }"))
-            .unwrap(),
-    )
-    .await;
+            .body(Body::from(text))
+            .unwrap()
+    };
+    let status = send(update("DELETE WHERE { ?s ?p }")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(bilateral::summary::is_current(&db, BASE).unwrap());
     assert_eq!(from_summary(&db), before);
-    let update = "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> DELETE { GRAPH ?g { ?e sem:hasActor ?c } } WHERE { GRAPH ?g { ?e a sem:Event ; sem:hasActor ?c } }";
-    let status = send(
-        Request::post("/update")
-            .header(header::CONTENT_TYPE, "application/sparql-update")
-            .header(header::AUTHORIZATION, "Bearer summary-token")
-            .body(Body::from(update))
-            .unwrap(),
-    )
+    let status = send(update(
+        "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> DELETE { GRAPH ?g { ?e sem:hasActor ?c } } WHERE { GRAPH ?g { ?e a sem:Event ; sem:hasActor ?c } }",
+    ))
     .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     assert!(bilateral::summary::is_current(&db, BASE).unwrap());
