@@ -359,6 +359,35 @@ impl Lexicon {
         keys.get(key).copied()
     }
 
+    /// The known person whose name of two or more words has the loose key of `key` (see
+    /// [`crate::extract::names::loose_key`]), when only one person has it: romanisations that
+    /// differ in a word's final vowels ("Lukashenko" / "Lukashenka", "Zelensky" / "Zelenskyy").
+    pub fn person_by_loose_key(&self, key: &str) -> Option<usize> {
+        static KEYS: OnceLock<HashMap<String, Option<usize>>> = OnceLock::new();
+        let keys = KEYS.get_or_init(|| {
+            let mut keys: HashMap<String, Option<usize>> = HashMap::new();
+            for p in &self.patterns {
+                if let Entry::Person(i) = p.entry
+                    && let Some(loose) =
+                        crate::extract::names::loose_key(&crate::extract::names::name_key(p.text))
+                {
+                    let name = self.people[i].name;
+                    keys.entry(loose)
+                        .and_modify(|k| {
+                            if k.is_some_and(|j| self.people[j].name != name) {
+                                *k = None;
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            }
+            keys
+        });
+        keys.get(&crate::extract::names::loose_key(key)?)
+            .copied()
+            .flatten()
+    }
+
     /// Every name the gazetteer gives a person or an organisation (canonical name first).
     /// (A table of every entry's names, built on first use: modelling asks for the names of each
     /// person and organisation an article names.)

@@ -66,6 +66,30 @@ const VARIANTS: &[&[&str]] = &[
     &["dmitry", "dmitri", "dmitriy"],
     &["lavrov", "lavrow"],
     &["zelensky", "zelenskyy", "zelenskiy", "zelenski"],
+    // Russian, Ukrainian and Belarusian given names in their English, BGN/PCGN and national
+    // romanisations.
+    &[
+        "alexander",
+        "aleksandr",
+        "alexandr",
+        "aleksander",
+        "alyaksandr",
+        "oleksandr",
+        "olexander",
+    ],
+    &["vladimir", "volodymyr", "uladzimir", "wladimir"],
+    &["mikhail", "mykhailo", "mikhal", "mikhael"],
+    &["nikolai", "nikolay", "mykola", "mikalai"],
+    &["yevgeny", "yevgeniy", "evgeny", "evgeniy", "yevhen"],
+    &["andrei", "andrey", "andriy", "andrii", "andrej"],
+    &["viktor", "victor"],
+    &["pyotr", "petr", "petro"],
+    &["yulia", "yuliya", "julia"],
+    &["vasily", "vasiliy", "vasyl"],
+    &["grigory", "grigoriy", "hryhoriy"],
+    &["anatoly", "anatoliy", "anatolii"],
+    &["valery", "valeriy", "valerii"],
+    &["gennady", "gennadiy", "hennadiy"],
 ];
 
 /// The article before a name word, however written.
@@ -100,6 +124,19 @@ pub fn name_key(name: &str) -> String {
     out.join("-")
 }
 
+/// A looser key for a name of two or more words: each word of its key without its final vowels
+/// (`a e i o u y`), so that romanisations differing only there meet ("lukashenko" /
+/// "lukashenka", "zelensky" / "zelenskyy"). `None` for a one-word name or when a word would
+/// keep fewer than three letters: such keys would join different people.
+pub fn loose_key(key: &str) -> Option<String> {
+    let words: Vec<&str> = key
+        .split('-')
+        .filter(|w| *w != "al")
+        .map(|w| w.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']))
+        .collect();
+    (words.len() >= 2 && words.iter().all(|w| w.len() >= 3)).then(|| words.join("-"))
+}
+
 /// Letters written twice stand once (Qassem / Qasem, Sharaa / Shara).
 fn collapse_doubles(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -131,6 +168,17 @@ mod tests {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
         assert_eq!(name_key("Ahmed al-Sharaa"), "ahmad-al-shara");
+    }
+
+    #[test]
+    fn loose_keys_meet_across_final_vowels() {
+        let key = |n: &str| loose_key(&name_key(n));
+        assert_eq!(key("Alexander Lukashenko"), key("Alyaksandr Lukashenka"));
+        assert_eq!(key("Volodymyr Zelenskyy"), key("Vladimir Zelensky"));
+        assert_ne!(key("Hassan Rouhani"), key("Hassan Rahimi"));
+        // One word, or a word of two letters left: no loose key.
+        assert_eq!(key("Putin"), None);
+        assert_eq!(key("Bo Xilai"), None);
     }
 
     #[test]

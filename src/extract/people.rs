@@ -3,7 +3,7 @@
 //! their role and country, and every later mention of them (surnames, "Mr. X").
 
 use crate::extract::Doc;
-use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::lexicon::{Entry, KnownPerson, Lexicon};
 use crate::extract::recognise::Mention;
 use crate::extract::text::{LineKind, fold, latin_letter, latin_upper};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -301,6 +301,12 @@ fn clean_name(raw: &str) -> Option<String> {
         return None;
     }
     let mut name = tokens.join(" ");
+    // The possessive is not part of the name ("President Lukashenko's visit").
+    for possessive in ["'s", "’s"] {
+        if let Some(n) = name.strip_suffix(possessive) {
+            name.truncate(n.len());
+        }
+    }
     if name.ends_with('.') && name.rsplit(' ').next().is_none_or(|t| t.chars().count() != 2) {
         name.pop();
     }
@@ -612,18 +618,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         } else {
             kp.name.to_owned()
         };
-        // The gazetteer's office at the article's date: after a term, the person is a former
-        // holder; outside what the gazetteer knows, no office is asserted (the country stays).
-        let day = doc
-            .date
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
-        let (role, ended, country) = match day {
-            Some(day) => match kp.term_on(&day) {
-                (Some(t), former) => (Some(t.role.to_owned()), former, t.country.or(kp.country)),
-                (None, _) => (None, false, kp.country),
-            },
-            None => (Some(kp.role.to_owned()), false, kp.country),
-        };
+        let (role, ended, country) = office_on(doc, kp);
         add(
             &mut people,
             Person {
@@ -761,10 +756,38 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 let inside = people
                     .iter()
                     .any(|q| q.mentions.iter().any(|&(a, b)| a <= s && e <= b));
-                if !inside {
-                    people[who].mentions.push((s, e));
+                if inside {
+                    continue;
                 }
+                // "Alexander Lukashenko" after "President Lukashenko": the full name, when the
+                // person had only the surname.
+                let s = match crate::extract::recognise::given_name_before(&doc.text, s, None, lex) {
+                    Some(given) if !people[who].name.contains(' ') => {
+                        doc.text.slice(given, e).clone_into(&mut people[who].name);
+                        given
+                    }
+                    _ => s,
+                };
+                people[who].mentions.push((s, e));
             }
+        }
+    }
+    // 5. People the gazetteer knows under another spelling ("Alexander Lukashenko" /
+    // "Alyaksandr Lukashenka"): the country (and, when the text gives none, the office) it
+    // records at the article's date.
+    for q in people.iter_mut().filter(|q| q.known.is_none()) {
+        let key = crate::extract::names::name_key(&q.name);
+        let Some(k) = lex.person_by_key(&key).or_else(|| lex.person_by_loose_key(&key)) else {
+            continue;
+        };
+        let (role, ended, country) = office_on(doc, &lex.people[k]);
+        q.known = Some(k);
+        if q.country.is_none() {
+            q.country = country;
+        }
+        if q.role.is_none() {
+            q.role = role;
+            q.former |= ended;
         }
     }
     for q in &mut people {
@@ -778,6 +801,22 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             .any(|q| q.mentions.iter().any(|&(s, e)| s <= m.start && m.end <= e))
     });
     people
+}
+
+/// The gazetteer's office of `kp` at the article's date (role, whether it has ended, country):
+/// after a term, the person is a former holder; outside what the gazetteer knows, no office is
+/// asserted (the country stays).
+fn office_on(doc: &Doc<'_>, kp: &KnownPerson) -> (Option<String>, bool, Option<usize>) {
+    let day = doc
+        .date
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+    match day {
+        Some(day) => match kp.term_on(&day) {
+            (Some(t), former) => (Some(t.role.to_owned()), former, t.country.or(kp.country)),
+            (None, _) => (None, false, kp.country),
+        },
+        None => (Some(kp.role.to_owned()), false, kp.country),
+    }
 }
 
 /// A role phrase without a name ("Iran's deputy interior minister for security affairs",

@@ -82,10 +82,123 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for m in candidates {
         if out.last().is_none_or(|last| m.start >= last.end) {
+            // A known official's one-word name (a surname) right after a given name is the end
+            // of someone else's name: "Johnson" in "Boris Johnson" is not Lyndon B. Johnson.
+            if matches!(m.entry, Entry::Person(_))
+                && !text.slice(m.start, m.end).contains(' ')
+                && given_name_before(text, m.start, out.last(), lex).is_some()
+            {
+                continue;
+            }
             out.push(m);
         }
     }
     out
+}
+
+/// Capitalised words that begin sentences or name times, never people.
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "During",
+    "Even",
+    "For",
+    "Former",
+    "From",
+    "He",
+    "However",
+    "If",
+    "In",
+    "Late",
+    "Meanwhile",
+    "Now",
+    "Of",
+    "On",
+    "Once",
+    "She",
+    "Since",
+    "So",
+    "That",
+    "The",
+    "Then",
+    "This",
+    "To",
+    "Today",
+    "Under",
+    "When",
+    "While",
+    "With",
+    "Yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sheikh",
+    "Prince",
+    "Princess",
+];
+
+/// Where the word right before `start` (one space between) begins, when it is a given name:
+/// capitalised letters, not a title's last word, not a word of [`NOT_GIVEN_NAMES`], not part of
+/// the mention before (a country, an organisation).
+pub fn given_name_before(
+    text: &Text<'_>,
+    start: usize,
+    previous: Option<&Mention>,
+    lex: &Lexicon,
+) -> Option<usize> {
+    if start < 2 || text.folded[start - 1] != b' ' {
+        return None;
+    }
+    let word_start = (0..start - 1)
+        .rev()
+        .find(|&i| !is_word(text.folded[i]))
+        .map_or(0, |i| i + 1);
+    if word_start + 2 > start - 1 || previous.is_some_and(|p| p.end > word_start) {
+        return None;
+    }
+    let word = text.slice(word_start, start - 1);
+    let mut chars = word.chars();
+    let given = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && !NOT_GIVEN_NAMES.contains(&word)
+        && !lex.titles.iter().any(|(t, _)| {
+            t.strip_suffix(word)
+                .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+        });
+    given.then_some(word_start)
 }
 
 /// A name found at `start..end` of the folded text, checked against the raw text: it ends on a
@@ -155,6 +268,12 @@ mod tests {
         );
         // Lowercase words and the pronoun "us" are not countries.
         assert!(names("let us turkey chad").is_empty());
+        // A known surname after another given name is someone else; after a title it is them.
+        assert!(names("Boris Johnson met him.").is_empty());
+        assert_eq!(
+            names("President Johnson met him."),
+            ["Johnson=person:Lyndon B. Johnson"]
+        );
         assert_eq!(
             names("CENTCOM and ISIS"),
             ["CENTCOM=org:U.S. Central Command", "ISIS=org:Islamic State"]

@@ -408,3 +408,24 @@ fn the_cameo_dictionary_codes_the_events_the_triggers_find() {
     let agreement = x.events.iter().find(|e| e.kind == "agreement").unwrap();
     assert_eq!(agreement.cameo, "057", "{agreement:?}");
 }
+
+#[test]
+fn officials_keep_their_own_identity_and_country_across_spellings() {
+    // The gazetteer writes "Alyaksandr Lukashenka"; the text romanises otherwise, and names him
+    // by title and surname first. "Johnson" alone is a known official (Lyndon B. Johnson); in
+    // "Boris Johnson" it is the end of someone else's name.
+    let x = extract_text(
+        "date: 2025-03-14\n---\nRussia and Belarus ended their talks during President Lukashenko's visit to Moscow.\n\nVladimir Putin and Alexander Lukashenko also made statements to the media.\n\nBoris Johnson was not there.",
+    );
+    let lukashenko = x.leaders.iter().find(|l| l.name.contains("Lukashenko")).unwrap();
+    assert_eq!(lukashenko.name, "Alexander Lukashenko");
+    assert_eq!(lukashenko.country_iso3.as_deref(), Some("BLR"), "{lukashenko:?}");
+    assert_eq!(lukashenko.role.as_deref(), Some("President"));
+    assert!(
+        x.leaders
+            .iter()
+            .all(|l| l.canonical.as_deref() != Some("Lyndon B. Johnson")),
+        "{:?}",
+        x.leaders
+    );
+}
