@@ -148,7 +148,25 @@ const NOT_NAME: &[&str] = &[
 
 /// Single-word titles that can precede a name inside a longer title.
 const TITLE_WORDS: &[&str] = &[
-    "Prince", "King", "Queen", "Sheikh", "Emir", "Sultan", "Dr.", "Mr.", "Mrs.", "Ms.",
+    "Prince",
+    "King",
+    "Queen",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Gen.",
+    "General",
+    "Adm.",
+    "Admiral",
+    "Commodore",
+    "Col.",
+    "Colonel",
+    "Capt.",
+    "Captain",
 ];
 
 /// Titles that may stand before a single name ("President Trump", "King Abdullah").
@@ -262,11 +280,11 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
-                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head))\b"),
+                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+)?[A-Z][", latin_letter!(), r"\-.]*\s*){1,5})?)\b"),
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament))\b\s*[,.]"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*[,.]"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -276,13 +294,18 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
     })
 }
 
-fn clean_name(raw: &str) -> Option<String> {
+/// The name in `raw` and the byte offset where it begins (after a title inside the name).
+fn clean_name(raw: &str) -> Option<(usize, String)> {
     let mut tokens: Vec<&str> = Vec::new();
-    // A title inside the name ("Foreign Minister Prince Faisal") is not part of it.
+    // A title inside the name ("Foreign Minister Prince Faisal", "army chief, Gen. Asim Munir")
+    // is not part of it.
     let mut words = raw.split_whitespace().peekable();
     while words.peek().is_some_and(|w| TITLE_WORDS.contains(w)) {
         words.next();
     }
+    let offset = words
+        .peek()
+        .map_or(0, |w| w.as_ptr() as usize - raw.as_ptr() as usize);
     for t in words {
         if NOT_NAME.contains(&t) || NOT_NAME.contains(&t.trim_end_matches('.')) {
             break;
@@ -307,10 +330,16 @@ fn clean_name(raw: &str) -> Option<String> {
             name.truncate(n.len());
         }
     }
-    if name.ends_with('.') && name.rsplit(' ').next().is_none_or(|t| t.chars().count() != 2) {
+    // A sentence-final period goes; an initial's ("J.") and a suffix's ("Jr.") stay.
+    if name.ends_with('.')
+        && name
+            .rsplit(' ')
+            .next()
+            .is_none_or(|t| t.chars().count() != 2 && t != "Jr." && t != "Sr.")
+    {
         name.pop();
     }
-    Some(name)
+    Some((offset, name))
 }
 
 /// The role a title gives, from the lexicon ("Adm." is Admiral); compound titles as written.
@@ -468,7 +497,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 q.role = candidate.role.or(q.role.take());
                 q.role_span = candidate.role_span.or(q.role_span);
             }
-            q.former |= candidate.former;
+            // The gazetteer's "former" does not overrule a title the text gives.
+            if q.role_span.is_none() || candidate.role_span.is_some() {
+                q.former |= candidate.former;
+            }
             if q.country.is_none() {
                 q.country = candidate.country;
             }
@@ -493,9 +525,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         let base = doc.text.byte(ss);
         for ((t_start, t_end), (n_start, n_end)) in titled_names(sentence, p) {
             let title = &sentence[t_start..t_end];
-            let Some(name) = clean_name(&sentence[n_start..n_end]) else {
+            let Some((skip, name)) = clean_name(&sentence[n_start..n_end]) else {
                 continue;
             };
+            let n_start = n_start + skip;
             let single_ok = SINGLE_NAME_TITLES.contains(&title);
             let title_start = doc.text.char_at(base + t_start);
             let name_start = doc.text.char_at(base + n_start);
@@ -553,7 +586,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 let r_start = name_end + after[..r.start()].chars().count();
                 let r_end = r_start + r.as_str().chars().count();
                 if is_rank(&role) || role == "Commander" {
-                    role = format!("{role}; {}", r.as_str());
+                    role = format!("{role}; {}", r.as_str().trim_end());
                 }
                 if country.is_none() {
                     country = doc
@@ -641,10 +674,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         let sentence = doc.text.slice(ss, se);
         let base = doc.text.byte(ss);
         for name_m in bare_names(sentence, p) {
-            let Some(name) = clean_name(name_m.as_str()) else {
+            let Some((skip, name)) = clean_name(name_m.as_str()) else {
                 continue;
             };
-            let start = doc.text.char_at(base + name_m.start());
+            let start = doc.text.char_at(base + name_m.start() + skip);
             let end = start + name.chars().count();
             let tokens = name.split_whitespace().count();
             let overlaps = doc.mentions.iter().any(|m| m.start < end && m.end > start)
@@ -683,10 +716,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let (Some(name_m), Some(role_m)) = (c.name("name"), c.name("role")) else {
                 continue;
             };
-            let Some(name) = clean_name(name_m.as_str()) else {
+            let Some((skip, name)) = clean_name(name_m.as_str()) else {
                 continue;
             };
-            let start = doc.text.char_at(base + name_m.start());
+            let start = doc.text.char_at(base + name_m.start() + skip);
             let end = start + name.chars().count();
             let overlaps = doc.mentions.iter().any(|m| m.start < end && m.end > start)
                 || people
@@ -873,8 +906,11 @@ pub fn role_phrase(doc: &Doc<'_>, start: usize, end: usize, lex: &Lexicon) -> Op
             role_start = rel;
         }
     }
-    let mut role = raw[role_start..]
-        .trim_start_matches(['\'', '’', 's'])
+    let rest = raw[role_start..].trim_start();
+    let mut role = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest)
         .trim()
         .to_owned();
     for article in ["the ", "The ", "a ", "A "] {

@@ -429,3 +429,35 @@ fn officials_keep_their_own_identity_and_country_across_spellings() {
         x.leaders
     );
 }
+
+#[test]
+fn officials_by_lowercase_titles_ranks_suffixes_and_appositives() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nChinese Foreign Ministry spokesperson Wang Wenbin said Beijing opposed the visit of Japanese officials.\n\nGen. Charles Q. Brown Jr., chairman of the Joint Chiefs of Staff, met South Korean officials.\n\nZabihullah Mujahid, a spokesman for the Taliban government, said Pakistan had closed the crossing.\n\nThe Philippine Coast Guard spokesman, Commodore Jay Tarriela, said Chinese vessels blocked the mission.\n\nJapanese Prime Minister Fumio Kishida spoke with South Korea's president.",
+    );
+    let leader = |name: &str| {
+        x.leaders
+            .iter()
+            .find(|l| l.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
+    };
+    assert_eq!(leader("Wang Wenbin").country_iso3.as_deref(), Some("CHN"));
+    assert_eq!(leader("Wang Wenbin").role.as_deref(), Some("Spokesperson"));
+    assert_eq!(
+        leader("Charles Q. Brown Jr.").country_iso3.as_deref(),
+        Some("USA")
+    );
+    assert_eq!(
+        leader("Zabihullah Mujahid").role.as_deref(),
+        Some("spokesman for the Taliban government")
+    );
+    assert_eq!(leader("Zabihullah Mujahid").country_iso3.as_deref(), Some("AFG"));
+    // The rank inside the name is not part of it, and the span is the name's.
+    let tarriela = leader("Jay Tarriela");
+    assert_eq!(tarriela.country_iso3.as_deref(), Some("PHL"));
+    assert_eq!(tarriela.mentions[0].text, "Jay Tarriela");
+    // The text's title holds at its date; the gazetteer's older, ended term does not make it
+    // "former".
+    assert_eq!(leader("Fumio Kishida").role.as_deref(), Some("Prime Minister"));
+    assert!(!leader("Fumio Kishida").former);
+}
