@@ -14,6 +14,9 @@ bash tests/setup/test_setup.sh
 step "the dictionary converters' own checks"
 python3 scripts/convert_phoenix.py --self-test
 python3 scripts/convert_cameo.py --self-test
+python3 scripts/convert_cameo_codes.py --self-test
+# The committed CAMEO scheme is what its converter makes of the committed table.
+python3 scripts/convert_cameo_codes.py | cmp - ontology/cameo.ttl
 step "format"
 cargo fmt --check
 step "build (release; the first build compiles RocksDB)"

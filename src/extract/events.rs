@@ -88,7 +88,8 @@ fn ascii(pattern: &str) -> Regex {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        modal: ascii(r"(?i)\b(?:could|would|should|might|must|may)\b"),
+        // "may" in small letters only: "on May 10" is a date.
+        modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b"),
         planned: ascii(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b"),
@@ -268,7 +269,10 @@ pub fn find(
                 doc.text.char_at(base + m.start()),
                 doc.text.char_at(base + m.end()),
             );
-            // The dictionary's code when its verb here means an event of the same type.
+            // The dictionary's code when its verb here means an event of the same type (for
+            // `other`, of the same CAMEO root: "expelled the ambassador" stays 161, reduce
+            // relations, rather than the verb's general 174, expel a person).
+            let root = t.cameo.get(..2).unwrap_or_default();
             let code = acts
                 .get_or_insert_with(|| {
                     let (words, _) = cameo::tokens(&masked);
@@ -280,7 +284,7 @@ pub fn find(
                         .collect()
                 })
                 .iter()
-                .find(|a| a.0 == t.kind)
+                .find(|a| a.0 == t.kind && (t.kind != "other" || a.1.starts_with(root)))
                 .map_or_else(|| t.cameo.clone(), |a| a.1.to_owned());
             out.push(Event {
                 kind: t.kind.clone(),

@@ -478,7 +478,7 @@ impl Lexicon {
                 "metonym" => CountryForm::Metonym,
                 "drop" => {
                     patterns
-                        .retain(|p| !(p.entry == Entry::Country(i, CountryForm::Capital) && p.text == r[2]));
+                        .retain(|p| !(matches!(p.entry, Entry::Country(c, _) if c == i) && p.text == r[2]));
                     continue;
                 }
                 _ => CountryForm::Name,

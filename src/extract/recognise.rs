@@ -90,10 +90,36 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
             {
                 continue;
             }
+            if matches!(m.entry, Entry::Country(..)) && in_sea_name(text, m.start, m.end) {
+                continue;
+            }
             out.push(m);
         }
     }
     out
+}
+
+/// Whether a country's name at `start..end` is part of the name of a sea ("South China Sea",
+/// "Sea of Japan", "Indian Ocean", "Gulf of Oman"): a place, not the country.
+fn in_sea_name(text: &Text<'_>, start: usize, end: usize) -> bool {
+    let after = &text.folded[end..];
+    let before = &text.folded[..start];
+    [&b" sea"[..], b" ocean"]
+        .iter()
+        .any(|w| after.starts_with(w) && after.get(w.len()).is_none_or(|b| !is_word(*b)))
+        || [
+            &b"sea of "[..],
+            b"sea of the ",
+            b"gulf of ",
+            b"gulf of the ",
+            b"bay of ",
+            b"strait of ",
+            b"straits of ",
+        ]
+        .iter()
+        .any(|w| {
+            before.ends_with(w) && (before.len() == w.len() || !is_word(before[before.len() - w.len() - 1]))
+        })
 }
 
 /// Capitalised words that begin sentences or name times, never people.
@@ -270,6 +296,16 @@ mod tests {
         assert!(names("let us turkey chad").is_empty());
         // A known surname after another given name is someone else; after a title it is them.
         assert!(names("Boris Johnson met him.").is_empty());
+        // A sea named after a country is a place.
+        assert_eq!(
+            names("Chinese ships in the South China Sea, the Sea of Japan and the Indian Ocean."),
+            ["Chinese=CHN:Demonym"]
+        );
+        // A demonym a territory shares stays the state's.
+        assert_eq!(
+            names("American and French officials"),
+            ["American=USA:Demonym", "French=FRA:Demonym"]
+        );
         assert_eq!(
             names("President Johnson met him."),
             ["Johnson=person:Lyndon B. Johnson"]

@@ -461,3 +461,115 @@ fn officials_by_lowercase_titles_ranks_suffixes_and_appositives() {
     assert_eq!(leader("Fumio Kishida").role.as_deref(), Some("Prime Minister"));
     assert!(!leader("Fumio Kishida").former);
 }
+
+#[test]
+fn interstate_actions_are_events_with_their_cameo_codes() {
+    // Each sentence an article of its own: (text, type, CAMEO code, participants).
+    let cases = [
+        (
+            "Egyptian President Abdel Fattah el-Sisi received Qatari Emir Sheikh Tamim bin Hamad Al Thani in Cairo.",
+            "meeting",
+            "040",
+            ["EGY", "QAT"],
+        ),
+        (
+            "Pakistan closed the Torkham border crossing with Afghanistan after clashes.",
+            "other",
+            "172",
+            ["PAK", "AFG"],
+        ),
+        (
+            "The US imposed sanctions on Iranian oil companies.",
+            "other",
+            "163",
+            ["USA", "IRN"],
+        ),
+        (
+            "Israel launched airstrikes on targets in Lebanon.",
+            "other",
+            "195",
+            ["ISR", "LBN"],
+        ),
+        (
+            "China and Russia held joint naval exercises in the Sea of Japan.",
+            "other",
+            "062",
+            ["CHN", "RUS"],
+        ),
+        (
+            "Turkey expelled the Dutch ambassador.",
+            "other",
+            "161",
+            ["TUR", "NLD"],
+        ),
+        (
+            "France recalled its ambassador from Niger.",
+            "other",
+            "161",
+            ["FRA", "NER"],
+        ),
+        (
+            "Iran and Saudi Arabia restored diplomatic relations in March.",
+            "other",
+            "050",
+            ["IRN", "SAU"],
+        ),
+        (
+            "Germany will provide Ukraine with additional air defence systems.",
+            "other",
+            "072",
+            ["DEU", "UKR"],
+        ),
+        // "May" the month is not the modal "may".
+        (
+            "The foreign ministers of Armenia and Azerbaijan met in Almaty on May 10.",
+            "meeting",
+            "040",
+            ["ARM", "AZE"],
+        ),
+    ];
+    for (text, kind, cameo, pair) in cases {
+        let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
+        let event = x
+            .events
+            .iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {text:?}: {:?}", x.events));
+        assert_eq!(event.cameo, cameo, "{text}");
+        let mut got = event.participants_iso3.clone();
+        got.sort();
+        let mut want: Vec<String> = pair.iter().map(|s| (*s).to_owned()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn every_cameo_code_the_extractor_can_give_is_a_concept_of_the_scheme() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scheme = std::fs::read_to_string(root.join("ontology/cameo.ttl")).unwrap();
+    let concepts: std::collections::HashSet<&str> = scheme
+        .lines()
+        .filter_map(|l| l.strip_prefix("cameo:")?.split(' ').next())
+        .collect();
+    let is_code = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut codes: Vec<String> = Vec::new();
+    let triggers = std::fs::read_to_string(root.join("seed-data/lexicon/event-triggers.tsv")).unwrap();
+    for line in triggers.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        codes.extend(line.split('\t').nth(1).map(str::to_owned));
+    }
+    let verbs = std::fs::read_to_string(root.join("seed-data/lexicon/cameo-verbs.tsv")).unwrap();
+    for line in verbs.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let code = match f.first() {
+            Some(&"P" | &"B") => f.get(2),
+            Some(&"V") => f.get(3),
+            _ => None,
+        };
+        codes.extend(code.filter(|c| is_code(c)).map(|c| (*c).to_owned()));
+    }
+    assert!(codes.len() > 4000, "{}", codes.len());
+    let missing: std::collections::BTreeSet<&String> =
+        codes.iter().filter(|c| !concepts.contains(c.as_str())).collect();
+    assert!(missing.is_empty(), "codes without a concept: {missing:?}");
+}
