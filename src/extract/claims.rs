@@ -564,11 +564,25 @@ const PAIR_WORDS: &[&str] = &[
 const TWO_PEOPLE: &[&str] = &[
     "both leaders",
     "two leaders",
+    "the leaders",
     "the two men",
     "both men",
     "the pair",
     "both ministers",
     "two ministers",
+    "the ministers",
+    "the foreign ministers",
+    "the defence ministers",
+    "the defense ministers",
+    "the prime ministers",
+    "the presidents",
+    "two presidents",
+    "both presidents",
+    "two prime ministers",
+    "both prime ministers",
+    "two foreign ministers",
+    "both foreign ministers",
+    "the secretaries",
 ];
 
 fn contains_word(hay: &str, word: &str) -> bool {
@@ -663,9 +677,20 @@ pub fn resolve(
         }
         return Some(source);
     }
-    if TWO_PEOPLE.iter().any(|w| lower.contains(w)) {
+    if TWO_PEOPLE.iter().any(|w| contains_word(&lower, w)) {
+        // The person named last before, and the one before them who serves another country
+        // (else simply the one before).
         let before = people_before(people, start);
-        for &i in before.iter().take(2) {
+        let first = before.first().copied();
+        let second = first.and_then(|f| {
+            before
+                .iter()
+                .skip(1)
+                .copied()
+                .find(|&i| people[f].country.is_none() || people[i].country != people[f].country)
+                .or_else(|| before.get(1).copied())
+        });
+        for i in first.into_iter().chain(second) {
             source.people.push(i);
             source.names.push(person_name(i));
         }

@@ -573,3 +573,28 @@ fn every_cameo_code_the_extractor_can_give_is_a_concept_of_the_scheme() {
         codes.iter().filter(|c| !concepts.contains(c.as_str())).collect();
     assert!(missing.is_empty(), "codes without a concept: {missing:?}");
 }
+
+#[test]
+fn plural_role_subjects_and_more_stance_verbs_make_claims() {
+    let x = extract_text(
+        "date: 2024-05-02\npublisher: Example News\n---\nIndian Prime Minister Narendra Modi met Australian Prime Minister Anthony Albanese in New Delhi on Thursday.\n\nThe ministers condemned the missile launches by North Korea.\n\nThe leaders agreed that the partnership between India and Australia has never been stronger.\n\nOfficials from both countries described the meeting as productive.\n\nChina accused India of provoking tensions along the border.",
+    );
+    let by = |start: &str| -> Vec<String> {
+        let claim = x
+            .claims
+            .iter()
+            .find(|c| c.text.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no claim {start:?} in {:?}", x.claims));
+        match &claim.attributed_to {
+            serde_json::Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
+            other => vec![other.as_str().unwrap_or_default().to_owned()],
+        }
+    };
+    // "The ministers", "the leaders": the two officials of the two countries named before.
+    let mut both = by("The ministers condemned");
+    both.sort();
+    assert_eq!(both, ["Anthony Albanese", "Narendra Modi"]);
+    assert_eq!(by("The leaders agreed").len(), 2);
+    assert_eq!(by("Officials from both countries").len(), 2);
+    assert_eq!(by("China accused"), ["China"]);
+}
