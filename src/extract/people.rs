@@ -33,8 +33,23 @@ impl Person {
     /// The name's tokens that identify the person on their own (the surname, with and without
     /// an `al-` style particle).
     fn keys(&self) -> Vec<String> {
-        let tokens: Vec<&str> = self.name.split_whitespace().collect();
+        let mut tokens: Vec<&str> = self.name.split_whitespace().collect();
+        // "Lloyd J. Austin III", "Charles Q. Brown Jr.": the surname is before the suffix.
+        while tokens.len() > 1
+            && tokens
+                .last()
+                .is_some_and(|t| ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"].contains(t))
+        {
+            tokens.pop();
+        }
         let mut keys = Vec::new();
+        // Chinese, Korean and Vietnamese names put the surname first ("Wang Yi" is "Wang").
+        if (2..=3).contains(&tokens.len())
+            && let Some(first) = tokens.first()
+            && SURNAME_FIRST.contains(first)
+        {
+            keys.push((*first).to_owned());
+        }
         if let Some(last) = tokens.last() {
             let last = last.trim_end_matches('.');
             if last.chars().count() >= 3 && !last.chars().all(|c| c.is_uppercase() || c == 'I') {
@@ -51,6 +66,16 @@ impl Person {
         keys
     }
 }
+
+/// The commonest Chinese, Korean and Vietnamese surnames, which stand first in a name.
+const SURNAME_FIRST: &[&str] = &[
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu",
+    "Hu", "Guo", "He", "Lin", "Luo", "Gao", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng",
+    "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Yu", "Du", "Ye", "Cheng",
+    "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Qin", "Xi", "Kim", "Lee", "Park", "Choi", "Jung",
+    "Chung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Yoo", "Ahn", "Moon", "Nguyen", "Tran", "Pham",
+    "Hoang", "Phan", "Vu", "Vo", "Dang", "Bui", "Do", "Ngo",
+];
 
 /// Words that end a name or show that a capitalised sequence is not one.
 const NOT_NAME: &[&str] = &[

@@ -130,12 +130,12 @@ fn patterns() -> &'static Patterns {
             .expect("month day"),
         day_month_year: Regex::new(&format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?P<year>\d{{4}})\b)?"))
             .expect("day month"),
-        in_month: Regex::new(&format!(r"\b(?:in|since|during|by|until|last|this|early|late|mid-)\s*(?:early\s+|late\s+|mid-)?{MONTH}\b(?:\s+(?P<year>\d{{4}})\b)?"))
+        in_month: Regex::new(&format!(r"\b(?i:in|since|during|by|until|last|this|early|late|mid-)\s*(?:early\s+|late\s+|mid-)?{MONTH}\b(?:\s+(?P<year>\d{{4}})\b)?"))
             .expect("in month"),
         weekday: Regex::new(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b").expect("weekday"),
         relative: Regex::new(r"(?i)\b(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month)\b")
             .expect("relative"),
-        in_year: Regex::new(r"\b(?:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})\b").expect("in year"),
+        in_year: Regex::new(r"\b(?i:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})\b").expect("in year"),
         future: Regex::new(r"(?i)\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next)\b").expect("future"),
     })
 }
@@ -323,6 +323,15 @@ mod tests {
             Some("2000")
         );
         assert_eq!(v("Officials may meet soon.").as_deref(), None);
+    }
+
+    #[test]
+    fn a_sentence_may_begin_with_the_preposition() {
+        assert_eq!(
+            v("In 2019, the two countries signed a deal.").as_deref(),
+            Some("2019")
+        );
+        assert_eq!(v("In August the talks resumed.").as_deref(), Some("2025-08"));
     }
 
     #[test]

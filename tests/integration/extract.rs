@@ -598,3 +598,22 @@ fn plural_role_subjects_and_more_stance_verbs_make_claims() {
     assert_eq!(by("Officials from both countries").len(), 2);
     assert_eq!(by("China accused"), ["China"]);
 }
+
+#[test]
+fn surnames_first_and_before_suffixes_find_later_mentions() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nSecretary of State Antony Blinken met Chinese Foreign Minister Wang Yi and Secretary of Defense Lloyd J. Austin III in Beijing.\n\nWang said China would continue to cooperate with the United States.\n\nAustin said the United States and China would keep military channels open.",
+    );
+    let mentions = |name: &str| -> Vec<String> {
+        x.leaders
+            .iter()
+            .find(|l| l.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
+            .mentions
+            .iter()
+            .map(|m| m.text.clone())
+            .collect()
+    };
+    assert!(mentions("Wang Yi").contains(&"Wang".to_owned()));
+    assert!(mentions("Lloyd J. Austin III").contains(&"Austin".to_owned()));
+}
