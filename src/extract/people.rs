@@ -250,7 +250,8 @@ const NAME_TOKEN: &str = concat!(
 const PARTICLE: &str = r"(?:bin|bint|ibn|al|el|de|van|von|da|di|Al)";
 
 fn name_pattern() -> String {
-    format!(r"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN}){{0,4}}")
+    // A nickname in quotation marks may stand between the names ("Benjamin "Bibi" Netanyahu").
+    format!(r#"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|["“][A-Z][a-z]+["”]\s+)?{NAME_TOKEN}){{0,4}}"#)
 }
 
 struct Patterns {
@@ -851,6 +852,11 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
     for q in &mut people {
         q.mentions.sort_unstable();
         q.mentions.dedup();
+        // A mention inside another of the same person ("Zelenskyy" in "Volodymyr Zelenskyy",
+        // the gazetteer's alias within the titled name) is the same mention.
+        let all = q.mentions.clone();
+        q.mentions
+            .retain(|&(s, e)| !all.iter().any(|&(a, b)| a <= s && e <= b && (a, b) != (s, e)));
     }
     // A country named inside a person's name ("Israel Katz") is not a mention of the country.
     doc.mentions.retain(|m| {

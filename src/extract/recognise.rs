@@ -84,11 +84,21 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
         if out.last().is_none_or(|last| m.start >= last.end) {
             // A known official's one-word name (a surname) right after a given name is the end
             // of someone else's name: "Johnson" in "Boris Johnson" is not Lyndon B. Johnson.
-            if matches!(m.entry, Entry::Person(_))
+            if let Entry::Person(k) = m.entry
                 && !text.slice(m.start, m.end).contains(' ')
-                && given_name_before(text, m.start, out.last(), lex).is_some()
+                && let Some(given) = given_name_before(text, m.start, out.last(), lex)
             {
-                continue;
+                // Unless the given name is the person's own ("Volodymyr Zelenskyy" where the
+                // gazetteer writes "Volodymyr Zelensky").
+                let given = crate::extract::names::name_key(text.slice(given, m.start));
+                let own = lex
+                    .names_of(Entry::Person(k))
+                    .iter()
+                    .chain(std::iter::once(&lex.people[k].name))
+                    .any(|n| crate::extract::names::name_key(n).split('-').any(|w| w == given));
+                if !own {
+                    continue;
+                }
             }
             if matches!(m.entry, Entry::Country(..)) && in_sea_name(text, m.start, m.end) {
                 continue;
@@ -296,6 +306,10 @@ mod tests {
         assert!(names("let us turkey chad").is_empty());
         // A known surname after another given name is someone else; after a title it is them.
         assert!(names("Boris Johnson met him.").is_empty());
+        assert_eq!(
+            names("Volodymyr Zelenskyy met him."),
+            ["Zelenskyy=person:Volodymyr Zelensky"]
+        );
         // A sea named after a country is a place.
         assert_eq!(
             names("Chinese ships in the South China Sea, the Sea of Japan and the Indian Ocean."),

@@ -617,3 +617,23 @@ fn surnames_first_and_before_suffixes_find_later_mentions() {
     assert!(mentions("Wang Yi").contains(&"Wang".to_owned()));
     assert!(mentions("Lloyd J. Austin III").contains(&"Austin".to_owned()));
 }
+
+#[test]
+fn nicknames_own_given_names_and_leaders() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nIsraeli Prime Minister Benjamin \"Bibi\" Netanyahu met U.S. envoy Steve Witkoff.\n\nUkrainian President Volodymyr Zelenskyy spoke with Polish President Andrzej Duda.\n\nNorth Korean leader Kim Jong Un hosted Russian President Vladimir Putin in Pyongyang.",
+    );
+    let leader = |last: &str| {
+        x.leaders
+            .iter()
+            .find(|l| l.name.ends_with(last))
+            .unwrap_or_else(|| panic!("{last} not in {:?}", x.leaders))
+    };
+    assert_eq!(leader("Netanyahu").name, "Benjamin \"Bibi\" Netanyahu");
+    // One person, known to the gazetteer, and one mention where the text names him once.
+    let zelenskyy: Vec<_> = x.leaders.iter().filter(|l| l.name.contains("Zelensk")).collect();
+    assert_eq!(zelenskyy.len(), 1, "{zelenskyy:?}");
+    assert_eq!(zelenskyy[0].mentions.len(), 1, "{zelenskyy:?}");
+    assert!(zelenskyy[0].canonical.is_some());
+    assert_eq!(leader("Kim Jong Un").country_iso3.as_deref(), Some("PRK"));
+}
