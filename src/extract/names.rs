@@ -115,10 +115,7 @@ pub fn name_key(name: &str) -> String {
             out.push("al".to_owned());
             continue;
         }
-        let word = VARIANTS
-            .iter()
-            .find(|group| group.contains(w))
-            .map_or(*w, |group| group[0]);
+        let word = variant_of(w).unwrap_or(w);
         out.push(collapse_doubles(word));
     }
     out.join("-")
@@ -135,6 +132,21 @@ pub fn loose_key(key: &str) -> Option<String> {
         .map(|w| w.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']))
         .collect();
     (words.len() >= 2 && words.iter().all(|w| w.len() >= 3)).then(|| words.join("-"))
+}
+
+/// The spelling that stands for `word`'s group in [`VARIANTS`] (a table built on first use).
+fn variant_of(word: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            VARIANTS
+                .iter()
+                .flat_map(|group| group.iter().map(|w| (*w, group[0])))
+                .collect()
+        })
+        .get(word)
+        .copied()
 }
 
 /// Letters written twice stand once (Qassem / Qasem, Sharaa / Shara).

@@ -230,11 +230,19 @@ pub fn given_name_before(
     let given = chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
         && !NOT_GIVEN_NAMES.contains(&word)
-        && !lex.titles.iter().any(|(t, _)| {
-            t.strip_suffix(word)
-                .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-        });
+        && !title_last_words(lex).contains(word);
     given.then_some(word_start)
+}
+
+/// The last word of every title ("Minister", "President", "Secretary"...).
+fn title_last_words(lex: &Lexicon) -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        lex.titles
+            .iter()
+            .filter_map(|(t, _)| t.split(' ').next_back().map(str::to_owned))
+            .collect()
+    })
 }
 
 /// A name found at `start..end` of the folded text, checked against the raw text: it ends on a
