@@ -370,3 +370,17 @@ fn a_bound_parameter_counts_as_bound_in_every_group() {
     assert_eq!(answer(&[]), ["no", "unbound"]);
     assert_eq!(answer(&[("p".to_owned(), country("IRQ"))]), ["bound"]);
 }
+
+#[test]
+fn now_is_one_instant_for_the_whole_query() {
+    // The evaluator takes NOW()'s value when a query first asks for it (vendor/spareval's
+    // third patch): it is still one value across rows, sub-evaluators and calls.
+    let text = "SELECT ?x (NOW() AS ?a) ?b WHERE { VALUES ?x { 1 2 3 } { SELECT (NOW() AS ?b) WHERE {} } }";
+    let prepared = prepare_query(text, None, &[], &[]).unwrap();
+    let table = seeded().query_table(&prepared, &Limits::default(), None).unwrap();
+    let a = col(&table, "a");
+    let b = col(&table, "b");
+    assert_eq!(a.len(), 3);
+    assert!(a.iter().chain(&b).all(|v| v == &a[0]), "{a:?} {b:?}");
+    assert!(a[0].starts_with("20"), "{a:?}");
+}

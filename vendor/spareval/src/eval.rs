@@ -415,7 +415,10 @@ type InternalTuplesIterator<'a, T> =
 pub struct SimpleEvaluator<'a, D: QueryableDataset<'a>> {
     dataset: EvalDataset<'a, D>,
     base_iri: Option<Arc<Iri<String>>>,
-    now: DateTime,
+    // bilateral patch: the time of NOW(), taken when the query first asks for it (one value for
+    // the whole query, shared by the evaluator's clones), instead of a calendar computation for
+    // every query.
+    now: Rc<std::cell::OnceCell<DateTime>>,
     service_handler: Rc<ServiceHandlerRegistry>,
     custom_functions: Rc<CustomFunctionRegistry>,
     custom_aggregate_functions: Rc<CustomAggregateFunctionRegistry>,
@@ -438,7 +441,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
         Ok(Self {
             dataset: EvalDataset::new(dataset, dataset_spec, cancellation_token)?,
             base_iri,
-            now: DateTime::now(),
+            now: Rc::default(),
             service_handler,
             custom_functions,
             custom_aggregate_functions,
@@ -2127,7 +2130,7 @@ impl<'a, D: QueryableDataset<'a>> Clone for SimpleEvaluator<'a, D> {
         Self {
             dataset: self.dataset.clone(),
             base_iri: self.base_iri.clone(),
-            now: self.now,
+            now: Rc::clone(&self.now),
             service_handler: Rc::clone(&self.service_handler),
             custom_functions: Rc::clone(&self.custom_functions),
             custom_aggregate_functions: Rc::clone(&self.custom_aggregate_functions),
@@ -2204,7 +2207,7 @@ impl<'a, D: QueryableDataset<'a>> ExpressionEvaluatorContext<'a>
     }
 
     fn now(&mut self) -> DateTime {
-        self.evaluator.now
+        *self.evaluator.now.get_or_init(DateTime::now)
     }
 
     fn base_iri(&mut self) -> Option<Arc<Iri<String>>> {
@@ -4727,19 +4730,21 @@ fn format_list<T: ToString>(values: impl IntoIterator<Item = T>) -> String {
         .join(", ")
 }
 
+// bilateral patch: a monotonic clock; the wall clock as an xsd:dateTime cost a calendar
+// computation at every query's planning.
 pub struct Timer {
-    start: DateTime,
+    start: std::time::Instant,
 }
 
 impl Timer {
     pub fn now() -> Self {
         Self {
-            start: DateTime::now(),
+            start: std::time::Instant::now(),
         }
     }
 
     pub fn elapsed(&self) -> Option<DayTimeDuration> {
-        DateTime::now().checked_sub(self.start)
+        DayTimeDuration::try_from(self.start.elapsed()).ok()
     }
 }
 
