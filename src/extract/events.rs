@@ -70,6 +70,7 @@ struct Patterns {
     from: Regex,
     to: Regex,
     definite: Regex,
+    boundary: Regex,
 }
 
 /// An ASCII pattern over bytes: Unicode word boundaries would keep the regex engine off its
@@ -97,6 +98,7 @@ fn patterns() -> &'static Patterns {
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         definite: ascii(r"(?i)\bthe\s+(?:\w+\s+)?$"),
+        boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
 }
 
@@ -186,6 +188,11 @@ pub fn find(
                     continue;
                 }
             }
+            // "near Taiwan", "off Somalia": a place, not a party.
+            let before = doc.text.slice(s.start, m.start).trim_end();
+            if m.is_country() && (before.ends_with(" near") || before.ends_with(" off")) {
+                continue;
+            }
             if let Some(c) = m.country(lex) {
                 participants.push((m.start, c));
             }
@@ -200,7 +207,7 @@ pub fn find(
         }
         participants.sort_unstable();
         let mut countries: Vec<usize> = Vec::new();
-        for (_, c) in participants {
+        for &(_, c) in &participants {
             if !countries.contains(&c) {
                 countries.push(c);
             }
@@ -257,6 +264,24 @@ pub fn find(
             if p.definite.is_match(&masked.as_bytes()[..m.start()]) && out.iter().any(|e| e.kind == t.kind) {
                 continue;
             }
+            // The parties of this trigger's clause, when it names two: a country in another
+            // clause ("..., weeks after Turkey raised concerns") is named in passing.
+            let (clause_start, clause_end) = clause(&masked, m.start(), m.end(), p);
+            let (clause_start, clause_end) = (
+                doc.text.char_at(base + clause_start),
+                doc.text.char_at(base + clause_end),
+            );
+            let mut in_clause: Vec<usize> = Vec::new();
+            for &(at, c) in &participants {
+                if (clause_start..clause_end).contains(&at) && !in_clause.contains(&c) {
+                    in_clause.push(c);
+                }
+            }
+            let countries = if in_clause.len() >= 2 {
+                in_clause
+            } else {
+                countries.clone()
+            };
             let mut key_countries = countries.clone();
             key_countries.sort_unstable();
             let key = (t.kind.clone(), ti, key_countries, s.paragraph);
@@ -300,6 +325,24 @@ pub fn find(
         }
     }
     out
+}
+
+/// The clause around a trigger (bytes of the masked sentence): from the boundary before it to
+/// the one after, a boundary being a semicolon, a dash, or a comma that opens a subordinate or
+/// adverbial clause ("..., weeks after", "..., drawing criticism from", "..., which").
+fn clause(masked: &str, start: usize, end: usize, p: &Patterns) -> (usize, usize) {
+    let bytes = masked.as_bytes();
+    let mut from = 0;
+    let mut to = bytes.len();
+    for b in p.boundary.find_iter(bytes) {
+        if b.end() <= start {
+            from = b.end();
+        } else if b.start() >= end {
+            to = b.start();
+            break;
+        }
+    }
+    (from, to)
 }
 
 /// Our event type for a CAMEO code of the dictionary, or `None` for the verbal categories: a

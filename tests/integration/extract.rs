@@ -637,3 +637,41 @@ fn nicknames_own_given_names_and_leaders() {
     assert!(zelenskyy[0].canonical.is_some());
     assert_eq!(leader("Kim Jong Un").country_iso3.as_deref(), Some("PRK"));
 }
+
+#[test]
+fn a_country_named_in_another_clause_or_as_a_place_is_not_a_party() {
+    let cases = [
+        (
+            "Iran and Iraq signed a security agreement in Baghdad, weeks after Turkey raised concerns about the border.",
+            "agreement",
+            vec!["IRN", "IRQ"],
+        ),
+        (
+            "U.S. and Philippine forces held joint exercises near Taiwan, drawing criticism from China.",
+            "other",
+            vec!["PHL", "USA"],
+        ),
+        (
+            "Ethiopia and Eritrea reopened their border, two decades after a war that also involved Sudan.",
+            "border_crossing_reopening",
+            vec!["ERI", "ETH"],
+        ),
+        // Within the clause, a third party stays.
+        (
+            "Japan and South Korea agreed to share missile warning data with the United States.",
+            "agreement",
+            vec!["JPN", "KOR", "USA"],
+        ),
+    ];
+    for (text, kind, want) in cases {
+        let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
+        let event = x
+            .events
+            .iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {text:?}: {:?}", x.events));
+        let mut got = event.participants_iso3.clone();
+        got.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}
