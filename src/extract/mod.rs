@@ -410,10 +410,23 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         .collect();
     // Event dates, resolved against the article's date.
     let article_day = info.date.as_deref().and_then(time::article_day);
+    // Several events of one sentence share its time expression: looked up once.
+    let mut seen: Vec<((usize, usize), bool, Option<time::Found>)> = Vec::new();
     for (e, found) in events.iter_mut().zip(&found_events) {
-        let sentence = doc.text.slice(found.sentence.0, found.sentence.1);
         let forwards = matches!(found.status, events::Status::Planned | events::Status::Proposed);
-        if let Some(t) = time::find(sentence, article_day, forwards) {
+        let t = match seen
+            .iter()
+            .find(|(s, f, _)| *s == found.sentence && *f == forwards)
+        {
+            Some((_, _, t)) => t.clone(),
+            None => {
+                let sentence = doc.text.slice(found.sentence.0, found.sentence.1);
+                let t = time::find(sentence, article_day, forwards);
+                seen.push((found.sentence, forwards, t.clone()));
+                t
+            }
+        };
+        if let Some(t) = t {
             let base = doc.text.byte(found.sentence.0);
             let a = doc.text.char_at(base + t.bytes.0);
             let b = doc.text.char_at(base + t.bytes.1);
