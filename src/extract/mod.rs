@@ -414,18 +414,16 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     let mut seen: Vec<((usize, usize), bool, Option<time::Found>)> = Vec::new();
     for (e, found) in events.iter_mut().zip(&found_events) {
         let forwards = matches!(found.status, events::Status::Planned | events::Status::Proposed);
-        let t = match seen
+        let known = seen
             .iter()
             .find(|(s, f, _)| *s == found.sentence && *f == forwards)
-        {
-            Some((_, _, t)) => t.clone(),
-            None => {
-                let sentence = doc.text.slice(found.sentence.0, found.sentence.1);
-                let t = time::find(sentence, article_day, forwards);
-                seen.push((found.sentence, forwards, t.clone()));
-                t
-            }
-        };
+            .map(|(_, _, t)| t.clone());
+        let t = known.unwrap_or_else(|| {
+            let sentence = doc.text.slice(found.sentence.0, found.sentence.1);
+            let t = time::find(sentence, article_day, forwards);
+            seen.push((found.sentence, forwards, t.clone()));
+            t
+        });
         if let Some(t) = t {
             let base = doc.text.byte(found.sentence.0);
             let a = doc.text.char_at(base + t.bytes.0);
