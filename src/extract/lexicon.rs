@@ -274,6 +274,9 @@ pub struct Lexicon {
     pub sources: Vec<String>,
     /// Titles as written with the role they give, longest first.
     pub titles: Vec<(String, String)>,
+    /// Titles that only one country's government gives ("Foreign Secretary", "Taoiseach"), with
+    /// that country: an official with such a title and no other sign of a country serves it.
+    pub title_countries: HashMap<String, usize>,
     /// Ministerial portfolios.
     pub portfolios: Vec<String>,
 }
@@ -567,6 +570,14 @@ impl Lexicon {
             .filter(|r| r.len() >= 2)
             .map(|r| (r[0].to_owned(), r[1].to_owned()))
             .collect();
+        let title_countries: HashMap<String, usize> = rows(TITLES)
+            .filter_map(|r| {
+                Some((
+                    r[0].to_owned(),
+                    index_of(&countries, r.get(2).filter(|c| !c.is_empty())?)?,
+                ))
+            })
+            .collect();
         let portfolios: Vec<String> = PORTFOLIOS
             .lines()
             .map(str::trim)
@@ -628,6 +639,7 @@ impl Lexicon {
             boilerplate: words(BOILERPLATE).into_iter().map(String::into_bytes).collect(),
             sources: words(SOURCES),
             titles,
+            title_countries,
             portfolios,
         }
     }

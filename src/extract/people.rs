@@ -627,6 +627,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 country = known.and_then(|k| lex.people[k].country);
             }
             if country.is_none() {
+                // A title only one government gives ("Foreign Secretary", "Taoiseach").
+                country = lex.title_countries.get(title).copied();
+            }
+            if country.is_none() {
                 // The nearest country of the clause ("the delegation of Iraq, led by ...").
                 country = doc
                     .mentions

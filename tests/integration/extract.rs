@@ -675,3 +675,22 @@ fn a_country_named_in_another_clause_or_as_a_place_is_not_a_party() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_title_only_one_government_gives_names_its_country() {
+    let x = extract_text(
+        "date: 2017-11-24\n---\nThe Foreign Secretary Boris Johnson met his Irish counterpart in Dublin.\n\nSecretary for Foreign Affairs Enrique Manalo spoke with U.S. officials.\n\nIndian Foreign Secretary Vikram Misri visited Dhaka.",
+    );
+    let country = |name: &str| {
+        x.leaders
+            .iter()
+            .find(|l| l.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
+            .country_iso3
+            .clone()
+    };
+    assert_eq!(country("Boris Johnson").as_deref(), Some("GBR"));
+    assert_eq!(country("Enrique Manalo").as_deref(), Some("PHL"));
+    // A country the text gives wins over the title's.
+    assert_eq!(country("Vikram Misri").as_deref(), Some("IND"));
+}
