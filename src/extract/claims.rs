@@ -138,10 +138,96 @@ fn find_cue(
         {
             continue;
         }
+        let cue = &doc.text.folded[s..e];
+        // A cue that is also a plural noun is the noun after a determiner or a qualifier
+        // ("member states", "the two states", "territorial claims", "media reports").
+        if PLURAL_NOUN_CUES.contains(&cue) {
+            let previous = before.rsplit(|b| !is_word(*b)).next().unwrap_or_default();
+            if NOUN_BEFORE.contains(&previous) || previous.iter().all(u8::is_ascii_digit) {
+                continue;
+            }
+        }
+        // "called" before a name is naming or a phone call ("a warship called the Sierra
+        // Madre", "Xi called Biden"), not a report.
+        if cue == b"called" {
+            let after = doc.text.slice(e, (e + 6).min(doc.text.len())).trim_start();
+            let after = after.strip_prefix("the ").unwrap_or(after);
+            if after.starts_with(char::is_uppercase) {
+                continue;
+            }
+        }
         return Some((s, e));
     }
     None
 }
+
+/// Cues that are also plural nouns.
+const PLURAL_NOUN_CUES: &[&[u8]] = &[
+    b"states", b"claims", b"reports", b"notes", b"demands", b"asks", b"adds",
+];
+
+/// Words after which such a cue is the noun.
+const NOUN_BEFORE: &[&[u8]] = &[
+    b"the",
+    b"a",
+    b"an",
+    b"of",
+    b"member",
+    b"two",
+    b"three",
+    b"four",
+    b"several",
+    b"other",
+    b"both",
+    b"these",
+    b"those",
+    b"all",
+    b"many",
+    b"some",
+    b"its",
+    b"their",
+    b"his",
+    b"her",
+    b"our",
+    b"neighbouring",
+    b"neighboring",
+    b"arab",
+    b"gulf",
+    b"baltic",
+    b"union",
+    b"nuclear",
+    b"sovereign",
+    b"independent",
+    b"western",
+    b"territorial",
+    b"maritime",
+    b"media",
+    b"news",
+    b"press",
+    b"conflicting",
+    b"rival",
+    b"such",
+    b"unconfirmed",
+    b"foreign",
+    b"friendly",
+    b"hostile",
+    b"third",
+    b"partner",
+    b"coastal",
+    b"island",
+    b"small",
+    b"major",
+    b"great",
+    b"african",
+    b"asian",
+    b"european",
+    b"islamic",
+    b"muslim",
+    b"new",
+    b"latest",
+    b"recent",
+    b"earlier",
+];
 
 fn trim_end_bytes(b: &[u8]) -> &[u8] {
     let mut e = b.len();

@@ -694,3 +694,24 @@ fn a_title_only_one_government_gives_names_its_country() {
     // A country the text gives wins over the title's.
     assert_eq!(country("Vikram Misri").as_deref(), Some("IND"));
 }
+
+#[test]
+fn cue_words_used_as_nouns_or_for_naming_are_not_cues() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nRussia and Belarus signed an agreement on the protection of citizens from prosecution by foreign states.\n\nIn 1999, the Philippines ran aground an old warship called the Sierra Madre on a disputed shoal.\n\nChina again asked the Philippines to remove the old warship.\n\nIts embassy in Manila released a statement criticizing the United States.\n\nOfficials from both India and Pakistan were optimistic that the prisoner swap will strengthen ties.",
+    );
+    let has_claim = |start: &str| x.claims.iter().any(|c| c.text.text.starts_with(start));
+    assert!(!has_claim("Russia and Belarus signed"), "{:?}", x.claims);
+    assert!(!has_claim("In 1999"), "{:?}", x.claims);
+    assert!(has_claim("China again asked"), "{:?}", x.claims);
+    assert!(
+        x.claims.iter().any(|c| c.text.text.contains("criticizing")),
+        "{:?}",
+        x.claims
+    );
+    assert!(
+        has_claim("Officials from both India and Pakistan"),
+        "{:?}",
+        x.claims
+    );
+}
