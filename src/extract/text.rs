@@ -177,6 +177,14 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
             let e = text.char_at(line_byte + b.end_byte);
             // Trim surrounding spaces so that spans hold just the sentence.
             let (s, e) = trim_spaces(&text.folded, s, e);
+            // An initialism cut in two ("Philippine-U." | "S. 2+2 Dialogue"): one sentence.
+            if e > s
+                && let Some(last) = out.last_mut().filter(|l: &&mut Sentence| l.paragraph == p)
+                && splits_initialism(text, last.end, s)
+            {
+                last.end = e;
+                continue;
+            }
             if e > s {
                 out.push(Sentence {
                     start: s,
@@ -188,6 +196,20 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
         }
     }
     out
+}
+
+/// Whether a sentence ending at `end` and the next starting at `start` cut an initialism: the
+/// first ends in a lone capital and a period ("U."), the next begins with one ("S. ...").
+fn splits_initialism(text: &Text<'_>, end: usize, start: usize) -> bool {
+    let f = &text.folded;
+    let lone = |at: usize| at == 0 || !is_word(f[at - 1]) || f[at - 1] == b'-';
+    end >= 2
+        && start + 2 <= f.len()
+        && f[end - 1] == b'.'
+        && text.slice(end - 2, end - 1).starts_with(char::is_uppercase)
+        && lone(end - 2)
+        && text.slice(start, start + 1).starts_with(char::is_uppercase)
+        && f[start + 1] == b'.'
 }
 
 /// Narrows `start..end` to leave out folded spaces (spaces, tabs, line breaks) at both ends.
@@ -260,6 +282,17 @@ mod tests {
             s.iter().map(|s| t.slice(s.start, s.end)).collect::<Vec<_>>()
         );
         assert!(t.slice(s[0].start, s[0].end).ends_with("Lambert."));
+        // An initialism after a hyphen stays whole.
+        let t = Text::new("I thank him for hosting the Philippine-U.S. 2+2 Dialogue here. Then we met.");
+        let s = segment(&t, 0, &[]);
+        let texts: Vec<&str> = s.iter().map(|s| t.slice(s.start, s.end)).collect();
+        assert_eq!(
+            texts,
+            [
+                "I thank him for hosting the Philippine-U.S. 2+2 Dialogue here.",
+                "Then we met."
+            ]
+        );
     }
 
     #[test]
