@@ -71,6 +71,7 @@ struct Patterns {
     to: Regex,
     definite: Regex,
     boundary: Regex,
+    thanks_for: Regex,
 }
 
 /// An ASCII pattern over bytes: Unicode word boundaries would keep the regex engine off its
@@ -98,6 +99,7 @@ fn patterns() -> &'static Patterns {
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         definite: ascii(r"(?i)\bthe\s+(?:\w+\s+)?$"),
+        thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
 }
@@ -255,8 +257,16 @@ pub fn find(
             let Some(m) = t.regex().find(masked.as_bytes()) else {
                 continue;
             };
-            // "to reaffirm support" is a purpose, not a statement made.
-            if t.kind == "statement" && masked[..m.start()].trim_end().ends_with(" to") {
+            // "to reaffirm support" is a purpose, not a statement made; "pleased to welcome X
+            // back" a greeting, not a visit reported.
+            if (t.kind == "statement" || masked[m.start()..].starts_with("welcom"))
+                && masked[..m.start()].trim_end().ends_with(" to")
+            {
+                continue;
+            }
+            // "X thanked Y for hosting the talks" is a claim (the annotation's rule), and the
+            // hosting in it an aside.
+            if p.thanks_for.is_match(&masked.as_bytes()[..m.start()]) {
                 continue;
             }
             // "The talks", "the visit": a definite mention of an event of a type already found

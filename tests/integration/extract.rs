@@ -715,3 +715,33 @@ fn cue_words_used_as_nouns_or_for_naming_are_not_cues() {
         x.claims
     );
 }
+
+#[test]
+fn visits_to_places_exercises_embassies_and_what_is_not_an_event() {
+    for (text, kind) in [
+        (
+            "British Foreign Secretary Boris Johnson met Irish officials and visited the National Gallery of Ireland.",
+            "official_visit",
+        ),
+        (
+            "Ethiopia and Eritrea have since reopened embassies in each other's capitals.",
+            "other",
+        ),
+        (
+            "The United States and the Philippines began the conduct of Balikatan exercises.",
+            "other",
+        ),
+    ] {
+        let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
+        assert!(
+            x.events.iter().any(|e| e.kind == kind),
+            "no {kind} in {text:?}: {:?}",
+            x.events
+        );
+    }
+    // A thank-you for hosting and a greeting are what a speaker says, not happenings.
+    let y = extract_text(
+        "date: 2024-05-02\n---\nI wish to begin by thanking Secretary Teodoro of the Philippines for hosting the talks with the United States.\n\nWe are very pleased to welcome Secretary Blinken back to the Philippines.",
+    );
+    assert!(y.events.is_empty(), "{:?}", y.events);
+}
