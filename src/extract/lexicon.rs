@@ -102,6 +102,14 @@ impl KnownPerson {
     }
 }
 
+/// The known people by the key of each of their names, and by its loose key (`None` where two
+/// people share it).
+#[derive(Default)]
+struct PersonKeys {
+    exact: HashMap<String, usize>,
+    loose: HashMap<String, Option<usize>>,
+}
+
 /// A known organisation or outlet.
 #[derive(Debug, Clone)]
 pub struct Organisation {
@@ -349,33 +357,32 @@ impl Lexicon {
     /// our own list first. The table is built on first use, when an article names someone the
     /// gazetteer does not know as written.
     pub fn person_by_key(&self, key: &str) -> Option<usize> {
-        static KEYS: OnceLock<HashMap<String, usize>> = OnceLock::new();
-        let keys = KEYS.get_or_init(|| {
-            let mut keys = HashMap::new();
-            for p in &self.patterns {
-                if let Entry::Person(i) = p.entry {
-                    keys.entry(crate::extract::names::name_key(p.text)).or_insert(i);
-                }
-            }
-            keys
-        });
-        keys.get(key).copied()
+        self.person_keys().exact.get(key).copied()
     }
 
     /// The known person whose name of two or more words has the loose key of `key` (see
     /// [`crate::extract::names::loose_key`]), when only one person has it: romanisations that
     /// differ in a word's final vowels ("Lukashenko" / "Lukashenka", "Zelensky" / "Zelenskyy").
     pub fn person_by_loose_key(&self, key: &str) -> Option<usize> {
-        static KEYS: OnceLock<HashMap<String, Option<usize>>> = OnceLock::new();
-        let keys = KEYS.get_or_init(|| {
-            let mut keys: HashMap<String, Option<usize>> = HashMap::new();
+        self.person_keys()
+            .loose
+            .get(&crate::extract::names::loose_key(key)?)
+            .copied()
+            .flatten()
+    }
+
+    /// Both key tables, built together (one key of each name) on first use.
+    fn person_keys(&self) -> &'static PersonKeys {
+        static KEYS: OnceLock<PersonKeys> = OnceLock::new();
+        KEYS.get_or_init(|| {
+            let mut keys = PersonKeys::default();
             for p in &self.patterns {
-                if let Entry::Person(i) = p.entry
-                    && let Some(loose) =
-                        crate::extract::names::loose_key(&crate::extract::names::name_key(p.text))
-                {
+                let Entry::Person(i) = p.entry else { continue };
+                let key = crate::extract::names::name_key(p.text);
+                if let Some(loose) = crate::extract::names::loose_key(&key) {
                     let name = self.people[i].name;
-                    keys.entry(loose)
+                    keys.loose
+                        .entry(loose)
                         .and_modify(|k| {
                             if k.is_some_and(|j| self.people[j].name != name) {
                                 *k = None;
@@ -383,12 +390,10 @@ impl Lexicon {
                         })
                         .or_insert(Some(i));
                 }
+                keys.exact.entry(key).or_insert(i);
             }
             keys
-        });
-        keys.get(&crate::extract::names::loose_key(key)?)
-            .copied()
-            .flatten()
+        })
     }
 
     /// Every name the gazetteer gives a person or an organisation (canonical name first).

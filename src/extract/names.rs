@@ -100,25 +100,36 @@ const ARTICLES: &[&str] = &["al", "el", "ul", "ad", "ar", "as", "ash", "at", "az
 /// the name has no letters.
 pub fn name_key(name: &str) -> String {
     let folded = fold(name);
-    let text = String::from_utf8_lossy(&folded);
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    // Words of ASCII letters and digits (the folded form's other bytes separate them).
+    let words: Vec<&[u8]> = folded
+        .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut out = String::with_capacity(folded.len());
     for (i, w) in words.iter().enumerate() {
-        if HONORIFICS.contains(w) && i + 1 < words.len() {
+        // Only ASCII bytes are left in a word.
+        let w = std::str::from_utf8(w).unwrap_or_default();
+        if HONORIFICS.contains(&w) && i + 1 < words.len() {
             continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
         }
         // "al-Sharaa", "el Sharaa", "ash-Shara": the article, in one form, before a word.
-        if ARTICLES.contains(w) && i + 1 < words.len() && i > 0 {
-            out.push("al".to_owned());
+        if ARTICLES.contains(&w) && i + 1 < words.len() && i > 0 {
+            out.push_str("al");
             continue;
         }
-        let word = variant_of(w).unwrap_or(w);
-        out.push(collapse_doubles(word));
+        // Letters written twice stand once (Qassem / Qasem, Sharaa / Shara).
+        let mut last = None;
+        for c in variant_of(w).unwrap_or(w).chars() {
+            if last != Some(c) {
+                out.push(c);
+            }
+            last = Some(c);
+        }
     }
-    out.join("-")
+    out
 }
 
 /// A looser key for a name of two or more words: each word of its key without its final vowels
@@ -147,17 +158,6 @@ fn variant_of(word: &str) -> Option<&'static str> {
         })
         .get(word)
         .copied()
-}
-
-/// Letters written twice stand once (Qassem / Qasem, Sharaa / Shara).
-fn collapse_doubles(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -89,13 +89,12 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
                 && let Some(given) = given_name_before(text, m.start, out.last(), lex)
             {
                 // Unless the given name is the person's own ("Volodymyr Zelenskyy" where the
-                // gazetteer writes "Volodymyr Zelensky").
+                // gazetteer writes "Volodymyr Zelensky"), by the canonical name's key (the
+                // table of every alias would cost a start-up its build).
                 let given = crate::extract::names::name_key(text.slice(given, m.start));
-                let own = lex
-                    .names_of(Entry::Person(k))
-                    .iter()
-                    .chain(std::iter::once(&lex.people[k].name))
-                    .any(|n| crate::extract::names::name_key(n).split('-').any(|w| w == given));
+                let own = crate::extract::names::name_key(lex.people[k].name)
+                    .split('-')
+                    .any(|w| w == given);
                 if !own {
                     continue;
                 }
