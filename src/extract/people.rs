@@ -78,7 +78,7 @@ const SURNAME_FIRST: &[&str] = &[
 ];
 
 /// Words that end a name or show that a capitalised sequence is not one.
-const NOT_NAME: &[&str] = &[
+pub(crate) const NOT_NAME: &[&str] = &[
     "License",
     "Licence",
     "Assembly",

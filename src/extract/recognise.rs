@@ -131,67 +131,37 @@ fn in_sea_name(text: &Text<'_>, start: usize, end: usize) -> bool {
         })
 }
 
-/// Capitalised words that begin sentences or name times, never people.
+/// Capitalised words that begin sentences or stand before names, never given names (beside
+/// the words that are never part of a name, `people::NOT_NAME`: "The", "On", months, days).
 const NOT_GIVEN_NAMES: &[&str] = &[
     "A",
     "After",
     "Also",
     "An",
-    "And",
     "As",
-    "At",
     "Before",
     "Both",
-    "But",
     "By",
     "During",
     "Even",
-    "For",
     "Former",
-    "From",
     "He",
     "However",
     "If",
-    "In",
     "Late",
     "Meanwhile",
     "Now",
     "Of",
-    "On",
     "Once",
     "She",
     "Since",
     "So",
-    "That",
-    "The",
     "Then",
-    "This",
     "To",
-    "Today",
     "Under",
     "When",
     "While",
-    "With",
     "Yesterday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Mrs",
     "Ms",
@@ -229,6 +199,7 @@ pub fn given_name_before(
     let given = chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
         && !NOT_GIVEN_NAMES.contains(&word)
+        && !crate::extract::people::NOT_NAME.contains(&word)
         && !title_last_words(lex).contains(word);
     given.then_some(word_start)
 }

@@ -344,6 +344,14 @@ fn extract_text(text: &str) -> Extraction {
     extract(&a, bilateral::DEFAULT_BASE_IRI)
 }
 
+/// The official of the extraction with this name (panics, listing them, when there is none).
+fn official<'a>(x: &'a Extraction, name: &str) -> &'a bilateral::extract::LeaderOut {
+    x.leaders
+        .iter()
+        .find(|l| l.name == name)
+        .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
+}
+
 #[test]
 fn gazetteer_roles_hold_only_within_their_term() {
     let body = "Bashar al-Assad spoke with Iraqi officials about the border between Syria and Iraq.";
@@ -435,12 +443,7 @@ fn officials_by_lowercase_titles_ranks_suffixes_and_appositives() {
     let x = extract_text(
         "date: 2024-05-02\n---\nChinese Foreign Ministry spokesperson Wang Wenbin said Beijing opposed the visit of Japanese officials.\n\nGen. Charles Q. Brown Jr., chairman of the Joint Chiefs of Staff, met South Korean officials.\n\nZabihullah Mujahid, a spokesman for the Taliban government, said Pakistan had closed the crossing.\n\nThe Philippine Coast Guard spokesman, Commodore Jay Tarriela, said Chinese vessels blocked the mission.\n\nJapanese Prime Minister Fumio Kishida spoke with South Korea's president.",
     );
-    let leader = |name: &str| {
-        x.leaders
-            .iter()
-            .find(|l| l.name == name)
-            .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
-    };
+    let leader = |name: &str| official(&x, name);
     assert_eq!(leader("Wang Wenbin").country_iso3.as_deref(), Some("CHN"));
     assert_eq!(leader("Wang Wenbin").role.as_deref(), Some("Spokesperson"));
     assert_eq!(
@@ -605,10 +608,7 @@ fn surnames_first_and_before_suffixes_find_later_mentions() {
         "date: 2024-05-02\n---\nSecretary of State Antony Blinken met Chinese Foreign Minister Wang Yi and Secretary of Defense Lloyd J. Austin III in Beijing.\n\nWang said China would continue to cooperate with the United States.\n\nAustin said the United States and China would keep military channels open.",
     );
     let mentions = |name: &str| -> Vec<String> {
-        x.leaders
-            .iter()
-            .find(|l| l.name == name)
-            .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
+        official(&x, name)
             .mentions
             .iter()
             .map(|m| m.text.clone())
@@ -681,14 +681,7 @@ fn a_title_only_one_government_gives_names_its_country() {
     let x = extract_text(
         "date: 2017-11-24\n---\nThe Foreign Secretary Boris Johnson met his Irish counterpart in Dublin.\n\nSecretary for Foreign Affairs Enrique Manalo spoke with U.S. officials.\n\nIndian Foreign Secretary Vikram Misri visited Dhaka.",
     );
-    let country = |name: &str| {
-        x.leaders
-            .iter()
-            .find(|l| l.name == name)
-            .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
-            .country_iso3
-            .clone()
-    };
+    let country = |name: &str| official(&x, name).country_iso3.clone();
     assert_eq!(country("Boris Johnson").as_deref(), Some("GBR"));
     assert_eq!(country("Enrique Manalo").as_deref(), Some("PHL"));
     // A country the text gives wins over the title's.
