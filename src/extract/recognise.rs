@@ -173,6 +173,21 @@ const NOT_GIVEN_NAMES: &[&str] = &[
     "Sheikh",
     "Prince",
     "Princess",
+    "Ayatollah",
+    "Grand",
+    "Imam",
+    "Mullah",
+    "Maulana",
+    "Sayyid",
+    "Sayed",
+    "Hojatoleslam",
+    "Pope",
+    "Cardinal",
+    "Rabbi",
+    "Father",
+    "Saint",
+    "Emperor",
+    "Crown",
 ];
 
 /// Where the word right before `start` (one space between) begins, when it is a given name:
@@ -287,6 +302,11 @@ mod tests {
         assert_eq!(
             names("Volodymyr Zelenskyy met him."),
             ["Zelenskyy=person:Volodymyr Zelensky"]
+        );
+        // An honorific is no given name.
+        assert_eq!(
+            names("Ayatollah Khamenei met him."),
+            ["Khamenei=person:Ali Khamenei"]
         );
         // A sea named after a country is a place.
         assert_eq!(
