@@ -4,7 +4,7 @@
 //! CAMEO code. PETRARCH2 matches them against a parse tree; here they are matched against a
 //! window of words around the verb, which is cruder but needs no parser.
 
-use crate::extract::text::{FNV_OFFSET, fnv1a};
+use crate::extract::text::FnvMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -47,22 +47,6 @@ struct Form {
     block: usize,
     code: Option<&'static str>,
 }
-
-/// FNV-1a: the words are short and the table is ours, so a keyed hash buys nothing here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let from = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        self.0 = fnv1a(from, bytes.iter().copied());
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The dictionary, parsed.
 #[derive(Default)]

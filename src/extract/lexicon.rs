@@ -106,8 +106,8 @@ impl KnownPerson {
 /// people share it).
 #[derive(Default)]
 struct PersonKeys {
-    exact: HashMap<String, usize>,
-    loose: HashMap<String, Option<usize>>,
+    exact: crate::extract::text::FnvMap<String, usize>,
+    loose: crate::extract::text::FnvMap<String, Option<usize>>,
 }
 
 /// A known organisation or outlet.

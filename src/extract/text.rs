@@ -37,6 +37,24 @@ pub fn fnv1a(h: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
         .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// FNV-1a as a `Hasher`, for the tables of short words and names the extractor builds for
+/// itself: the keys are ours, so a keyed hash buys nothing there.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let from = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = fnv1a(from, bytes.iter().copied());
+    }
+}
+
+/// A hash map with [`Fnv`].
+pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Folds one character to one byte: ASCII lowercase, diacritics removed, typographic quotes and
 /// dashes to their ASCII forms. One byte per character keeps folded offsets equal to code-point
 /// offsets.
