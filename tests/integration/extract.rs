@@ -344,6 +344,16 @@ fn extract_text(text: &str) -> Extraction {
     extract(&a, bilateral::DEFAULT_BASE_IRI)
 }
 
+/// The first event of `kind` in a one-sentence article (panics, listing them, when there is none).
+fn event_in(text: &str, kind: &str) -> bilateral::extract::EventOut {
+    let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
+    x.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {kind} in {text:?}: {:?}", x.events))
+}
+
 /// The official of the extraction with this name (panics, listing them, when there is none).
 fn official<'a>(x: &'a Extraction, name: &str) -> &'a bilateral::extract::LeaderOut {
     x.leaders
@@ -532,12 +542,7 @@ fn interstate_actions_are_events_with_their_cameo_codes() {
         ),
     ];
     for (text, kind, cameo, pair) in cases {
-        let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
-        let event = x
-            .events
-            .iter()
-            .find(|e| e.kind == kind)
-            .unwrap_or_else(|| panic!("no {kind} in {text:?}: {:?}", x.events));
+        let event = event_in(text, kind);
         assert_eq!(event.cameo, cameo, "{text}");
         let mut got = event.participants_iso3.clone();
         got.sort();
@@ -664,12 +669,7 @@ fn a_country_named_in_another_clause_or_as_a_place_is_not_a_party() {
         ),
     ];
     for (text, kind, want) in cases {
-        let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
-        let event = x
-            .events
-            .iter()
-            .find(|e| e.kind == kind)
-            .unwrap_or_else(|| panic!("no {kind} in {text:?}: {:?}", x.events));
+        let event = event_in(text, kind);
         let mut got = event.participants_iso3.clone();
         got.sort();
         assert_eq!(got, want, "{text}");
