@@ -812,6 +812,33 @@ pub fn resolve(
         .split_whitespace()
         .find(|w| !matches!(*w, "and" | "but" | "still" | "then" | "also"))
         .unwrap_or("");
+    // "They underscored ...": the two officials of different countries of the last two
+    // sentences, when there are two (a readout's "X met Y. They discussed ...").
+    if first_word == "they" && lower.trim() == "they" {
+        let si = doc
+            .sentences
+            .iter()
+            .position(|s| s.start <= start && start < s.end)
+            .unwrap_or(0);
+        let from = doc.sentences[si.saturating_sub(2)].start;
+        let recent: Vec<usize> = people_before(people, start)
+            .into_iter()
+            .filter(|&i| people[i].mentions.iter().any(|m| m.0 >= from && m.1 <= start))
+            .collect();
+        if let Some(&first) = recent.first()
+            && let Some(second) = recent.iter().skip(1).copied().find(|&i| {
+                people[first].country.is_some()
+                    && people[i].country.is_some()
+                    && people[i].country != people[first].country
+            })
+        {
+            for i in [first, second] {
+                source.people.push(i);
+                source.names.push(person_name(i));
+            }
+            return Some(source);
+        }
+    }
     if matches!(first_word, "he" | "she") {
         let before = people_before(people, start);
         if let Some(&i) = before.first() {
@@ -886,8 +913,60 @@ pub fn resolve(
         source.names.push(trimmed.trim_end_matches([',', '.']).to_owned());
         return Some(source);
     }
+    // A short phrase headed by an institution or a medium ("state news agency SPA", "a
+    // ministry statement", "Iranian state television"): the phrase as written.
+    let phrase = trimmed
+        .trim_start_matches("a ")
+        .trim_start_matches("an ")
+        .trim_end_matches([',', '.', ' ']);
+    let count = phrase.split_whitespace().count();
+    if (1..=8).contains(&count)
+        && phrase
+            .split_whitespace()
+            .any(|w| SOURCE_HEADS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()))
+    {
+        source.names.push(phrase.to_owned());
+        return Some(source);
+    }
     None
 }
+
+/// Head nouns of sources that are institutions or media.
+const SOURCE_HEADS: &[&str] = &[
+    "agency",
+    "ministry",
+    "statement",
+    "report",
+    "government",
+    "newspaper",
+    "daily",
+    "outlet",
+    "broadcaster",
+    "television",
+    "tv",
+    "radio",
+    "channel",
+    "office",
+    "embassy",
+    "military",
+    "army",
+    "presidency",
+    "palace",
+    "readout",
+    "communique",
+    "communiqué",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "press",
+    "media",
+    "website",
+    "council",
+    "department",
+    "command",
+    "authorities",
+    "sources",
+];
 
 /// Role phrases that name no one the article knows yet (for [`people::bind_roles`]).
 pub fn unbound_roles(
@@ -910,6 +989,19 @@ pub fn unbound_roles(
         .collect()
 }
 
+/// Whether the word at `start..end` is the month May ("May 31", "31 May", "in May"), not the
+/// modal: capitalised inside a sentence, or beside a number.
+fn month(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let word = doc.text.slice(start, end);
+    if word != "May" {
+        return false;
+    }
+    let before = doc.text.slice(start.saturating_sub(4), start);
+    let after = doc.text.slice(end, (end + 3).min(doc.text.len()));
+    let at_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', '"', '“', '\n']);
+    !at_start || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether the claim's words carry a hedge; returns the hedge.
 pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<String> {
     let hay = &doc.text.folded[span.0..span.1];
@@ -919,7 +1011,7 @@ pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<Strin
         .filter(|m| {
             let before = m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric();
             let after = m.end() == hay.len() || !hay[m.end()].is_ascii_alphanumeric();
-            before && after
+            before && after && !month(doc, span.0 + m.start(), span.0 + m.end())
         })
         .map(|m| m.pattern().as_usize())
         .min()

@@ -104,18 +104,46 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// The countries an article is mostly about: the two most mentioned (ties by first mention).
-pub fn principal_pair(doc: &Doc<'_>, lex: &Lexicon) -> Vec<usize> {
-    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+/// The countries an article is mostly about: the two most mentioned (ties by first mention),
+/// counting the countries of the officials it names ("Secretary of State Blinken" is a mention
+/// of the United States) and not a capital that is only the venue ("met ... in Bucharest").
+pub fn principal_pair(doc: &Doc<'_>, people: &[Person], lex: &Lexicon) -> Vec<usize> {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     for m in doc.mentions.iter().filter(|m| m.is_country()) {
         let Some(c) = m.country(lex) else { continue };
+        if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) && venue(doc, m.start) {
+            continue;
+        }
+        seen.push((c, m.start));
+    }
+    for person in people {
+        if let Some(c) = person.country {
+            seen.extend(person.mentions.iter().map(|m| (c, m.0)));
+        }
+    }
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+    for (c, at) in seen {
         match counts.iter_mut().find(|(k, _, _)| *k == c) {
-            Some(e) => e.1 += 1,
-            None => counts.push((c, 1, m.start)),
+            Some(e) => {
+                e.1 += 1;
+                e.2 = e.2.min(at);
+            }
+            None => counts.push((c, 1, at)),
         }
     }
     counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
     counts.into_iter().take(2).map(|(c, _, _)| c).collect()
+}
+
+/// Whether the place mentioned at `at` follows "in" or "at" (a venue: "met in Beijing").
+fn venue(doc: &Doc<'_>, at: usize) -> bool {
+    let line = doc
+        .sentences
+        .iter()
+        .find(|s| s.start <= at && at < s.end)
+        .map_or(0, |s| s.start);
+    let before = doc.text.slice(line, at).trim_end();
+    before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At"
 }
 
 /// Finds the events of the article.
@@ -183,12 +211,9 @@ pub fn find(
             .filter(|m| m.start >= s.start && m.end <= s.end)
         {
             // "in Beijing", "at Camp David": a capital after `in` or `at` is the venue.
-            if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) {
-                let before = doc.text.slice(s.start, m.start).trim_end();
-                if before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At" {
-                    place.get_or_insert((m.start, m.end));
-                    continue;
-                }
+            if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) && venue(doc, m.start) {
+                place.get_or_insert((m.start, m.end));
+                continue;
             }
             // "near Taiwan", "off Somalia": a place, not a party.
             let before = doc.text.slice(s.start, m.start).trim_end();
@@ -205,6 +230,24 @@ pub fn find(
                 person.mentions.iter().find(|m| m.0 >= s.start && m.1 <= s.end),
             ) {
                 participants.push((m.0, c));
+            }
+        }
+        // "received medical assistance in Belarus": a country named after "in", beside two
+        // others, is where it happened.
+        let venues: Vec<(usize, usize, usize)> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .filter(|m| matches!(m.entry, Entry::Country(_, CountryForm::Name)) && venue(doc, m.start))
+            .filter_map(|m| Some((m.start, m.end, m.country(lex)?)))
+            .collect();
+        for &(a, b, c) in &venues {
+            let mut others: Vec<usize> = participants.iter().map(|p| p.1).filter(|&o| o != c).collect();
+            others.sort_unstable();
+            others.dedup();
+            if others.len() >= 2 {
+                participants.retain(|p| p.1 != c);
+                place.get_or_insert((a, b));
             }
         }
         participants.sort_unstable();

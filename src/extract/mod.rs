@@ -269,7 +269,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     };
     let mut found_people = people::find(&mut doc, lex);
     let prov = provenance::find(&doc, article);
-    let pair = events::principal_pair(&doc, lex);
+    let pair = events::principal_pair(&doc, &found_people, lex);
     let raw_claims = claims::find(&doc, lex, &prov.sentences);
     let unbound = claims::unbound_roles(&doc, &found_people, lex, &raw_claims);
     people::bind_roles(&doc, &mut found_people, &unbound);

@@ -249,6 +249,42 @@ const NAME_TOKEN: &str = concat!(
 );
 const PARTICLE: &str = r"(?:bin|bint|ibn|al|el|de|van|von|da|di|Al)";
 
+/// Words of compound portfolios beyond those of portfolios.txt ("Foreign and *European*
+/// Affairs", "Foreign Affairs and International *Cooperation*").
+const PORTFOLIO_WORDS: &[&str] = &[
+    "Foreign",
+    "European",
+    "Europe",
+    "International",
+    "Cooperation",
+    "Development",
+    "Affairs",
+    "Relations",
+    "Commonwealth",
+    "Security",
+    "National",
+    "Public",
+    "Home",
+    "Overseas",
+    "Expatriates",
+    "Diaspora",
+    "Regional",
+    "Integration",
+    "Emigrants",
+    "Worship",
+    "Economic",
+    "Policy",
+    "Strategic",
+    "Planning",
+];
+
+/// Titles that are forms of address or rank in a royal house, not offices: an office given
+/// beside them is the role.
+const HONORIFICS: &[&str] = &[
+    "Prince", "Princess", "Sheikh", "Sheikha", "Dr.", "Dr", "Mr.", "Mrs.", "Ms.", "Sir", "Dame", "Lord",
+    "Lady",
+];
+
 fn name_pattern() -> String {
     // A nickname in quotation marks may stand between the names ("Benjamin "Bibi" Netanyahu").
     format!(r#"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|["“][A-Z][a-z]+["”]\s+)?{NAME_TOKEN}){{0,4}}"#)
@@ -274,6 +310,9 @@ struct Patterns {
     named_appositive: Regex,
     of_country: Regex,
     gap: Regex,
+    /// A compound portfolio after a ministerial title: "Minister *of Foreign and European
+    /// Affairs*", "Minister *for Foreign Affairs and Trade*", words of portfolios.txt only.
+    portfolio_tail: Regex,
 }
 
 fn patterns(lex: &Lexicon) -> &'static Patterns {
@@ -306,7 +345,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
-                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+)?[A-Z][", latin_letter!(), r"\-.]*\s*){1,5})?)\b"),
+                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+)?[A-Z][", latin_letter!(), r"\-.]*\s*){1,5})?)\b"),
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
@@ -314,6 +353,22 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
+            portfolio_tail: {
+                let mut words: Vec<&str> = lex
+                    .portfolios
+                    .iter()
+                    .flat_map(|p| p.split_whitespace())
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .chain(PORTFOLIO_WORDS.iter().copied())
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                let w = format!("(?:{})", words.join("|"));
+                Regex::new(&format!(
+                    r"^(?:\s+(?:of|for)\s+(?:the\s+)?|,?\s+and\s+|,\s+)(?:{w}(?:,?\s+and\s+|,\s+|\s+))*{w}\b"
+                ))
+                .expect("portfolio tail")
+            },
             gap: Regex::new(r"(?i)^(?:['’]s)?\s*(?:(?:former|top|senior|acting|then|interim|counterpart|army|navy|air\s+force|forces?)\s+)*$")
                 .expect("gap pattern"),
         }
@@ -393,14 +448,19 @@ fn is_rank(role: &str) -> bool {
 
 /// The country named right before `at` (a demonym, a country's possessive, an organisation of
 /// a country), with only words such as "former" or "'s" between.
-fn country_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> Option<usize> {
+/// Gives the country and where its mention starts.
+fn country_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> Option<(usize, usize)> {
     let m = doc
         .mentions
         .iter()
         .rev()
         .find(|m| m.end <= at && at - m.end <= 40)?;
     let gap = doc.text.slice(m.end, at);
-    if p.gap.is_match(gap) { m.country(lex) } else { None }
+    if p.gap.is_match(gap) {
+        m.country(lex).map(|c| (c, m.start))
+    } else {
+        None
+    }
 }
 
 /// Titles followed by a name: the title's byte range (compound titles joined with "and"
@@ -428,6 +488,30 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, us
             continue;
         }
         let mut end = m.end();
+        // "Minister of Foreign and European Affairs", a portfolio the list does not join.
+        // "Minister of Foreign Affairs and Foreign Trade": more portfolios after one, unless what
+        // follows the "and" is a title of its own ("... and Foreign Minister").
+        let title = &sentence[m.start()..end];
+        if (title.ends_with("Minister")
+            || title.ends_with("Secretary")
+            || title.contains(" of ")
+            || title.contains(" for "))
+            && let Some(t) = p.portfolio_tail.find(&sentence[end..])
+        {
+            let next = sentence[end + t.end()..].trim_start();
+            let offset = sentence.len() - next.len();
+            let titled = p
+                .titles
+                .find(
+                    aho_corasick::Input::new(sentence)
+                        .span(offset..sentence.len())
+                        .anchored(aho_corasick::Anchored::Yes),
+                )
+                .is_some();
+            if !titled {
+                end += t.end();
+            }
+        }
         // "Deputy Prime Minister and Minister of Planning".
         while let Some(j) = p.joiner.find(&sentence[end..]) {
             let next = end + j.end();
@@ -542,7 +626,8 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
 
     let sentences: Vec<(usize, usize, LineKind)> =
         doc.sentences.iter().map(|s| (s.start, s.end, s.kind)).collect();
-    // 1. Titles before names.
+    // 1. Titles before names. `bound`: where the country mentions that a title took start.
+    let mut bound: Vec<usize> = Vec::new();
     for &(ss, se, kind) in &sentences {
         if kind != LineKind::Prose {
             continue;
@@ -580,7 +665,12 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 continue;
             }
             let before = doc.text.slice(ss, title_start).trim_end();
-            let former = before.ends_with("former") || before.ends_with("Former") || before.ends_with("ex-");
+            let former = before.ends_with("former")
+                || before.ends_with("Former")
+                || before.ends_with("ex-")
+                || before.ends_with("the then")
+                || before.ends_with("then-")
+                || title.starts_with("then-");
             let mut role = role_of_title(title, lex);
             // "his Saudi counterpart X": the role of the person the sentence named before.
             if role == "counterpart" {
@@ -591,7 +681,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     .next_back();
                 role = previous.unwrap_or_else(|| "counterpart".to_owned());
             }
-            let mut country = country_before(doc, title_start, lex, p);
+            let mut country = country_before(doc, title_start, lex, p).map(|(c, at)| {
+                bound.push(at);
+                c
+            });
             let mut role_end = name_end;
             // "King Abdullah of Jordan".
             if country.is_none()
@@ -613,6 +706,17 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 let r_end = r_start + r.as_str().chars().count();
                 if is_rank(&role) || role == "Commander" {
                     role = format!("{role}; {}", r.as_str().trim_end());
+                } else if HONORIFICS.contains(&role.as_str()) {
+                    // "Prince Faisal bin Farhan, Minister of Foreign Affairs of Saudi Arabia":
+                    // the office, not the honorific, and without its country.
+                    let office = doc
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start > r_start && m.end <= r_end && m.is_country())
+                        .map(|m| doc.text.slice(r_start, m.start).trim_end())
+                        .find_map(|head| head.strip_suffix(" of the").or_else(|| head.strip_suffix(" of")))
+                        .unwrap_or(r.as_str());
+                    office.trim_end().clone_into(&mut role);
                 }
                 if country.is_none() {
                     country = doc
@@ -631,13 +735,16 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 country = lex.title_countries.get(title).copied();
             }
             if country.is_none() {
-                // The nearest country of the clause ("the delegation of Iraq, led by ...").
+                // The nearest country of the sentence before the title ("the delegation of Iraq,
+                // led by ..."), one that is not part of another person's title: in "Russian
+                // President Putin and his French counterpart Macron, presidential spokesman
+                // Peskov", "French" is Macron's.
                 country = doc
                     .mentions
                     .iter()
                     .rev()
                     .find(|m| {
-                        m.end <= title_start && m.start >= ss && title_start - m.end <= 80 && m.is_country()
+                        m.end <= title_start && m.start >= ss && m.is_country() && !bound.contains(&m.start)
                     })
                     .and_then(|m| m.country(lex));
             }

@@ -738,3 +738,92 @@ fn visits_to_places_exercises_embassies_and_what_is_not_an_event() {
     );
     assert!(y.events.is_empty(), "{:?}", y.events);
 }
+
+#[test]
+fn compound_portfolios_honorifics_and_past_lowercase_titles() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe Secretary met Dutch Minister of Foreign Affairs and Foreign Trade Pieter Vos in Brussels.\n\nSheikh Ahmed bin Khalid, Minister of Interior of Qatar, received the delegation.\n\nRelations soured under then-president Tomas Lind of Denmark, and Norway's new president, Erik Sand, wants a reset.",
+    );
+    let vos = official(&x, "Pieter Vos");
+    assert_eq!(
+        vos.role.as_deref(),
+        Some("Minister of Foreign Affairs and Foreign Trade")
+    );
+    assert_eq!(vos.country.as_deref(), Some("Netherlands"));
+    // The office given beside an honorific is the role, without its country.
+    let ahmed = official(&x, "Ahmed bin Khalid");
+    assert_eq!(ahmed.role.as_deref(), Some("Minister of Interior"));
+    assert_eq!(ahmed.country.as_deref(), Some("Qatar"));
+    // A lowercase title before a name, "then-" marking the office as past.
+    let lind = official(&x, "Tomas Lind");
+    assert!(lind.former, "{lind:?}");
+    assert_eq!(official(&x, "Erik Sand").role.as_deref(), Some("President"));
+}
+
+#[test]
+fn a_country_in_another_persons_title_does_not_give_an_untitled_official_theirs() {
+    // "French" is Macron's; the spokesman, whom no gazetteer knows, is not French: the nearest
+    // country of the sentence that no title took is the Kremlin's.
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe Kremlin praised the talks between Russian President Vladimir Putin and his French counterpart Emmanuel Macron, presidential spokesman Ivan Petrovsky told reporters.",
+    );
+    assert_eq!(official(&x, "Ivan Petrovsky").country.as_deref(), Some("Russia"));
+}
+
+#[test]
+fn the_pair_counts_officials_and_not_the_venue() {
+    // The article never names the United States, only its Secretary of State; Bucharest is
+    // where they met. "The ministers also discussed ..." is between the two governments.
+    let x = extract_text(
+        "date: 2022-11-29\n---\nSecretary of State Antony Blinken met today with Slovak Foreign Minister Rastislav Kacer in Bucharest.\n\nSecretary Blinken thanked Foreign Minister Kacer for Slovakia's support.\n\nThe ministers also discussed energy security.",
+    );
+    let second = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("The ministers"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let mut parties = second.participants.clone();
+    parties.sort();
+    assert_eq!(parties, ["Slovakia", "United States"]);
+}
+
+#[test]
+fn they_after_a_meeting_is_both_officials_and_media_heads_are_sources() {
+    let x = extract_text(
+        "date: 2020-05-31\n---\nMoscow, May 31 Indian Foreign Minister Ravi Kumar met Chilean Foreign Minister Ana Soto on Wednesday, the Chilean Foreign Ministry said.\n\nThey underscored the importance of trade between India and Chile.\n\nRegional issues were also reviewed, the state news agency ANI reported.",
+    );
+    let they = x.claims.iter().find(|c| c.text.text.starts_with("They")).unwrap();
+    assert!(
+        matches!(&they.attributed_to, serde_json::Value::Array(v) if v.len() == 2),
+        "{they:?}"
+    );
+    let agency = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("Regional"))
+        .unwrap();
+    assert_eq!(agency.attributed_to, "state news agency ANI");
+    // "May 31" is a date, not the hedge "may".
+    let first = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("Moscow"))
+        .unwrap();
+    assert!(!first.hedged, "{first:?}");
+}
+
+#[test]
+fn captives_freed_or_handed_over_and_a_country_as_venue() {
+    let e = event_in(
+        "The first group of Ukrainian soldiers, freed from Russian captivity, was treated in Belarus.",
+        "detainee_transfer",
+    );
+    let mut parties = e.participants.clone();
+    parties.sort();
+    assert_eq!(parties, ["Russia", "Ukraine"]);
+    assert_eq!(e.place.as_ref().map(|p| p.text.as_str()), Some("Belarus"));
+    event_in(
+        "India handed over 22 fishermen to Pakistan at the Wagah crossing.",
+        "detainee_transfer",
+    );
+}
