@@ -371,9 +371,23 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
             });
             continue;
         }
-        let Some(cue) = find_cue(doc, s.start, s.end, lex, &quotes) else {
+        let Some(mut cue) = find_cue(doc, s.start, s.end, lex, &quotes) else {
             continue;
         };
+        // "The partnership would underline the friendship, the Prime Minister added.": a
+        // reporting clause closing the sentence names the source; a cue word before it is part
+        // of what is claimed.
+        if let Some(comma) = (cue.1..s.end).rev().find(|&i| doc.text.folded[i] == b',')
+            && let Some(last) = find_cue(doc, comma + 1, s.end, lex, &quotes)
+            && doc.text.slice(comma + 1, last.0).split_whitespace().count() <= 6
+            && doc.text.slice(last.1, s.end).split_whitespace().count() <= 4
+            && lex
+                .cues
+                .iter()
+                .any(|c| c.as_str() == doc.text.slice(last.0, last.1))
+        {
+            cue = last;
+        }
         if doc.text.slice(cue.1, s.end).trim() == ":" {
             // "X said:" introduces a speech (see speaker_turns); it claims nothing itself.
             continue;
@@ -763,20 +777,29 @@ pub fn resolve(
         }
         return Some(source);
     }
-    if TWO_PEOPLE.iter().any(|w| contains_word(&lower, w)) {
-        // The person named last before, and the one before them who serves another country
-        // (else simply the one before).
+    let three = ["three ", "the secretary and the two", "the minister and the two"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if three || TWO_PEOPLE.iter().any(|w| contains_word(&lower, w)) {
+        // The person named last before, and the ones before them who serve other countries
+        // (else simply the one before): two, or three for "the three leaders".
         let before = people_before(people, start);
-        let first = before.first().copied();
-        let second = first.and_then(|f| {
-            before
-                .iter()
-                .skip(1)
-                .copied()
-                .find(|&i| people[f].country.is_none() || people[i].country != people[f].country)
-                .or_else(|| before.get(1).copied())
-        });
-        for i in first.into_iter().chain(second) {
+        let wanted = if three { 3 } else { 2 };
+        let mut chosen: Vec<usize> = Vec::new();
+        for &i in &before {
+            if chosen.len() == wanted {
+                break;
+            }
+            if people[i].country.is_none() || chosen.iter().all(|&c| people[c].country != people[i].country) {
+                chosen.push(i);
+            }
+        }
+        if chosen.len() == 1
+            && let Some(&next) = before.get(1)
+        {
+            chosen.push(next);
+        }
+        for i in chosen {
             source.people.push(i);
             source.names.push(person_name(i));
         }
@@ -820,19 +843,20 @@ pub fn resolve(
             .iter()
             .position(|s| s.start <= start && start < s.end)
             .unwrap_or(0);
-        let from = doc.sentences[si.saturating_sub(2)].start;
-        let recent: Vec<usize> = people_before(people, start)
-            .into_iter()
-            .filter(|&i| people[i].mentions.iter().any(|m| m.0 >= from && m.1 <= start))
-            .collect();
-        if let Some(&first) = recent.first()
-            && let Some(second) = recent.iter().skip(1).copied().find(|&i| {
-                people[first].country.is_some()
-                    && people[i].country.is_some()
-                    && people[i].country != people[first].country
-            })
-        {
-            for i in [first, second] {
+        let from = doc.sentences[si.saturating_sub(4)].start;
+        let mut chosen: Vec<usize> = Vec::new();
+        for i in people_before(people, start) {
+            let recent = people[i].mentions.iter().any(|m| m.0 >= from && m.1 <= start);
+            if recent
+                && people[i].country.is_some()
+                && chosen.iter().all(|&c| people[c].country != people[i].country)
+            {
+                chosen.push(i);
+            }
+        }
+        if chosen.len() >= 2 {
+            chosen.truncate(3);
+            for i in chosen {
                 source.people.push(i);
                 source.names.push(person_name(i));
             }
@@ -966,6 +990,17 @@ const SOURCE_HEADS: &[&str] = &[
     "command",
     "authorities",
     "sources",
+    "minister",
+    "president",
+    "ambassador",
+    "envoy",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "secretary",
+    "premier",
+    "chancellor",
 ];
 
 /// Role phrases that name no one the article knows yet (for [`people::bind_roles`]).

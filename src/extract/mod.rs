@@ -435,6 +435,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     let mut claims_out: Vec<ClaimOut> = Vec::new();
     // The source of each raw claim, as the output names it (`None` when unresolved).
     let mut claim_sources: Vec<Option<serde_json::Value>> = Vec::new();
+    let mut last_plural: Option<(usize, claims::Source)> = None;
     for c in &raw_claims {
         claim_sources.push(None);
         // A quotation carried over from another keeps that one's subject span, so one
@@ -453,6 +454,22 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             };
             source
         };
+        // "They reaffirmed ..." after "The three leaders stressed ...": the same sources, when the
+        // pronoun found no one nearer.
+        let paragraph = doc.sentences[c.sentence].paragraph;
+        let source = match &last_plural {
+            Some((p, previous))
+                if source.names == ["They"]
+                    && paragraph.abs_diff(*p) <= 2
+                    && doc.text.slice(c.subject.0, c.subject.1).trim() == "They" =>
+            {
+                previous.clone()
+            }
+            _ => source,
+        };
+        if source.names.len() > 1 {
+            last_plural = Some((paragraph, source.clone()));
+        }
         let hedge = claims::hedge(&doc, c.text, lex);
         let attributed_to = if source.names.len() == 1 {
             serde_json::Value::String(source.names[0].clone())

@@ -369,7 +369,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 ))
                 .expect("portfolio tail")
             },
-            gap: Regex::new(r"(?i)^(?:['’]s)?\s*(?:(?:former|top|senior|acting|then|interim|counterpart|army|navy|air\s+force|forces?)\s+)*$")
+            gap: Regex::new(r"(?i)^(?:['’]s)?\s*(?:\([A-Z.]{2,8}\)\s*)?(?:(?:former|top|senior|acting|then|interim|counterpart|army|navy|air\s+force|forces?)\s+)*$")
                 .expect("gap pattern"),
         }
     })
@@ -701,6 +701,9 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let after = doc.text.slice(name_end, se);
             if let Some(a) = p.appositive.captures(after)
                 && let Some(r) = a.name("role")
+                // ", and Japanese Minister of Defense X" is the next person of a list.
+                && !r.as_str().starts_with("and ")
+                && !r.as_str().starts_with("or ")
             {
                 let r_start = name_end + after[..r.start()].chars().count();
                 let r_end = r_start + r.as_str().chars().count();

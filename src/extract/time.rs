@@ -136,7 +136,7 @@ fn patterns() -> &'static Patterns {
         relative: Regex::new(r"(?i)\b(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month)\b")
             .expect("relative"),
         in_year: Regex::new(r"\b(?i:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})\b").expect("in year"),
-        future: Regex::new(r"(?i)\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next)\b").expect("future"),
+        future: Regex::new(r"(?i)\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next|look(?:s|ed|ing)?\s+forward\s+to)\b").expect("future"),
     })
 }
 

@@ -827,3 +827,40 @@ fn captives_freed_or_handed_over_and_a_country_as_venue() {
         "detainee_transfer",
     );
 }
+
+#[test]
+fn three_leaders_they_and_a_closing_reporting_clause() {
+    let x = extract_text(
+        "date: 2024-05-21\n---\nU.S. Secretary of Defense Lloyd Austin, Republic of Korea (ROK) Minister of National Defense Kim Min, and Japanese Minister of Defense Sato Ken convened a meeting in Tokyo.\n\nThe leaders reviewed their exercises. The ministers inspected a ship.\n\nThe three leaders stressed the importance of deterrence.\n\nThey reaffirmed their commitment to the alliance.\n\nThe partnership would underline the friendship between the three countries, the Secretary added.\n\nThey looked forward to meeting again in July.",
+    );
+    assert_eq!(official(&x, "Kim Min").country.as_deref(), Some("South Korea"));
+    let names = |start: &str| -> usize {
+        let claim = x
+            .claims
+            .iter()
+            .find(|c| c.text.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no claim {start:?} in {:?}", x.claims));
+        match &claim.attributed_to {
+            serde_json::Value::Array(v) => v.len(),
+            _ => 1,
+        }
+    };
+    assert_eq!(names("The three leaders"), 3);
+    // "They", with no one named nearby, are the sources of the claim before.
+    assert_eq!(names("They reaffirmed"), 3);
+    // The cue is "added", not "underline": the claim is the Secretary's.
+    let added = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("The partnership"))
+        .unwrap();
+    assert_eq!(added.cue.text, "added");
+    // Looking forward is a plan, and its month the next July.
+    let next = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("They looked"))
+        .unwrap();
+    assert_eq!(next.status, "planned");
+    assert_eq!(next.date.as_deref(), Some("2024-07"));
+}
