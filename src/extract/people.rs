@@ -3,7 +3,7 @@
 //! their role and country, and every later mention of them (surnames, "Mr. X").
 
 use crate::extract::Doc;
-use crate::extract::lexicon::{Entry, KnownPerson, Lexicon};
+use crate::extract::lexicon::{CountryForm, Entry, KnownPerson, Lexicon};
 use crate::extract::recognise::Mention;
 use crate::extract::text::{LineKind, fold, latin_letter, latin_upper};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -278,6 +278,57 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "Planning",
 ];
 
+/// Whether a mention after `before` is the object of a preposition other than "of" ("clashes
+/// between Tajikistan and Kyrgyzstan", "talks with Iran"): a place or a party, not whom an
+/// official after it serves.
+fn governed(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or_default().to_lowercase();
+    let last = if last == "and" || last == "the" {
+        words.next().unwrap_or_default().to_lowercase()
+    } else {
+        last
+    };
+    matches!(
+        last.as_str(),
+        "between"
+            | "with"
+            | "to"
+            | "against"
+            | "toward"
+            | "towards"
+            | "from"
+            | "in"
+            | "at"
+            | "on"
+            | "into"
+            | "over"
+    ) || before
+        .to_lowercase()
+        .rsplit_once("between ")
+        .is_some_and(|(_, rest)| rest.split_whitespace().count() <= 3)
+}
+
+/// The country of the city a wire story's dateline names: a capital in capitals at the start
+/// of the body ("TEHRAN, Apr. 30 (MNA) –", "MOSCOW (Sputnik)").
+fn dateline_country(doc: &Doc<'_>, lex: &Lexicon) -> Option<usize> {
+    let m = doc
+        .mentions
+        .iter()
+        .find(|m| m.start >= doc.body_start && doc.text.slice(doc.body_start, m.start).trim().is_empty())?;
+    let written = doc.text.slice(m.start, m.end);
+    let capitals = written
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let after = doc.text.slice(m.end, (m.end + 2).min(doc.text.len()));
+    (capitals
+        && matches!(m.entry, Entry::Country(_, CountryForm::Capital))
+        && after.starts_with([',', ' ', '(', ':']))
+    .then(|| m.country(lex))
+    .flatten()
+}
+
 /// Titles that are forms of address or rank in a royal house, not offices: an office given
 /// beside them is the role.
 const HONORIFICS: &[&str] = &[
@@ -345,7 +396,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
-                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+)?[A-Z][", latin_letter!(), r"\-.]*\s*){1,5})?)\b"),
+                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+){0,2}[A-Z][", latin_letter!(), r"\-.]*\s*){1,8})?)\b"),
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
@@ -626,6 +677,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
 
     let sentences: Vec<(usize, usize, LineKind)> =
         doc.sentences.iter().map(|s| (s.start, s.end, s.kind)).collect();
+    let dateline = dateline_country(doc, lex);
     // 1. Titles before names. `bound`: where the country mentions that a title took start.
     let mut bound: Vec<usize> = Vec::new();
     for &(ss, se, kind) in &sentences {
@@ -747,9 +799,18 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     .iter()
                     .rev()
                     .find(|m| {
-                        m.end <= title_start && m.start >= ss && m.is_country() && !bound.contains(&m.start)
+                        m.end <= title_start
+                            && m.start >= ss
+                            && m.is_country()
+                            && !bound.contains(&m.start)
+                            && !governed(doc.text.slice(ss, m.start))
                     })
                     .and_then(|m| m.country(lex));
+            }
+            if country.is_none() {
+                // A wire story's dateline ("TEHRAN, Apr. 30 (MNA) –"): an official whom nothing
+                // else places serves the country the story is filed from.
+                country = dateline;
             }
             add(
                 &mut people,

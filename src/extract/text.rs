@@ -198,7 +198,7 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
             // An initialism cut in two ("Philippine-U." | "S. 2+2 Dialogue"): one sentence.
             if e > s
                 && let Some(last) = out.last_mut().filter(|l: &&mut Sentence| l.paragraph == p)
-                && splits_initialism(text, last.end, s)
+                && (splits_initialism(text, last.end, s) || continues_after_abbreviation(text, last.end, s))
             {
                 last.end = e;
                 continue;
@@ -214,6 +214,17 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
         }
     }
     out
+}
+
+/// Whether a sentence cut after an abbreviation goes on: the first ends in a period after a
+/// short word ("on Fri.", "Gen."), and the next begins with a small letter ("that Iran ...").
+fn continues_after_abbreviation(text: &Text<'_>, end: usize, start: usize) -> bool {
+    let f = &text.folded;
+    if end == 0 || f[end - 1] != b'.' || start >= f.len() {
+        return false;
+    }
+    let word = (0..end - 1).rev().find(|&i| !is_word(f[i])).map_or(0, |i| i + 1);
+    end - 1 - word <= 4 && text.slice(start, start + 1).starts_with(char::is_lowercase)
 }
 
 /// Whether a sentence ending at `end` and the next starting at `start` cut an initialism: the

@@ -864,3 +864,25 @@ fn three_leaders_they_and_a_closing_reporting_clause() {
     assert_eq!(next.status, "planned");
     assert_eq!(next.date.as_deref(), Some("2024-07"));
 }
+
+#[test]
+fn datelines_and_prepositions_place_officials_and_abbreviations_do_not_end_sentences() {
+    let x = extract_text(
+        "date: 2021-04-30\n---\nANKARA, Apr. 30 (AA) – The ministry said on Fri. that it follows the talks between Chile and Peru.\n\nReacting to the dispute between Chile and Peru, Foreign Ministry Spokesman Ali Demir said the two countries should talk.\n\nThe Permanent Representative to the UN, Selim Kaya, spoke too.\n\nMajor-General Ivan Sokol, Chief of the International Military Cooperation Department of the Belarusian Defense Ministry, said the region needs calm.",
+    );
+    // "Chile and Peru" are governed by "between"; the dateline's Ankara places the spokesman.
+    assert_eq!(official(&x, "Ali Demir").country.as_deref(), Some("Türkiye"));
+    assert_eq!(
+        official(&x, "Selim Kaya").role.as_deref(),
+        Some("Permanent Representative to the United Nations")
+    );
+    assert_eq!(official(&x, "Ivan Sokol").country.as_deref(), Some("Belarus"));
+    // "on Fri. that ...": one sentence.
+    assert!(
+        x.claims
+            .iter()
+            .any(|c| c.text.text.contains("Fri. that it follows")),
+        "{:?}",
+        x.claims
+    );
+}
