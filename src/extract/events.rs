@@ -94,7 +94,7 @@ fn patterns() -> &'static Patterns {
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b"),
         planned: ascii(r"(?i)\b(?:will|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to)\b"),
-        ongoing: ascii(r"(?i)\b(?:underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b"),
+        ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b"),
         pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
@@ -135,7 +135,8 @@ pub fn principal_pair(doc: &Doc<'_>, people: &[Person], lex: &Lexicon) -> Vec<us
     counts.into_iter().take(2).map(|(c, _, _)| c).collect()
 }
 
-/// Whether the place mentioned at `at` follows "in" or "at" (a venue: "met in Beijing").
+/// Whether the place mentioned at `at` follows "in" or "at" (a venue: "met in Beijing"), or a
+/// venue and a comma ("in Lima, Peru").
 fn venue(doc: &Doc<'_>, at: usize) -> bool {
     let line = doc
         .sentences
@@ -143,7 +144,31 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
         .find(|s| s.start <= at && at < s.end)
         .map_or(0, |s| s.start);
     let before = doc.text.slice(line, at).trim_end();
-    before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At"
+    if before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At" {
+        return true;
+    }
+    // "in Lima, Peru": the country of a venue.
+    before.strip_suffix(',').is_some_and(|b| {
+        let end = line + b.chars().count();
+        doc.mentions.iter().find(|m| m.end == end).is_some_and(|m| {
+            matches!(m.entry, Entry::Country(_, CountryForm::Capital)) && venue(doc, m.start)
+        })
+    })
+}
+
+/// Whether a country after `before` (the sentence up to it) is a topic or a setting: after
+/// "regarding", "about", "concerning", "over", or inside "on the sidelines/margins of ...".
+fn topic_or_setting(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let last = lower.split_whitespace().next_back().unwrap_or_default();
+    if matches!(last, "regarding" | "about" | "concerning" | "over") {
+        return true;
+    }
+    ["sidelines of", "margins of", "sideline of"].iter().any(|w| {
+        lower
+            .rfind(w)
+            .is_some_and(|i| !lower[i..].contains([',', ';']) && lower[i..].split_whitespace().count() <= 10)
+    })
 }
 
 /// Finds the events of the article.
@@ -241,6 +266,33 @@ pub fn find(
             .filter(|m| matches!(m.entry, Entry::Country(_, CountryForm::Name)) && venue(doc, m.start))
             .filter_map(|m| Some((m.start, m.end, m.country(lex)?)))
             .collect();
+        // "discussed ... regarding Afghanistan", "on the sidelines of the meeting of Afghanistan's
+        // neighbours": a country that is the topic or the setting, beside two parties, is not one.
+        let aside: Vec<(usize, usize)> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
+            .filter(|m| topic_or_setting(doc.text.slice(s.start, m.start)))
+            .filter_map(|m| Some((m.start, m.country(lex)?)))
+            .collect();
+        for &(a, c) in &aside {
+            let mut others: Vec<usize> = participants
+                .iter()
+                .filter(|p| p.0 != a && p.1 != c)
+                .map(|p| p.1)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            // Two others, or the article's pair standing in for the parties the sentence omits.
+            if others.len() < 2 {
+                others.extend(pair.iter().filter(|&&q| q != c));
+                others.sort_unstable();
+                others.dedup();
+            }
+            if others.len() >= 2 {
+                participants.retain(|p| p.1 != c);
+            }
+        }
         for &(a, b, c) in &venues {
             let mut others: Vec<usize> = participants.iter().map(|p| p.1).filter(|&o| o != c).collect();
             others.sort_unstable();
@@ -320,6 +372,22 @@ pub fn find(
             // The parties of this trigger's clause, when it names two: a country in another
             // clause ("..., weeks after Turkey raised concerns") is named in passing.
             let (clause_start, clause_end) = clause(&masked, m.start(), m.end(), p);
+            // The status of the trigger's own clause: in "X held talks with Y, who will attend
+            // the forum", the talks took place.
+            let status = {
+                let text = &raw.as_bytes()[clause_start..clause_end];
+                if p.proposed.is_match(text) {
+                    Status::Proposed
+                } else if p.ongoing.is_match(text) {
+                    Status::Ongoing
+                } else if p.planned.is_match(text) {
+                    Status::Planned
+                } else if status == Status::Occurred || clause_end - clause_start == raw.len() {
+                    status
+                } else {
+                    Status::Occurred
+                }
+            };
             let (clause_start, clause_end) = (
                 doc.text.char_at(base + clause_start),
                 doc.text.char_at(base + clause_end),

@@ -43,7 +43,11 @@ impl Person {
             tokens.pop();
         }
         let mut keys = Vec::new();
-        // Chinese, Korean and Vietnamese names put the surname first ("Wang Yi" is "Wang").
+        // Chinese, Korean and Vietnamese names put the surname first ("Wang Yi" is "Wang"), and
+        // the surname alone may be two letters ("President Hu").
+        if tokens.len() == 1 && SURNAME_FIRST.contains(&tokens[0]) {
+            keys.push(tokens[0].to_owned());
+        }
         if (2..=3).contains(&tokens.len())
             && let Some(first) = tokens.first()
             && SURNAME_FIRST.contains(first)

@@ -179,6 +179,7 @@ pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Foun
     let mut consider = |found: Option<Found>| {
         if let Some(f) = found
             && best.as_ref().is_none_or(|b| f.bytes.0 < b.bytes.0)
+            && !in_since_clause(sentence, f.bytes.0)
         {
             best = Some(f);
         }
@@ -282,6 +283,15 @@ pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Foun
         }));
     }
     best
+}
+
+/// Whether the expression at `at` is inside a clause opened by "since" ("... since he took
+/// office in April 2016"): the time of another happening, not of the event.
+fn in_since_clause(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].to_ascii_lowercase();
+    before.rfind("since ").is_some_and(|i| {
+        (i == 0 || !before.as_bytes()[i - 1].is_ascii_alphanumeric()) && !before[i..].contains(',')
+    })
 }
 
 fn iso(d: Day) -> String {

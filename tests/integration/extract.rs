@@ -886,3 +886,48 @@ fn datelines_and_prepositions_place_officials_and_abbreviations_do_not_end_sente
         x.claims
     );
 }
+
+#[test]
+fn topics_settings_and_clauses_of_an_event_are_its_own() {
+    let x = extract_text(
+        "date: 2017-05-11\n---\nChinese President Li Qiang held talks Thursday with Vietnamese President Tran Van Hoa, who is on a state visit to China and will attend the upcoming forum.\n\nLi recalled his meeting with Tran last November on the sidelines of the summit in Lima, Peru.\n\nThey discussed the views of the two countries regarding Cambodia.\n\nThis is Tran's first visit to China since he took office in April 2016.\n\nTran thanked President Li for the reception.",
+    );
+    let in_sentence = |start: &str, kind: &str| {
+        x.events
+            .iter()
+            .find(|e| e.kind == kind && e.sentence.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no {kind} in {start:?}: {:?}", x.events))
+            .clone()
+    };
+    // The talks' own clause tells of the past; the relative clause of the visitor's plans.
+    assert_eq!(in_sentence("Chinese President", "meeting").status, "occurred");
+    assert_eq!(
+        in_sentence("Chinese President", "official_visit").status,
+        "ongoing"
+    );
+    // "President Li" is Li Qiang: a two-letter surname put first.
+    assert_eq!(
+        x.leaders.iter().filter(|l| l.name.starts_with("Li")).count(),
+        1,
+        "{:?}",
+        x.leaders
+    );
+    // Lima, Peru is where they met; Cambodia what they discussed.
+    let recalled = in_sentence("Li recalled", "meeting");
+    let mut parties = recalled.participants.clone();
+    parties.sort();
+    assert_eq!(parties, ["China", "Vietnam"]);
+    let discussed = in_sentence("They discussed", "meeting");
+    assert!(
+        !discussed.participants.iter().any(|p| p == "Cambodia"),
+        "{discussed:?}"
+    );
+    // "since he took office in April 2016" dates the taking of office, not the visit.
+    assert_eq!(in_sentence("This is", "official_visit").date, None);
+    // Thanks are a stated position: a claim.
+    assert!(
+        x.claims.iter().any(|c| c.text.text.starts_with("Tran thanked")),
+        "{:?}",
+        x.claims
+    );
+}
