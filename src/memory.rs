@@ -104,6 +104,27 @@ impl Drop for Entered<'_> {
     }
 }
 
+/// While alive, this thread's allocations count against no budget: for memory handed to
+/// another thread, which frees it there (a chunk of a streamed answer).
+#[derive(Debug)]
+pub struct Paused {
+    previous: *const Budget,
+}
+
+/// Stops counting this thread's allocations until the guard is dropped.
+pub fn pause() -> Paused {
+    Paused {
+        previous: CURRENT.with(|c| c.replace(std::ptr::null())),
+    }
+}
+
+impl Drop for Paused {
+    fn drop(&mut self) {
+        let previous = self.previous;
+        CURRENT.with(|c| c.set(previous));
+    }
+}
+
 fn charge(bytes: isize) {
     let _ = CURRENT.try_with(|c| {
         let current = c.get();

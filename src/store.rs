@@ -680,12 +680,26 @@ impl Database {
         limits: &Limits,
         token: Option<CancellationToken>,
     ) -> Result<Vec<u8>, StoreError> {
+        self.query_to(prepared, format, limits, token, Vec::new())
+    }
+
+    /// Evaluates a query and serialises its answer into `out` as it is found (the HTTP endpoint
+    /// streams it to the client), with the limits of [`Database::query`]. A write error stops
+    /// the evaluation: a client that goes away ends its query.
+    pub fn query_to<W: std::io::Write>(
+        &self,
+        prepared: &PreparedQuery,
+        format: OutputFormat,
+        limits: &Limits,
+        token: Option<CancellationToken>,
+        out: W,
+    ) -> Result<W, StoreError> {
         let io = |e: std::io::Error| StoreError::Storage(e.to_string());
         let store = self.store();
         match (Self::execute(&store, prepared, token)?, format) {
             (QueryResults::Solutions(solutions), OutputFormat::Results(f)) => {
                 let mut serializer = QueryResultsSerializer::from_format(f)
-                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                    .serialize_solutions_to_writer(out, solutions.variables().to_vec())
                     .map_err(io)?;
                 for (i, solution) in solutions.enumerate() {
                     if i >= limits.max_rows {
@@ -697,11 +711,11 @@ impl Database {
             }
             (QueryResults::Boolean(value), OutputFormat::Results(f)) => {
                 QueryResultsSerializer::from_format(f)
-                    .serialize_boolean_to_writer(Vec::new(), value)
+                    .serialize_boolean_to_writer(out, value)
                     .map_err(io)
             }
             (QueryResults::Graph(triples), OutputFormat::Rdf(f)) => {
-                let mut serializer = RdfSerializer::from_format(f).for_writer(Vec::new());
+                let mut serializer = RdfSerializer::from_format(f).for_writer(out);
                 for (i, triple) in triples.enumerate() {
                     if i >= limits.max_rows {
                         return Err(StoreError::TooManyRows(limits.max_rows));

@@ -19,7 +19,7 @@ pub mod sparql;
 pub mod summary;
 pub mod ui;
 
-use crate::store::{Database, Limits};
+use crate::store::{Database, Limits, OutputFormat};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::HeaderValue;
@@ -527,6 +527,242 @@ where
             state.metrics.query_timeout();
             Err(ApiError::Timeout(limit.as_secs()))
         }
+    }
+}
+
+/// The size of a chunk of a streamed answer; an answer that fits in the first is sent whole,
+/// with a status that can still tell of an error found at its end.
+pub const STREAM_CHUNK: usize = 64 * 1024;
+
+/// A query's answer as the endpoint sends it.
+pub enum Answer {
+    /// The whole answer, found before its first chunk filled.
+    Whole(Vec<u8>),
+    /// The answer as the evaluation finds it, chunk by chunk.
+    Streamed(axum::body::Body),
+}
+
+type Chunk = Result<axum::body::Bytes, std::io::Error>;
+
+/// How a streamed query's work ended: its whole answer (`Some`, nothing sent yet) or `None`
+/// (every chunk sent), or an error.
+type WorkEnd = Result<Option<(OutputFormat, Vec<u8>)>, ApiError>;
+
+/// Where a streamed query writes its answer: a buffer of [`STREAM_CHUNK`] bytes whose full
+/// chunks go to the client as they fill. The first full chunk starts the response (with the
+/// format given to [`Sink::start`]); a send that fails (the client went away) fails the write,
+/// which stops the evaluation.
+pub struct Sink {
+    buffer: Vec<u8>,
+    format: Option<OutputFormat>,
+    head: Option<tokio::sync::oneshot::Sender<(OutputFormat, axum::body::Bytes)>>,
+    rest: tokio::sync::mpsc::Sender<Chunk>,
+}
+
+impl Sink {
+    /// Sets the format of the answer, before anything is written.
+    pub fn start(&mut self, format: OutputFormat) {
+        self.format = Some(format);
+    }
+
+    fn send(&mut self) -> std::io::Result<()> {
+        let chunk = {
+            // The chunk is freed on the thread that sends it to the client: not this query's.
+            let _paused = crate::memory::pause();
+            axum::body::Bytes::copy_from_slice(&self.buffer)
+        };
+        self.buffer.clear();
+        let gone = || std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away");
+        match self.head.take() {
+            Some(head) => {
+                let format = self
+                    .format
+                    .ok_or_else(|| std::io::Error::other("an answer without a format"))?;
+                head.send((format, chunk)).map_err(|_| gone())
+            }
+            None => self.rest.blocking_send(Ok(chunk)).map_err(|_| gone()),
+        }
+    }
+
+    /// Ends the answer: the whole of it when nothing was sent yet, else `None` once the last
+    /// chunk is sent.
+    fn finish(mut self) -> std::io::Result<Option<(OutputFormat, Vec<u8>)>> {
+        if self.head.is_some() {
+            let format = self
+                .format
+                .ok_or_else(|| std::io::Error::other("an answer without a format"))?;
+            return Ok(Some((format, std::mem::take(&mut self.buffer))));
+        }
+        if !self.buffer.is_empty() {
+            self.send()?;
+        }
+        Ok(None)
+    }
+
+    /// Ends a streamed answer with an error: the client sees the response cut short.
+    fn fail(&self, message: &str) {
+        if self.head.is_none() {
+            let _ = self
+                .rest
+                .blocking_send(Err(std::io::Error::other(message.to_owned())));
+        }
+    }
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= STREAM_CHUNK {
+            self.send()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The chunks of a streamed answer, as a body. It holds the query's cancellation guard: a
+/// client that goes away drops the body, which cancels the query.
+struct Chunks {
+    rx: tokio::sync::mpsc::Receiver<Chunk>,
+    _cancel: CancelOnDrop,
+}
+
+impl futures_core::Stream for Chunks {
+    type Item = Chunk;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.rx.poll_recv(cx)
+    }
+}
+
+/// Like [`run_limited`], for a query that writes its answer into a [`Sink`]: an answer larger
+/// than one chunk is streamed to the client while the query runs, under the same time limit,
+/// memory budget and cancellation, instead of being built whole in memory. An error found
+/// before the first chunk is sent is a normal error response; one found later cuts the
+/// response short (the client sees an incomplete body, as from any endpoint that streams).
+pub async fn run_streamed<E>(
+    state: &SharedState,
+    work: impl FnOnce(&Database, CancellationToken, &mut Sink) -> Result<(), E> + Send + 'static,
+) -> Result<(OutputFormat, Answer), ApiError>
+where
+    E: Into<ApiError> + Send + 'static,
+{
+    let wait = state.config.queue_wait;
+    let permit = tokio::time::timeout(wait, Arc::clone(&state.query_slots).acquire_owned())
+        .await
+        .map_err(|_| {
+            state.metrics.query_rejected();
+            ApiError::Busy(format!(
+                "{} queries are being evaluated, the most this endpoint runs at once; try again in a moment",
+                state.config.max_concurrent_queries
+            ))
+        })?
+        .map_err(|_| ApiError::Busy("the service is shutting down".to_owned()))?;
+    let token = CancellationToken::new();
+    let cancel_on_drop = CancelOnDrop(token.clone());
+    let registered = state.register(token.clone());
+    let db = state.db.clone();
+    let inner_token = token.clone();
+    let memory = state.config.query_memory;
+    let (head_tx, mut head_rx) = tokio::sync::oneshot::channel();
+    let (rest_tx, rest_rx) = tokio::sync::mpsc::channel(2);
+    let mut sink = Sink {
+        buffer: Vec::with_capacity(STREAM_CHUNK),
+        format: None,
+        head: Some(head_tx),
+        rest: rest_tx,
+    };
+    let mut handle = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let _registered = registered;
+        let budget = crate::memory::Budget::new(memory, inner_token.clone());
+        let outcome = {
+            let _entered = budget.enter();
+            work(&db, inner_token, &mut sink)
+        };
+        // What the work built is dropped by now: the memory is back with the allocator.
+        let error = match outcome {
+            _ if budget.exceeded() => ApiError::MemoryLimit(budget.limit() >> 20),
+            Ok(()) => {
+                return sink
+                    .finish()
+                    .map_err(|e| ApiError::Internal(format!("cannot send the answer: {e}")));
+            }
+            Err(e) => e.into(),
+        };
+        // A response already under way is cut short with the error.
+        sink.fail(&error.to_string());
+        Err(error)
+    });
+    let limit = state.config.query_timeout;
+    let deadline = tokio::time::Instant::now() + limit;
+    let timed_out = || {
+        token.cancel();
+        state.metrics.query_timeout();
+        ApiError::Timeout(limit.as_secs())
+    };
+    let ended = |done: Result<WorkEnd, tokio::task::JoinError>| match done {
+        Ok(Ok(Some((format, body)))) => Ok((format, Answer::Whole(body))),
+        Ok(Ok(None)) => Err(ApiError::Internal(
+            "the answer ended before it started".to_owned(),
+        )),
+        Ok(Err(ApiError::Timeout(_))) => Err(ApiError::Timeout(limit.as_secs())),
+        Ok(Err(e)) => Err(e),
+        Err(join) => Err(ApiError::Internal(format!("the store task failed: {join}"))),
+    };
+    // The start of the answer first: once a chunk is out the answer streams, whether or not the
+    // work has ended since.
+    tokio::select! {
+        biased;
+        head = &mut head_rx => match head {
+            Ok((format, first)) => {
+                // Streaming: the time limit still holds, watched beside the response.
+                let watched = state.clone();
+                let watch_token = token.clone();
+                tokio::spawn(async move {
+                    if tokio::time::timeout_at(deadline, handle).await.is_err() {
+                        watch_token.cancel();
+                        watched.metrics.query_timeout();
+                    }
+                });
+                let rest = Chunks { rx: rest_rx, _cancel: cancel_on_drop };
+                let body = axum::body::Body::from_stream(Chain { first: Some(first), rest });
+                Ok((format, Answer::Streamed(body)))
+            }
+            // The sink went with the work without sending: its outcome is the answer.
+            Err(_) => match tokio::time::timeout_at(deadline, handle).await {
+                Ok(done) => ended(done),
+                Err(_) => Err(timed_out()),
+            },
+        },
+        done = &mut handle => ended(done),
+        () = tokio::time::sleep_until(deadline) => Err(timed_out()),
+    }
+}
+
+/// The first chunk, then the rest.
+struct Chain {
+    first: Option<axum::body::Bytes>,
+    rest: Chunks,
+}
+
+impl futures_core::Stream for Chain {
+    type Item = Chunk;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        if let Some(first) = self.first.take() {
+            return std::task::Poll::Ready(Some(Ok(first)));
+        }
+        std::pin::Pin::new(&mut self.rest).poll_next(cx)
     }
 }
 

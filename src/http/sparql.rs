@@ -5,8 +5,8 @@
 
 use crate::http::error::ApiError;
 use crate::http::{
-    ClientAddr, SharedState, authorize, body_error, content_type, header_str, negotiate, run_limited,
-    run_write,
+    Answer, ClientAddr, SharedState, authorize, body_error, content_type, header_str, negotiate,
+    run_streamed, run_write,
 };
 use crate::store::{OutputFormat, QueryForm, prepare_query};
 use crate::vocab;
@@ -159,17 +159,27 @@ async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Resu
     let limits = state.config.limits.clone();
     let accept = accept.map(str::to_owned);
     // Parsing, like evaluation, runs on the blocking pool (large stacks, no async worker held).
-    let (body, format) = run_limited(&state, move |db, token| {
+    // An answer larger than a chunk is streamed as it is found.
+    let (format, answer) = run_streamed(&state, move |db, token, sink| {
         let prepared = prepare_query(&query, Some(&base), &params.default_graphs, &params.named_graphs)?;
         let format = negotiate::choose(prepared.form, accept.as_deref(), params.format.as_deref())?;
-        let body = db.query(&prepared, format, &limits, Some(token))?;
-        Ok::<_, ApiError>((body, format))
+        sink.start(format);
+        db.query_to(&prepared, format, &limits, Some(token), sink)?;
+        Ok::<_, ApiError>(())
     })
     .await?;
-    Ok(with_type(body, format))
+    Ok(match answer {
+        Answer::Whole(body) => with_type(body, format),
+        Answer::Streamed(body) => with_type_body(body, format),
+    })
 }
 
 pub(crate) fn with_type(body: Vec<u8>, format: OutputFormat) -> Response {
+    with_type_body(axum::body::Body::from(body), format)
+}
+
+/// A response of `body` in `format`, with its media type.
+pub(crate) fn with_type_body(body: axum::body::Body, format: OutputFormat) -> Response {
     let mut response = body.into_response();
     let media = negotiate::media_type(format);
     let value = if media.contains("charset") {

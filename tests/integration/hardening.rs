@@ -776,3 +776,126 @@ async fn a_query_past_its_memory_budget_gets_a_clear_503_and_the_next_one_an_ans
     let a = send(&app, get(&format!("/sparql?query={}", enc(small)))).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
 }
+
+async fn next_chunk(
+    stream: &mut axum::body::BodyDataStream,
+) -> Option<Result<axum::body::Bytes, axum::Error>> {
+    use futures_core::Stream;
+    std::future::poll_fn(|cx| std::pin::Pin::new(&mut *stream).poll_next(cx)).await
+}
+
+#[tokio::test]
+async fn a_large_answer_is_streamed_whole_and_a_small_one_sent_at_once() {
+    let (app, db) = app();
+    let all = "SELECT * WHERE { ?s ?p ?o }";
+    let response = app
+        .clone()
+        .oneshot(get(&format!("/sparql?query={}", enc(all))))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    // Streamed: no length known in advance.
+    assert!(
+        response.headers().get(header::CONTENT_LENGTH).is_none(),
+        "{:?}",
+        response.headers()
+    );
+    let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    assert!(body.len() > bilateral::http::STREAM_CHUNK, "{}", body.len());
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let rows = json["results"]["bindings"].as_array().unwrap().len();
+    assert_eq!(rows, db.len().unwrap(), "every quad of the store, once");
+    // A small answer is sent whole, with its length.
+    let small = "ASK { ?s ?p ?o }";
+    let response = app
+        .oneshot(get(&format!("/sparql?query={}", enc(small))))
+        .await
+        .unwrap();
+    assert!(
+        response.headers().get(header::CONTENT_LENGTH).is_some(),
+        "{:?}",
+        response.headers()
+    );
+}
+
+#[tokio::test]
+async fn a_streamed_answer_past_the_row_cap_is_cut_short_as_an_error() {
+    let (app, _) = app_with(Config {
+        limits: bilateral::store::Limits { max_rows: 2_000 },
+        ..Config::default()
+    });
+    let all = "SELECT * WHERE { ?s ?p ?o }";
+    let response = app
+        .oneshot(get(&format!("/sparql?query={}", enc(all))))
+        .await
+        .unwrap();
+    // The first chunk went out with a 200; the cap, found later, cuts the body short with an
+    // error a client sees (not a truncated document that looks complete).
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(to_bytes(response.into_body(), usize::MAX).await.is_err());
+}
+
+#[tokio::test]
+async fn a_client_that_stops_reading_a_streamed_answer_stops_its_query() {
+    let (app, _) = app_with(Config {
+        max_concurrent_queries: 1,
+        queue_wait: Duration::from_secs(10),
+        query_timeout: Duration::from_mins(2),
+        limits: bilateral::store::Limits { max_rows: usize::MAX },
+        ..Config::default()
+    });
+    // Every pair of quads: millions of rows, far more than the test will read.
+    let endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
+    let response = app
+        .clone()
+        .oneshot(get(&format!("/sparql?query={}", enc(endless))))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut stream = response.into_body().into_data_stream();
+    assert!(next_chunk(&mut stream).await.unwrap().is_ok());
+    drop(stream);
+    // The one evaluation slot is free again: the query stopped when its reader went away.
+    let start = std::time::Instant::now();
+    let a = send(&app, get(&format!("/sparql?query={}", enc("ASK {}")))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+}
+
+#[tokio::test]
+async fn a_streamed_answer_still_stops_at_the_time_limit() {
+    let (app, _) = app_with(Config {
+        query_timeout: Duration::from_secs(2),
+        limits: bilateral::store::Limits { max_rows: usize::MAX },
+        ..Config::default()
+    });
+    let endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
+    let start = std::time::Instant::now();
+    let response = app
+        .clone()
+        .oneshot(get(&format!("/sparql?query={}", enc(endless))))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut stream = response.into_body().into_data_stream();
+    let mut cut = false;
+    while let Some(chunk) = next_chunk(&mut stream).await {
+        if chunk.is_err() {
+            cut = true;
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "still streaming after {:?}",
+            start.elapsed()
+        );
+    }
+    assert!(cut, "the answer ended as if complete");
+    // Cut by the time limit (2 s), not by anything before it.
+    assert!(
+        start.elapsed() >= Duration::from_millis(1900),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+}
