@@ -602,6 +602,7 @@ impl Sink {
     /// Ends a streamed answer with an error: the client sees the response cut short.
     fn fail(&self, message: &str) {
         if self.head.is_none() {
+            tracing::warn!(error = message, "a streamed answer was cut short");
             let _ = self
                 .rest
                 .blocking_send(Err(std::io::Error::other(message.to_owned())));
