@@ -10,12 +10,12 @@
 
 use crate::http::error::ApiError;
 use crate::http::ui::{StoredQuery, stored_queries};
-use crate::http::{SharedState, negotiate, run_limited};
+use crate::http::{Answer, SharedState, negotiate, run_streamed};
 use crate::store::prepare_query;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use oxigraph::model::{Literal, NamedNode, Term};
 use serde::Serialize;
 
@@ -204,15 +204,19 @@ pub async fn answer(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let (body, format) = run_limited(&state, move |db, token| {
+    let (format, answer) = run_streamed(&state, move |db, token, sink| {
         let mut prepared = prepare_query(&text, Some(&base), &[], &[])?;
         prepared.bind_parameters(&text, &bindings)?;
         let format = negotiate::choose(prepared.form, accept.as_deref(), format.as_deref())?;
-        let body = db.query(&prepared, format, &limits, Some(token))?;
-        Ok::<_, ApiError>((body, format))
+        sink.start(format);
+        db.query_to(&prepared, format, &limits, Some(token), sink)?;
+        Ok::<_, ApiError>(())
     })
     .await?;
-    Ok(crate::http::sparql::with_type(body, format).into_response())
+    Ok(match answer {
+        Answer::Whole(body) => crate::http::sparql::with_type(body, format),
+        Answer::Streamed(body) => crate::http::sparql::with_type_body(body, format),
+    })
 }
 
 #[cfg(test)]
