@@ -674,7 +674,7 @@ where
     let (head_tx, mut head_rx) = tokio::sync::oneshot::channel();
     let (rest_tx, rest_rx) = tokio::sync::mpsc::channel(2);
     let mut sink = Sink {
-        buffer: Vec::with_capacity(STREAM_CHUNK),
+        buffer: Vec::new(),
         format: None,
         head: Some(head_tx),
         rest: rest_tx,
