@@ -133,7 +133,7 @@ fn patterns() -> &'static Patterns {
         in_month: Regex::new(&format!(r"\b(?i:in|since|during|by|until|last|this|early|late|mid-)\s*(?:early\s+|late\s+|mid-)?{MONTH}\b(?:\s+(?P<year>\d{{4}})\b)?"))
             .expect("in month"),
         weekday: Regex::new(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b").expect("weekday"),
-        relative: Regex::new(r"(?i)\b(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month)\b")
+        relative: Regex::new(r"(?i)\b(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month|last\s+week|earlier\s+this\s+week|this\s+week|next\s+week|a\s+week\s+ago|(?:two|three|four|five|six|[2-9])\s+days\s+ago)\b")
             .expect("relative"),
         in_year: Regex::new(r"\b(?i:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})\b").expect("in year"),
         future: Regex::new(r"(?i)\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next|look(?:s|ed|ing)?\s+forward\s+to)\b").expect("future"),
@@ -265,6 +265,21 @@ pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Foun
                     };
                     format!("{y:04}-{mo:02}")
                 }
+                "last week" => week(a.plus_days(-7)),
+                "this week" | "earlier this week" => week(a),
+                "next week" => week(a.plus_days(7)),
+                "a week ago" => iso(a.plus_days(-7)),
+                ago if ago.ends_with("days ago") => {
+                    let n = match ago.split_whitespace().next().unwrap_or_default() {
+                        "two" => 2,
+                        "three" => 3,
+                        "four" => 4,
+                        "five" => 5,
+                        "six" => 6,
+                        digits => digits.parse().unwrap_or(0),
+                    };
+                    iso(a.plus_days(-n))
+                }
                 "last year" => format!("{:04}", a.year - 1),
                 "this year" => format!("{:04}", a.year),
                 _ => iso(a),
@@ -292,6 +307,19 @@ fn in_since_clause(sentence: &str, at: usize) -> bool {
     before.rfind("since ").is_some_and(|i| {
         (i == 0 || !before.as_bytes()[i - 1].is_ascii_alphanumeric()) && !before[i..].contains(',')
     })
+}
+
+/// The week (Monday to Sunday) of `d`, as precisely as a date of the contract can hold it: its
+/// month when the week lies in one month, else its year when it lies in one year, else the
+/// year of its Monday (a week across a new year is told by the earlier one).
+fn week(d: Day) -> String {
+    let monday = d.plus_days(-d.weekday());
+    let sunday = monday.plus_days(6);
+    if (monday.year, monday.month) == (sunday.year, sunday.month) {
+        format!("{:04}-{:02}", monday.year, monday.month)
+    } else {
+        format!("{:04}", monday.year)
+    }
 }
 
 fn iso(d: Day) -> String {
@@ -362,6 +390,17 @@ mod tests {
             Some("2026-01")
         );
         assert_eq!(find("They met on Monday.", None, false), None);
+    }
+
+    #[test]
+    fn weeks_and_days_ago_resolve_as_precisely_as_they_say() {
+        // 2026-02-20 is a Friday: last week is 9–15 February, this week 16–22, next week
+        // 23 February – 1 March (two months: only the year is sure).
+        assert_eq!(v("The envoys met last week.").as_deref(), Some("2026-02"));
+        assert_eq!(v("They spoke earlier this week.").as_deref(), Some("2026-02"));
+        assert_eq!(v("They will meet next week.").as_deref(), Some("2026"));
+        assert_eq!(v("The crossing closed three days ago.").as_deref(), Some("2026-02-17"));
+        assert_eq!(v("The crossing closed a week ago.").as_deref(), Some("2026-02-13"));
     }
 
     #[test]
