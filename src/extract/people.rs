@@ -313,8 +313,14 @@ fn governed(before: &str) -> bool {
         .is_some_and(|(_, rest)| rest.split_whitespace().count() <= 3)
 }
 
-/// The country of the city a wire story's dateline names: a capital in capitals at the start
-/// of the body ("TEHRAN, Apr. 30 (MNA) –", "MOSCOW (Sputnik)").
+/// Month abbreviations, for a dateline's date.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The country of the city a wire story's dateline names: a capital at the start of the body,
+/// in capitals ("TEHRAN, Apr. 30 (MNA) –", "MOSCOW (Sputnik)") or followed by a date or an
+/// agency ("Moscow, May 31 (IANS)").
 fn dateline_country(doc: &Doc<'_>, lex: &Lexicon) -> Option<usize> {
     let m = doc
         .mentions
@@ -325,10 +331,15 @@ fn dateline_country(doc: &Doc<'_>, lex: &Lexicon) -> Option<usize> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    let after = doc.text.slice(m.end, (m.end + 2).min(doc.text.len()));
-    (capitals
-        && matches!(m.entry, Entry::Country(_, CountryForm::Capital))
-        && after.starts_with([',', ' ', '(', ':']))
+    let after = doc.text.slice(m.end, (m.end + 12).min(doc.text.len()));
+    // A capital in capitals ("TEHRAN, Apr. 30 (MNA) –"), or written as a name but followed by a
+    // month or an agency in parentheses ("Moscow, May 31 (IANS)", "Beijing (Xinhua) –").
+    let dated = after
+        .strip_prefix(", ")
+        .is_some_and(|rest| MONTHS.iter().any(|month| rest.starts_with(month)))
+        || after.starts_with(" (");
+    ((capitals && after.starts_with([',', ' ', '(', ':']) || dated)
+        && matches!(m.entry, Entry::Country(_, CountryForm::Capital)))
     .then(|| m.country(lex))
     .flatten()
 }

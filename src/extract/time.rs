@@ -399,8 +399,14 @@ mod tests {
         assert_eq!(v("The envoys met last week.").as_deref(), Some("2026-02"));
         assert_eq!(v("They spoke earlier this week.").as_deref(), Some("2026-02"));
         assert_eq!(v("They will meet next week.").as_deref(), Some("2026"));
-        assert_eq!(v("The crossing closed three days ago.").as_deref(), Some("2026-02-17"));
-        assert_eq!(v("The crossing closed a week ago.").as_deref(), Some("2026-02-13"));
+        assert_eq!(
+            v("The crossing closed three days ago.").as_deref(),
+            Some("2026-02-17")
+        );
+        assert_eq!(
+            v("The crossing closed a week ago.").as_deref(),
+            Some("2026-02-13")
+        );
     }
 
     #[test]

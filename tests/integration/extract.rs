@@ -877,6 +877,11 @@ fn datelines_and_prepositions_place_officials_and_abbreviations_do_not_end_sente
         Some("Permanent Representative to the United Nations")
     );
     assert_eq!(official(&x, "Ivan Sokol").country.as_deref(), Some("Belarus"));
+    // A dateline written as a name, with a date or an agency after it, places too.
+    let wire = extract_text(
+        "date: 2018-05-31\n---\nMoscow, May 31 (IANS) Chile and Peru held talks on their border.\n\nDeputy Foreign Minister Oleg Petrov said the talks went well.",
+    );
+    assert_eq!(official(&wire, "Oleg Petrov").country.as_deref(), Some("Russia"));
     // "on Fri. that ...": one sentence.
     assert!(
         x.claims
