@@ -376,6 +376,8 @@ struct Patterns {
     named_appositive: Regex,
     of_country: Regex,
     gap: Regex,
+    /// "to (the)" after an envoy's title.
+    sent_to: Regex,
     /// A compound portfolio after a ministerial title: "Minister *of Foreign and European
     /// Affairs*", "Minister *for Foreign Affairs and Trade*", words of portfolios.txt only.
     portfolio_tail: Regex,
@@ -419,6 +421,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
+            sent_to: Regex::new(r"^\s+to\s+(?:the\s+)?").expect("sent to"),
             portfolio_tail: {
                 let mut words: Vec<&str> = lex
                     .portfolios
@@ -553,31 +556,9 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, us
         if !before_ok || !after_ok {
             continue;
         }
-        let mut end = m.end();
+        let end = m.end();
         // "Minister of Foreign and European Affairs", a portfolio the list does not join.
-        // "Minister of Foreign Affairs and Foreign Trade": more portfolios after one, unless what
-        // follows the "and" is a title of its own ("... and Foreign Minister").
-        let title = &sentence[m.start()..end];
-        if (title.ends_with("Minister")
-            || title.ends_with("Secretary")
-            || title.contains(" of ")
-            || title.contains(" for "))
-            && let Some(t) = p.portfolio_tail.find(&sentence[end..])
-        {
-            let next = sentence[end + t.end()..].trim_start();
-            let offset = sentence.len() - next.len();
-            let titled = p
-                .titles
-                .find(
-                    aho_corasick::Input::new(sentence)
-                        .span(offset..sentence.len())
-                        .anchored(aho_corasick::Anchored::Yes),
-                )
-                .is_some();
-            if !titled {
-                end += t.end();
-            }
-        }
+        let mut end = title_tail(sentence, m.start(), end, p);
         // "Deputy Prime Minister and Minister of Planning".
         while let Some(j) = p.joiner.find(&sentence[end..]) {
             let next = end + j.end();
@@ -607,6 +588,80 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, us
         }
     }
     out
+}
+
+/// The end of a title with what belongs to it after the list's match: more portfolios
+/// ("Minister of Foreign Affairs and Foreign Trade") and the place an envoy is sent to
+/// ("Ambassador to Russia").
+fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns) -> usize {
+    let mut end = end;
+    // "Minister of Foreign Affairs and Foreign Trade": more portfolios after one, unless what
+    // follows the "and" is a title of its own ("... and Foreign Minister").
+    let title = &sentence[start..end];
+    if (title.ends_with("Minister")
+        || title.ends_with("Secretary")
+        || title.contains(" of ")
+        || title.contains(" for "))
+        && let Some(t) = p.portfolio_tail.find(&sentence[end..])
+    {
+        let next = sentence[end + t.end()..].trim_start();
+        let offset = sentence.len() - next.len();
+        let titled = p
+            .titles
+            .find(
+                aho_corasick::Input::new(sentence)
+                    .span(offset..sentence.len())
+                    .anchored(aho_corasick::Anchored::Yes),
+            )
+            .is_some();
+        if !titled {
+            end += t.end();
+        }
+    }
+    // "Ambassador to Russia John Sullivan", "Envoy to the United States X": the place the
+    // envoy is sent to belongs to the title. It is the longest run of capitalised words
+    // (up to three) that leaves a name of two words or more after it.
+    let title = &sentence[start..end];
+    if [
+        "Ambassador",
+        "Envoy",
+        "Representative",
+        "Consul General",
+        "Consul",
+    ]
+    .iter()
+    .any(|t| title.ends_with(t))
+        && let Some(to) = p.sent_to.find(&sentence[end..])
+    {
+        let after_to = end + to.end();
+        let words: Vec<(usize, usize)> = sentence[after_to..]
+            .split_whitespace()
+            .take(6)
+            .map(|w| {
+                let start = w.as_ptr() as usize - sentence.as_ptr() as usize;
+                (start, start + w.len())
+            })
+            .collect();
+        for k in (1..=3.min(words.len())).rev() {
+            let place = &words[..k];
+            if !place
+                .iter()
+                .all(|&(a, _)| sentence[a..].starts_with(|c: char| c.is_uppercase()))
+            {
+                continue;
+            }
+            let rest = &sentence[place[k - 1].1..];
+            if p.name_after
+                .captures(rest)
+                .and_then(|c| c.name("name"))
+                .is_some_and(|n| n.as_str().split_whitespace().count() >= 2)
+            {
+                end = place[k - 1].1;
+                break;
+            }
+        }
+    }
+    end
 }
 
 /// Names right before a verb they are the subject of ("Hossein Zolfaqari pointed to").

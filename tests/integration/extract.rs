@@ -936,3 +936,27 @@ fn topics_settings_and_clauses_of_an_event_are_its_own() {
         x.claims
     );
 }
+
+#[test]
+fn envoys_sent_to_a_country_expulsions_and_hyphenated_deals() {
+    let x = extract_text(
+        "date: 2022-03-23\n---\nThe Chilean foreign ministry summoned Peruvian Ambassador to Chile Ana Flores on Monday.\n\nChile will expel a number of Peruvian diplomats.\n\nChile and Peru signed a multi-billion copper deal on Wednesday.",
+    );
+    let flores = official(&x, "Ana Flores");
+    assert_eq!(flores.role.as_deref(), Some("Ambassador to Chile"));
+    assert_eq!(flores.country.as_deref(), Some("Peru"));
+    let expel = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("Chile will expel"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(expel.cameo, "161");
+    assert_eq!(expel.status, "planned");
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == "agreement" && e.sentence.text.contains("multi-billion")),
+        "{:?}",
+        x.events
+    );
+}
