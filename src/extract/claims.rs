@@ -95,7 +95,17 @@ pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
             }
         }
     }
-    out.retain(|q| doc.text.slice(q.start, q.end).split_whitespace().count() >= 4);
+    // Speech has four words or more, and is not a name in capitals ("One Belt, One Road").
+    out.retain(|q| {
+        let words: Vec<&str> = doc.text.slice(q.start, q.end).split_whitespace().collect();
+        words.len() >= 4
+            && !words.iter().all(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+            })
+    });
     out
 }
 
@@ -399,9 +409,13 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
             // before the relative clause.
             let previous = clause_start(doc, s.start, clause - 1);
             let relative = doc.text.slice(previous, clause - 1).trim_start();
+            // ... or an appositive: "Aung Naing Oo, a Burmese analyst based in Thailand, said".
             if relative.starts_with("who ")
                 || relative.starts_with("which ")
                 || relative.starts_with("whose ")
+                || relative.starts_with("a ")
+                || relative.starts_with("an ")
+                || relative.starts_with("the ")
             {
                 subject = (
                     clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),

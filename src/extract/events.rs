@@ -59,6 +59,8 @@ pub struct Event {
     /// Where it took place, when the text names a capital as the venue ("met in Beijing"):
     /// a venue is not a participant.
     pub place: Option<(usize, usize)>,
+    /// The trigger's clause (code points): where its time is read.
+    pub clause: (usize, usize),
 }
 
 struct Patterns {
@@ -133,6 +135,14 @@ pub fn principal_pair(doc: &Doc<'_>, people: &[Person], lex: &Lexicon) -> Vec<us
     }
     counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
     counts.into_iter().take(2).map(|(c, _, _)| c).collect()
+}
+
+/// Whether the only sign of a plan in `text` is "agreed ... to": for the agreement itself, that
+/// is what happened ("The two countries agreed last month to swap the prisoners").
+fn only_agreed(text: &[u8], p: &Patterns) -> bool {
+    p.planned
+        .find_iter(text)
+        .all(|m| m.as_bytes().starts_with(b"agree"))
 }
 
 /// Whether the place mentioned at `at` follows "in" or "at" (a venue: "met in Beijing"), or a
@@ -320,15 +330,6 @@ pub fn find(
         if countries.len() < 2 || (!pair.is_empty() && !countries.iter().any(|c| pair.contains(c))) {
             continue;
         }
-        let status = if p.proposed.is_match(raw.as_bytes()) {
-            Status::Proposed
-        } else if p.ongoing.is_match(raw.as_bytes()) {
-            Status::Ongoing
-        } else if p.planned.is_match(raw.as_bytes()) {
-            Status::Planned
-        } else {
-            Status::Occurred
-        };
         let country_at = |byte: usize| {
             slots
                 .iter()
@@ -380,10 +381,8 @@ pub fn find(
                     Status::Proposed
                 } else if p.ongoing.is_match(text) {
                     Status::Ongoing
-                } else if p.planned.is_match(text) {
+                } else if p.planned.is_match(text) && !(t.kind == "agreement" && only_agreed(text, p)) {
                     Status::Planned
-                } else if status == Status::Occurred || clause_end - clause_start == raw.len() {
-                    status
                 } else {
                     Status::Occurred
                 }
@@ -442,6 +441,7 @@ pub fn find(
                 sentence: (s.start, s.end),
                 trigger,
                 place,
+                clause: (clause_start, clause_end),
             });
         }
     }

@@ -424,10 +424,28 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             seen.push((found.sentence, forwards, t.clone()));
             t
         });
-        if let Some(t) = t {
-            let base = doc.text.byte(found.sentence.0);
-            let a = doc.text.char_at(base + t.bytes.0);
-            let b = doc.text.char_at(base + t.bytes.1);
+        let base = doc.text.byte(found.sentence.0);
+        let at = |t: &time::Found, base: usize| {
+            (
+                doc.text.char_at(base + t.bytes.0),
+                doc.text.char_at(base + t.bytes.1),
+            )
+        };
+        // The time of the trigger's own clause: in "met X in Beijing, who is preparing a visit
+        // expected in May", May is the visit's.
+        let inside = |(a, b): (usize, usize)| a >= found.clause.0 && b <= found.clause.1;
+        let t = match t {
+            Some(t) if inside(at(&t, base)) => Some((t.clone(), at(&t, base))),
+            _ => {
+                let clause = doc.text.slice(found.clause.0, found.clause.1);
+                let clause_base = doc.text.byte(found.clause.0);
+                time::find(clause, article_day, forwards).map(|t| {
+                    let span = at(&t, clause_base);
+                    (t, span)
+                })
+            }
+        };
+        if let Some((t, (a, b))) = t {
             e.date = Some(t.value);
             e.date_text = Some(span((a, b)));
         }

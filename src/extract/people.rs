@@ -796,11 +796,27 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let mut role = role_of_title(title, lex);
             // "his Saudi counterpart X": the role of the person the sentence named before.
             if role == "counterpart" {
+                // The person named before in the sentence, else the last one before it.
                 let previous = people
                     .iter()
                     .filter(|q| q.mentions.iter().any(|m| m.0 >= ss && m.1 <= title_start))
                     .filter_map(|q| q.role.clone())
-                    .next_back();
+                    .next_back()
+                    .or_else(|| {
+                        people
+                            .iter()
+                            .filter(|q| q.role.is_some())
+                            .filter_map(|q| {
+                                q.mentions
+                                    .iter()
+                                    .filter(|m| m.1 <= title_start)
+                                    .map(|m| m.0)
+                                    .max()
+                                    .map(|at| (at, q))
+                            })
+                            .max_by_key(|(at, _)| *at)
+                            .and_then(|(_, q)| q.role.clone())
+                    });
                 role = previous.unwrap_or_else(|| "counterpart".to_owned());
             }
             let mut country = country_before(doc, title_start, lex, p).map(|(c, at)| {
@@ -958,8 +974,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             if overlaps {
                 continue;
             }
-            // A new person needs a full name; a single word may only be a known surname.
-            if tokens < 2 {
+            // A new person needs a full name; a single word may only be a known surname. A name
+            // cut short by a word never in names ("Korean Central News Agency said") is not the
+            // verb's subject.
+            if tokens < 2 || skip + name.len() < name_m.as_str().trim_end().len() {
                 continue;
             }
             add(

@@ -960,3 +960,39 @@ fn envoys_sent_to_a_country_expulsions_and_hyphenated_deals() {
         x.events
     );
 }
+
+#[test]
+fn clauses_keep_their_times_and_names_in_quotes_or_before_agencies_are_not_speakers() {
+    let x = extract_text(
+        "date: 2015-02-02\n---\nPeruvian Foreign Minister Luis Vega met Chilean Foreign Minister Ana Rojas in Lima, who is preparing a visit expected in May.\n\nPeru hopes to promote its \"Pacific Gateway Trade Corridor\" and improve ties with Chile, analysts said.\n\nThe two ministers held talks in Lima, the state-run Andean News Agency said.\n\nMarta Diaz, a Chilean analyst based in Spain, said the visit marks a turn for the two countries.\n\nThe two countries agreed to resume direct flights in April 2014.",
+    );
+    // The meeting's clause gives no time: May is the planned visit's.
+    let met = x
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting" && e.sentence.text.starts_with("Peruvian"))
+        .unwrap();
+    assert_eq!(met.date, None, "{met:?}");
+    // A name in quotation marks is not speech; the analysts said the sentence.
+    let hopes = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.contains("Pacific Gateway"))
+        .unwrap();
+    assert_eq!(hopes.attributed_to, "analysts");
+    // "Andean News" is no official; the analyst is the source of her sentence, not the pair.
+    assert!(
+        !x.leaders.iter().any(|l| l.name.contains("Andean")),
+        "{:?}",
+        x.leaders
+    );
+    let turn = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("Marta Diaz"))
+        .unwrap();
+    assert_eq!(turn.attributed_to, "Marta Diaz");
+    // Agreeing took place; what they agreed to do is planned.
+    let agreed = x.events.iter().find(|e| e.kind == "agreement").unwrap();
+    assert_eq!(agreed.status, "occurred");
+}
