@@ -472,6 +472,21 @@ pub async fn authorize(state: &AppState, client: ClientAddr, headers: &HeaderMap
     }
 }
 
+/// An evaluation slot: waits up to the queue's limit, then refuses with 503.
+async fn query_slot(state: &SharedState) -> Result<tokio::sync::OwnedSemaphorePermit, ApiError> {
+    let wait = state.config.queue_wait;
+    tokio::time::timeout(wait, Arc::clone(&state.query_slots).acquire_owned())
+        .await
+        .map_err(|_| {
+            state.metrics.query_rejected();
+            ApiError::Busy(format!(
+                "{} queries are being evaluated, the most this endpoint runs at once; try again in a moment",
+                state.config.max_concurrent_queries
+            ))
+        })?
+        .map_err(|_| ApiError::Busy("the service is shutting down".to_owned()))
+}
+
 /// Runs store work on the blocking pool under the query time limit and the limit of queries
 /// evaluated at once. Past the time limit the token is cancelled (evaluation stops
 /// cooperatively, within a second: see `vendor/spareval/PATCH.md`) and the client gets
@@ -484,17 +499,7 @@ where
     T: Send + 'static,
     E: Into<ApiError> + Send + 'static,
 {
-    let wait = state.config.queue_wait;
-    let permit = tokio::time::timeout(wait, Arc::clone(&state.query_slots).acquire_owned())
-        .await
-        .map_err(|_| {
-            state.metrics.query_rejected();
-            ApiError::Busy(format!(
-                "{} queries are being evaluated, the most this endpoint runs at once; try again in a moment",
-                state.config.max_concurrent_queries
-            ))
-        })?
-        .map_err(|_| ApiError::Busy("the service is shutting down".to_owned()))?;
+    let permit = query_slot(state).await?;
     let token = CancellationToken::new();
     let _cancel_on_drop = CancelOnDrop(token.clone());
     let registered = state.register(token.clone());
@@ -654,17 +659,7 @@ pub async fn run_streamed<E>(
 where
     E: Into<ApiError> + Send + 'static,
 {
-    let wait = state.config.queue_wait;
-    let permit = tokio::time::timeout(wait, Arc::clone(&state.query_slots).acquire_owned())
-        .await
-        .map_err(|_| {
-            state.metrics.query_rejected();
-            ApiError::Busy(format!(
-                "{} queries are being evaluated, the most this endpoint runs at once; try again in a moment",
-                state.config.max_concurrent_queries
-            ))
-        })?
-        .map_err(|_| ApiError::Busy("the service is shutting down".to_owned()))?;
+    let permit = query_slot(state).await?;
     let token = CancellationToken::new();
     let cancel_on_drop = CancelOnDrop(token.clone());
     let registered = state.register(token.clone());

@@ -362,6 +362,19 @@ fn official<'a>(x: &'a Extraction, name: &str) -> &'a bilateral::extract::Leader
         .unwrap_or_else(|| panic!("{name} not in {:?}", x.leaders))
 }
 
+/// The sources of the claim whose words start with `start` (panics, listing them, when none).
+fn sources_of(x: &Extraction, start: &str) -> Vec<String> {
+    let claim = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no claim {start:?} in {:?}", x.claims));
+    match &claim.attributed_to {
+        serde_json::Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
+        other => vec![other.as_str().unwrap_or_default().to_owned()],
+    }
+}
+
 #[test]
 fn gazetteer_roles_hold_only_within_their_term() {
     let body = "Bashar al-Assad spoke with Iraqi officials about the border between Syria and Iraq.";
@@ -402,15 +415,7 @@ fn a_joint_statement_is_a_claim_of_both_governments() {
     let x = extract_text(
         "The United States and Türkiye are committed to deepening their cooperation against terrorism.\n\nBoth sides reiterated their support for the talks.",
     );
-    let claim = x
-        .claims
-        .iter()
-        .find(|c| c.text.text.starts_with("The United States and Türkiye"))
-        .unwrap_or_else(|| panic!("no claim in {:?}", x.claims));
-    let names: Vec<String> = match &claim.attributed_to {
-        serde_json::Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
-        other => vec![other.as_str().unwrap_or_default().to_owned()],
-    };
+    let names = sources_of(&x, "The United States and Türkiye");
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
@@ -587,17 +592,7 @@ fn plural_role_subjects_and_more_stance_verbs_make_claims() {
     let x = extract_text(
         "date: 2024-05-02\npublisher: Example News\n---\nIndian Prime Minister Narendra Modi met Australian Prime Minister Anthony Albanese in New Delhi on Thursday.\n\nThe ministers condemned the missile launches by North Korea.\n\nThe leaders agreed that the partnership between India and Australia has never been stronger.\n\nOfficials from both countries described the meeting as productive.\n\nChina accused India of provoking tensions along the border.",
     );
-    let by = |start: &str| -> Vec<String> {
-        let claim = x
-            .claims
-            .iter()
-            .find(|c| c.text.text.starts_with(start))
-            .unwrap_or_else(|| panic!("no claim {start:?} in {:?}", x.claims));
-        match &claim.attributed_to {
-            serde_json::Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
-            other => vec![other.as_str().unwrap_or_default().to_owned()],
-        }
-    };
+    let by = |start: &str| sources_of(&x, start);
     // "The ministers", "the leaders": the two officials of the two countries named before.
     let mut both = by("The ministers condemned");
     both.sort();
@@ -834,17 +829,7 @@ fn three_leaders_they_and_a_closing_reporting_clause() {
         "date: 2024-05-21\n---\nU.S. Secretary of Defense Lloyd Austin, Republic of Korea (ROK) Minister of National Defense Kim Min, and Japanese Minister of Defense Sato Ken convened a meeting in Tokyo.\n\nThe leaders reviewed their exercises. The ministers inspected a ship.\n\nThe three leaders stressed the importance of deterrence.\n\nThey reaffirmed their commitment to the alliance.\n\nThe partnership would underline the friendship between the three countries, the Secretary added.\n\nThey looked forward to meeting again in July.",
     );
     assert_eq!(official(&x, "Kim Min").country.as_deref(), Some("South Korea"));
-    let names = |start: &str| -> usize {
-        let claim = x
-            .claims
-            .iter()
-            .find(|c| c.text.text.starts_with(start))
-            .unwrap_or_else(|| panic!("no claim {start:?} in {:?}", x.claims));
-        match &claim.attributed_to {
-            serde_json::Value::Array(v) => v.len(),
-            _ => 1,
-        }
-    };
+    let names = |start: &str| sources_of(&x, start).len();
     assert_eq!(names("The three leaders"), 3);
     // "They", with no one named nearby, are the sources of the claim before.
     assert_eq!(names("They reaffirmed"), 3);

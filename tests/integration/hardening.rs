@@ -777,6 +777,14 @@ async fn a_query_past_its_memory_budget_gets_a_clear_503_and_the_next_one_an_ans
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
 }
 
+/// The response to a query, its body not read yet (to see it arrive chunk by chunk).
+async fn ask(app: &Router, query: &str) -> axum::response::Response {
+    app.clone()
+        .oneshot(get(&format!("/sparql?query={}", enc(query))))
+        .await
+        .unwrap()
+}
+
 async fn next_chunk(
     stream: &mut axum::body::BodyDataStream,
 ) -> Option<Result<axum::body::Bytes, axum::Error>> {
@@ -788,11 +796,7 @@ async fn next_chunk(
 async fn a_large_answer_is_streamed_whole_and_a_small_one_sent_at_once() {
     let (app, db) = app();
     let all = "SELECT * WHERE { ?s ?p ?o }";
-    let response = app
-        .clone()
-        .oneshot(get(&format!("/sparql?query={}", enc(all))))
-        .await
-        .unwrap();
+    let response = ask(&app, all).await;
     assert_eq!(response.status(), StatusCode::OK);
     // Streamed: no length known in advance.
     assert!(
@@ -846,11 +850,7 @@ async fn a_client_that_stops_reading_a_streamed_answer_stops_its_query() {
     });
     // Every pair of quads: millions of rows, far more than the test will read.
     let endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
-    let response = app
-        .clone()
-        .oneshot(get(&format!("/sparql?query={}", enc(endless))))
-        .await
-        .unwrap();
+    let response = ask(&app, endless).await;
     assert_eq!(response.status(), StatusCode::OK);
     let mut stream = response.into_body().into_data_stream();
     assert!(next_chunk(&mut stream).await.unwrap().is_ok());
@@ -871,11 +871,7 @@ async fn a_streamed_answer_still_stops_at_the_time_limit() {
     });
     let endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
     let start = std::time::Instant::now();
-    let response = app
-        .clone()
-        .oneshot(get(&format!("/sparql?query={}", enc(endless))))
-        .await
-        .unwrap();
+    let response = ask(&app, endless).await;
     assert_eq!(response.status(), StatusCode::OK);
     let mut stream = response.into_body().into_data_stream();
     let mut cut = false;
