@@ -166,19 +166,26 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
     })
 }
 
-/// Whether a country after `before` (the sentence up to it) is a topic or a setting: after
+/// Whether a country after `before` (the folded sentence up to it) is a topic or a setting: after
 /// "regarding", "about", "concerning", "over", or inside "on the sidelines/margins of ...".
-fn topic_or_setting(before: &str) -> bool {
-    let lower = before.to_lowercase();
-    let last = lower.split_whitespace().next_back().unwrap_or_default();
-    if matches!(last, "regarding" | "about" | "concerning" | "over") {
+fn topic_or_setting(before: &[u8]) -> bool {
+    let trimmed = before.trim_ascii_end();
+    let last = trimmed
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(trimmed, |i| &trimmed[i + 1..]);
+    if matches!(last, b"regarding" | b"about" | b"concerning" | b"over") {
         return true;
     }
-    ["sidelines of", "margins of", "sideline of"].iter().any(|w| {
-        lower
-            .rfind(w)
-            .is_some_and(|i| !lower[i..].contains([',', ';']) && lower[i..].split_whitespace().count() <= 10)
-    })
+    [&b"sidelines of"[..], b"margins of", b"sideline of"]
+        .iter()
+        .any(|w| {
+            before.windows(w.len()).rposition(|x| x == *w).is_some_and(|i| {
+                let rest = &before[i..];
+                !rest.iter().any(|&b| b == b',' || b == b';')
+                    && rest.split(|&b| b == b' ').filter(|x| !x.is_empty()).count() <= 10
+            })
+        })
 }
 
 /// Finds the events of the article.
@@ -282,7 +289,7 @@ pub fn find(
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
-            .filter(|m| topic_or_setting(doc.text.slice(s.start, m.start)))
+            .filter(|m| topic_or_setting(&doc.text.folded[s.start..m.start]))
             .filter_map(|m| Some((m.start, m.country(lex)?)))
             .collect();
         for &(a, c) in &aside {

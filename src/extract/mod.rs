@@ -435,8 +435,10 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         // expected in May", May is the visit's.
         let inside = |(a, b): (usize, usize)| a >= found.clause.0 && b <= found.clause.1;
         let t = match t {
+            None => None,
             Some(t) if inside(at(&t, base)) => Some((t.clone(), at(&t, base))),
-            _ => {
+            // The sentence's first time is another clause's: the trigger's clause may hold one.
+            Some(_) => {
                 let clause = doc.text.slice(found.clause.0, found.clause.1);
                 let clause_base = doc.text.byte(found.clause.0);
                 time::find(clause, article_day, forwards).map(|t| {

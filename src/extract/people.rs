@@ -285,32 +285,40 @@ const PORTFOLIO_WORDS: &[&str] = &[
 /// Whether a mention after `before` is the object of a preposition other than "of" ("clashes
 /// between Tajikistan and Kyrgyzstan", "talks with Iran"): a place or a party, not whom an
 /// official after it serves.
-fn governed(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let last = words.next().unwrap_or_default().to_lowercase();
-    let last = if last == "and" || last == "the" {
-        words.next().unwrap_or_default().to_lowercase()
-    } else {
-        last
-    };
-    matches!(
-        last.as_str(),
-        "between"
-            | "with"
-            | "to"
-            | "against"
-            | "toward"
-            | "towards"
-            | "from"
-            | "in"
-            | "at"
-            | "on"
-            | "into"
-            | "over"
-    ) || before
-        .to_lowercase()
-        .rsplit_once("between ")
-        .is_some_and(|(_, rest)| rest.split_whitespace().count() <= 3)
+fn governed(before: &[u8]) -> bool {
+    let mut words = before.split(|&b| b == b' ').filter(|w| !w.is_empty()).rev();
+    let mut last = words.next().unwrap_or_default();
+    if last == b"and" || last == b"the" {
+        last = words.next().unwrap_or_default();
+    }
+    if matches!(
+        last,
+        b"between"
+            | b"with"
+            | b"to"
+            | b"against"
+            | b"toward"
+            | b"towards"
+            | b"from"
+            | b"in"
+            | b"at"
+            | b"on"
+            | b"into"
+            | b"over"
+    ) {
+        return true;
+    }
+    // "between Tajikistan and Kyrgyzstan": both are governed.
+    before
+        .windows(8)
+        .rposition(|w| w == b"between ")
+        .is_some_and(|i| {
+            before[i + 8..]
+                .split(|&b| b == b' ')
+                .filter(|w| !w.is_empty())
+                .count()
+                <= 3
+        })
 }
 
 /// Month abbreviations, for a dateline's date.
@@ -889,7 +897,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                             && m.start >= ss
                             && m.is_country()
                             && !bound.contains(&m.start)
-                            && !governed(doc.text.slice(ss, m.start))
+                            && !governed(&doc.text.folded[ss..m.start])
                     })
                     .and_then(|m| m.country(lex));
             }
