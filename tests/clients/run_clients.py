@@ -72,6 +72,18 @@ def run_checks(base):
         rows = s.query().convert()["results"]["bindings"]
         assert rows and rows[0]["name"]["value"] == "Iraq", rows
 
+    def sparqlwrapper_reads_a_streamed_answer_whole():
+        # Every quad of the store: far more than one 64 KiB chunk, so the server streams it.
+        s = SPARQLWrapper(f"{base}/sparql")
+        s.setQuery("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        s.setReturnFormat(JSON)
+        response = s.query()
+        assert response.response.headers.get("Content-Length") is None, dict(response.response.headers)
+        rows = response.convert()["results"]["bindings"]
+        s.setQuery("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        n = int(s.query().convert()["results"]["bindings"][0]["n"]["value"])
+        assert len(rows) == n and n > 1000, (len(rows), n)
+
     def sparqlwrapper_post_and_csv():
         s = SPARQLWrapper(f"{base}/sparql")
         s.setMethod("POST")
@@ -132,6 +144,14 @@ def run_checks(base):
         out = subprocess.run(["curl", "-s", "-H", "Accept: text/html", f"{base}/sparql?format=json&query=" + urllib.parse.quote("ASK {}")],
                              capture_output=True, text=True, check=True).stdout
         assert json.loads(out)["boolean"] is True, out
+
+    def curl_sees_a_streamed_answer_cut_at_the_row_cap_as_incomplete():
+        # Every pair of quads: millions of rows, past the server's cap of 100,000, found after the
+        # answer has begun: the transfer ends as incomplete (curl's exit 18), not as a document.
+        query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+        done = subprocess.run(["curl", "-s", "-o", os.devnull, f"{base}/sparql?query=" + urllib.parse.quote(query)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 18, done.returncode
 
     def rdflib_dereferences_an_entity_iri():
         g = rdflib.Graph()
