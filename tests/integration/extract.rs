@@ -981,3 +981,25 @@ fn clauses_keep_their_times_and_names_in_quotes_or_before_agencies_are_not_speak
     let agreed = x.events.iter().find(|e| e.kind == "agreement").unwrap();
     assert_eq!(agreed.status, "occurred");
 }
+
+#[test]
+fn more_titles_and_agreements_agreed_on() {
+    let x = extract_text(
+        "date: 2016-06-14\n---\nThe U.S. and Germany have agreed on a new accord on information sharing, U.S. Secretary of Homeland Security Jane Miller announced.\n\nThe accord will be signed with Attorney General Paul Grant.",
+    );
+    assert_eq!(
+        official(&x, "Jane Miller").role.as_deref(),
+        Some("Secretary of Homeland Security")
+    );
+    assert_eq!(
+        official(&x, "Paul Grant").role.as_deref(),
+        Some("Attorney General")
+    );
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == "agreement" && e.sentence.text.starts_with("The U.S. and Germany")),
+        "{:?}",
+        x.events
+    );
+}
