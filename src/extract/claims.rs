@@ -6,7 +6,7 @@
 
 use crate::extract::Doc;
 use crate::extract::lexicon::{Entry, Lexicon};
-use crate::extract::people::{self, Person, RolePhrase};
+use crate::extract::people::{self, Person, RolePhrase, people_before};
 use crate::extract::text::{LineKind, is_word};
 
 /// A claim before its source is resolved.
@@ -708,24 +708,6 @@ fn contains_word(hay: &str, word: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
-}
-
-/// People mentioned before `at`, nearest first.
-fn people_before(people: &[Person], at: usize) -> Vec<usize> {
-    let mut seen: Vec<(usize, usize)> = people
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            p.mentions
-                .iter()
-                .filter(|m| m.1 <= at)
-                .map(|m| m.0)
-                .max()
-                .map(|m| (m, i))
-        })
-        .collect();
-    seen.sort_by_key(|(m, _)| std::cmp::Reverse(*m));
-    seen.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The person a role phrase refers to: one of its country whose role has its head noun

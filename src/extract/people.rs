@@ -321,6 +321,24 @@ fn governed(before: &[u8]) -> bool {
         })
 }
 
+/// People mentioned before `at`, nearest first.
+pub(crate) fn people_before(people: &[Person], at: usize) -> Vec<usize> {
+    let mut seen: Vec<(usize, usize)> = people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            p.mentions
+                .iter()
+                .filter(|m| m.1 <= at)
+                .map(|m| m.0)
+                .max()
+                .map(|m| (m, i))
+        })
+        .collect();
+    seen.sort_by_key(|(m, _)| std::cmp::Reverse(*m));
+    seen.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Month abbreviations, for a dateline's date.
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -811,19 +829,9 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     .filter_map(|q| q.role.clone())
                     .next_back()
                     .or_else(|| {
-                        people
-                            .iter()
-                            .filter(|q| q.role.is_some())
-                            .filter_map(|q| {
-                                q.mentions
-                                    .iter()
-                                    .filter(|m| m.1 <= title_start)
-                                    .map(|m| m.0)
-                                    .max()
-                                    .map(|at| (at, q))
-                            })
-                            .max_by_key(|(at, _)| *at)
-                            .and_then(|(_, q)| q.role.clone())
+                        people_before(&people, title_start)
+                            .into_iter()
+                            .find_map(|i| people[i].role.clone())
                     });
                 role = previous.unwrap_or_else(|| "counterpart".to_owned());
             }

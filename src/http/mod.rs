@@ -629,9 +629,11 @@ impl std::io::Write for Sink {
     }
 }
 
-/// The chunks of a streamed answer, as a body. It holds the query's cancellation guard: a
-/// client that goes away drops the body, which cancels the query.
+/// The chunks of a streamed answer, as a body: the first, then the rest as they come. It
+/// holds the query's cancellation guard: a client that goes away drops the body, which cancels
+/// the query.
 struct Chunks {
+    first: Option<axum::body::Bytes>,
     rx: tokio::sync::mpsc::Receiver<Chunk>,
     _cancel: CancelOnDrop,
 }
@@ -643,6 +645,9 @@ impl futures_core::Stream for Chunks {
         mut self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Self::Item>> {
+        if let Some(first) = self.first.take() {
+            return std::task::Poll::Ready(Some(Ok(first)));
+        }
         self.rx.poll_recv(cx)
     }
 }
@@ -727,8 +732,11 @@ where
                         watched.metrics.query_timeout();
                     }
                 });
-                let rest = Chunks { rx: rest_rx, _cancel: cancel_on_drop };
-                let body = axum::body::Body::from_stream(Chain { first: Some(first), rest });
+                let body = axum::body::Body::from_stream(Chunks {
+                    first: Some(first),
+                    rx: rest_rx,
+                    _cancel: cancel_on_drop,
+                });
                 Ok((format, Answer::Streamed(body)))
             }
             // The sink went with the work without sending: its outcome is the answer.
@@ -739,26 +747,6 @@ where
         },
         done = &mut handle => ended(done),
         () = tokio::time::sleep_until(deadline) => Err(timed_out()),
-    }
-}
-
-/// The first chunk, then the rest.
-struct Chain {
-    first: Option<axum::body::Bytes>,
-    rest: Chunks,
-}
-
-impl futures_core::Stream for Chain {
-    type Item = Chunk;
-
-    fn poll_next(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Self::Item>> {
-        if let Some(first) = self.first.take() {
-            return std::task::Poll::Ready(Some(Ok(first)));
-        }
-        std::pin::Pin::new(&mut self.rest).poll_next(cx)
     }
 }
 
