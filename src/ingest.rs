@@ -254,41 +254,81 @@ pub fn ingest_many(
         // Outcomes of the batch's articles, and the damaged articles to rewrite after it.
         let mut pending: Vec<(usize, Result<Outcome, IngestError>)> = Vec::new();
         let mut repairs: Vec<(usize, Prepared)> = Vec::new();
+        // The stored reports linking has read, by key: read once, not once per article.
+        let mut known = crate::link::Known::default();
+        // The batch being committed in another thread while the next is gathered.
+        let mut in_flight: Option<InFlight<'_>> = None;
+        // Waits for the batch in flight, reports its outcomes and rewrites its damaged
+        // articles; then, unless `last`, sends the gathered batch to be committed.
         let mut flush = |batch: &mut crate::store::Batch,
                          pending: &mut Vec<(usize, Result<Outcome, IngestError>)>,
-                         repairs: &mut Vec<(usize, Prepared)>|
+                         repairs: &mut Vec<(usize, Prepared)>,
+                         known: &mut crate::link::Known,
+                         last: bool|
          -> Result<(), IngestError> {
-            let full = std::mem::replace(batch, db.batch()?);
-            // A bulk load does not keep the summary's counts: they are marked out of date
-            // before the first batch goes in, and brought up to date at the end (with the
-            // counts of the articles loaded, or by counting everything again).
-            if !full.is_empty() && !invalidated.get() {
-                crate::summary::invalidate(db, base)?;
-                invalidated.set(true);
+            loop {
+                if let Some((handle, pending, mut repairs)) = in_flight.take() {
+                    let committed = handle.join().unwrap_or_else(|_| {
+                        Err(StoreError::Storage(
+                            "the thread committing a batch panicked".to_owned(),
+                        ))
+                    });
+                    let mut outcomes: Vec<(usize, Result<Outcome, IngestError>)> = pending
+                        .into_iter()
+                        .map(|(i, outcome)| match (&committed, outcome) {
+                            (Err(e), Ok(_)) => {
+                                (i, Err(IngestError::Store(StoreError::Storage(e.to_string()))))
+                            }
+                            (_, outcome) => (i, outcome),
+                        })
+                        .collect();
+                    if committed.is_ok() {
+                        if !repairs.is_empty() {
+                            // Their links are written by transactions of their own, which
+                            // `known` misses.
+                            known.clear();
+                        }
+                        for (i, prepared) in repairs.drain(..) {
+                            outcomes.push((i, store_prepared(db, base, prepared)));
+                        }
+                    }
+                    outcomes.sort_by_key(|(i, _)| *i);
+                    for (i, outcome) in outcomes {
+                        done(i, outcome);
+                    }
+                    committed.map_err(IngestError::from)?;
+                }
+                if batch.is_empty() && pending.is_empty() && repairs.is_empty() {
+                    return Ok(());
+                }
+                let next = db.batch_after(batch)?;
+                let full = std::mem::replace(batch, next);
+                // A bulk load does not keep the summary's counts: they are marked out of date
+                // before the first batch goes in, and brought up to date at the end (with the
+                // counts of the articles loaded, or by counting everything again).
+                if !full.is_empty() && !invalidated.get() {
+                    crate::summary::invalidate(db, base)?;
+                    invalidated.set(true);
+                }
+                // Damaged articles are rewritten before the next batch is gathered, so that its
+                // links see theirs: such a batch is waited for.
+                let wait = last || !repairs.is_empty();
+                in_flight = Some((
+                    scope.spawn(move || db.commit_batch(full)),
+                    std::mem::take(pending),
+                    std::mem::take(repairs),
+                ));
+                if !wait {
+                    return Ok(());
+                }
             }
-            let committed = db.commit_batch(full);
-            let mut outcomes: Vec<(usize, Result<Outcome, IngestError>)> = pending
-                .drain(..)
-                .map(|(i, outcome)| match (&committed, outcome) {
-                    (Err(e), Ok(_)) => (i, Err(IngestError::Store(StoreError::Storage(e.to_string())))),
-                    (_, outcome) => (i, outcome),
-                })
-                .collect();
-            for (i, prepared) in repairs.drain(..) {
-                outcomes.push((i, store_prepared(db, base, prepared)));
-            }
-            outcomes.sort_by_key(|(i, _)| *i);
-            for (i, outcome) in outcomes {
-                done(i, outcome);
-            }
-            committed.map(|_| ()).map_err(IngestError::from)
         };
         for (i, prepared) in rx {
             waiting.insert(i, prepared);
             while let Some(prepared) = waiting.remove(&expected) {
                 match prepared {
                     Err(e) => pending.push((expected, Err(e))),
-                    Ok(prepared) => match add_to_batch(&mut batch, base, &prepared) {
+                    Ok(prepared) => match add_to_batch(&mut batch, base, &prepared, &mut known) {
                         Ok(Some(outcome)) => {
                             if !outcome.duplicate && !recount {
                                 crate::summary::add(&mut counted, &prepared.2.quads);
@@ -305,11 +345,11 @@ pub fn ingest_many(
                 expected += 1;
                 written.store(expected, Ordering::Release);
                 if pending.len() + repairs.len() >= per_batch {
-                    flush(&mut batch, &mut pending, &mut repairs)?;
+                    flush(&mut batch, &mut pending, &mut repairs, &mut known, false)?;
                 }
             }
         }
-        flush(&mut batch, &mut pending, &mut repairs)?;
+        flush(&mut batch, &mut pending, &mut repairs, &mut known, true)?;
         if recount {
             crate::summary::rebuild(db, base)?;
         } else if invalidated.get() {
@@ -319,12 +359,21 @@ pub fn ingest_many(
     })
 }
 
+/// A batch being committed in another thread while the next is gathered: its handle, its
+/// articles' outcomes and its damaged articles to rewrite once it is in.
+type InFlight<'s> = (
+    std::thread::ScopedJoinHandle<'s, Result<usize, StoreError>>,
+    Vec<(usize, Result<Outcome, IngestError>)>,
+    Vec<(usize, (Article, Extraction, ArticleGraphs))>,
+);
+
 /// Adds a prepared article to a batch; `None` when the article is in the store already but
 /// damaged (to be rewritten by [`store_prepared`]).
 fn add_to_batch(
     batch: &mut crate::store::Batch,
     base: &str,
     (article, extraction, graphs): &(Article, Extraction, ArticleGraphs),
+    known: &mut crate::link::Known,
 ) -> Result<Option<Outcome>, IngestError> {
     let outcome = |quads: usize, duplicate: bool| Outcome {
         id: article.id().to_owned(),
@@ -361,9 +410,16 @@ fn add_to_batch(
     for q in shared {
         added += usize::from(batch.add_shared(q)?);
     }
-    let links =
-        crate::link::link(&*batch, &crate::link::reports(extraction), base).map_err(StoreError::from)?;
-    for q in links {
+    let links = crate::link::link_known(&*batch, &crate::link::reports(extraction), base, known)
+        .map_err(StoreError::from)?;
+    // The links of the article's own reports are new; a happening's description may be stored.
+    let own = format!("{}/", graphs.article.as_str());
+    let (own, shared): (Vec<_>, Vec<_>) = links
+        .into_iter()
+        .partition(|q| matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(s) if s.as_str().starts_with(&own)));
+    added += own.len();
+    batch.add_own(own);
+    for q in shared {
         added += usize::from(batch.add_shared(q)?);
     }
     Ok(Some(outcome(added, false)))

@@ -195,6 +195,28 @@ fn bil(local: &str) -> NamedNode {
 /// transaction sees it: each joins the earliest-founded happening one of its matching reports
 /// belongs to, or founds one. Reports of the same article are linked among themselves too.
 pub fn link(transaction: &impl Lookup, new: &[Report], base: &str) -> Result<Vec<Quad>, StorageError> {
+    link_with(transaction, new, base, None)
+}
+
+/// [`link`] for a writer that links many articles in a row (a bulk ingest): the stored reports
+/// of each key are read once, on first need, and `known` then keeps them, with the links this
+/// writer adds, so that linking costs the same at any size of the store. `known` must see every
+/// link written to the store meanwhile: clear it after a write that bypasses it.
+pub fn link_known(
+    lookup: &impl Lookup,
+    new: &[Report],
+    base: &str,
+    known: &mut Known,
+) -> Result<Vec<Quad>, StorageError> {
+    link_with(lookup, new, base, Some(known))
+}
+
+fn link_with(
+    transaction: &impl Lookup,
+    new: &[Report],
+    base: &str,
+    mut known: Option<&mut Known>,
+) -> Result<Vec<Quad>, StorageError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(events_graph(base)));
     let mut out: Vec<Quad> = Vec::new();
     // Happenings chosen so far in this article, for its own later reports.
@@ -226,8 +248,13 @@ pub fn link(transaction: &impl Lookup, new: &[Report], base: &str) -> Result<Vec
             .iter()
             .find(|(other, _)| same_happening(r, other))
             .map(|(_, h)| h.clone());
-        if happening.is_none() {
-            happening = stored_happening(transaction, r, &graph)?;
+        // Only a report with a day and participants can join another's happening.
+        let linkable = r.day.is_some() && !r.participants.is_empty();
+        if happening.is_none() && linkable {
+            happening = match known.as_deref_mut() {
+                Some(known) => earliest(r, known.reports(transaction, &r.key(), &graph)?),
+                None => earliest(r, &stored_reports(transaction, &r.key(), &graph)?),
+            };
         }
         let happening = if let Some(h) = happening {
             h
@@ -246,22 +273,74 @@ pub fn link(transaction: &impl Lookup, new: &[Report], base: &str) -> Result<Vec
             h
         };
         out.push(quad(&report, "reportOf", happening.clone().into()));
+        if linkable && let Some(known) = known.as_deref_mut() {
+            known.reports(transaction, &r.key(), &graph)?.push(Stored {
+                report: r.clone(),
+                happening: happening.clone(),
+            });
+        }
         chosen.push((r.clone(), happening));
     }
     Ok(out)
 }
 
-/// The earliest-founded happening a stored report of the same happening as `r` belongs to.
-fn stored_happening(
-    transaction: &impl Lookup,
-    r: &Report,
-    graph: &GraphName,
-) -> Result<Option<NamedNode>, StorageError> {
-    if r.day.is_none() || r.participants.is_empty() {
-        return Ok(None);
+/// A report in the store (or linked earlier by the same writer) and its happening.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    report: Report,
+    happening: NamedNode,
+}
+
+/// The stored reports a writer has read or linked, by key (see [`link_known`]).
+#[derive(Debug, Default)]
+pub struct Known {
+    by_key: std::collections::HashMap<String, Vec<Stored>>,
+}
+
+impl Known {
+    /// The reports of `key`, read from the store the first time.
+    fn reports(
+        &mut self,
+        lookup: &impl Lookup,
+        key: &str,
+        graph: &GraphName,
+    ) -> Result<&mut Vec<Stored>, StorageError> {
+        Ok(match self.by_key.entry(key.to_owned()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(stored_reports(lookup, key, graph)?)
+            }
+        })
     }
+
+    /// Forgets everything (after links were written without this writer).
+    pub fn clear(&mut self) {
+        self.by_key.clear();
+    }
+}
+
+/// The earliest-founded happening among those of the reports of the same happening as `r`.
+fn earliest(r: &Report, stored: &[Stored]) -> Option<NamedNode> {
+    stored
+        .iter()
+        .filter(|s| same_happening(r, &s.report))
+        .map(|s| &s.happening)
+        // The earliest-founded happening: its IRI ends with its founding day.
+        .min_by(|a, b| {
+            a.as_str()
+                .rsplit('/')
+                .next()
+                .cmp(&b.as_str().rsplit('/').next())
+                .then(a.cmp(b))
+        })
+        .cloned()
+}
+
+/// The stored reports with the link key `key` (the same type and participants), with their
+/// days, directions and happenings.
+fn stored_reports(lookup: &impl Lookup, key: &str, graph: &GraphName) -> Result<Vec<Stored>, StorageError> {
     let value = |subject: &NamedNode, predicate: &str| -> Result<Option<Term>, StorageError> {
-        Ok(transaction
+        Ok(lookup
             .quads(Some(subject), Some(&bil(predicate)), None, graph)?
             .into_iter()
             .next()
@@ -271,38 +350,37 @@ fn stored_happening(
         Some(Term::Literal(l)) => Some(l.value().to_owned()),
         _ => None,
     };
-    let key = Term::from(Literal::new_simple_literal(r.key()));
-    let mut found: Vec<NamedNode> = Vec::new();
-    for q in transaction.quads(None, Some(&bil("linkKey")), Some(&key), graph)? {
+    let (kind, participants) = key.split_once('|').unwrap_or((key, ""));
+    let participants: Vec<String> = participants
+        .split(' ')
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut found = Vec::new();
+    let key = Term::from(Literal::new_simple_literal(key));
+    for q in lookup.quads(None, Some(&bil("linkKey")), Some(&key), graph)? {
         let NamedOrBlankNode::NamedNode(other) = q.subject else {
+            continue;
+        };
+        let Some(Term::NamedNode(happening)) = value(&other, "reportOf")? else {
             continue;
         };
         let direction = literal(value(&other, "linkDirection")?).unwrap_or_default();
         let (from, to) = direction.split_once('>').unwrap_or_default();
         let side = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-        let candidate = Report {
-            iri: other.as_str().to_owned(),
-            kind: r.kind.clone(),
-            participants: r.participants.clone(),
-            day: literal(value(&other, "reportDay")?).as_deref().and_then(day_of),
-            from: side(from),
-            to: side(to),
-        };
-        if same_happening(r, &candidate)
-            && let Some(Term::NamedNode(h)) = value(&other, "reportOf")?
-        {
-            found.push(h);
-        }
+        found.push(Stored {
+            report: Report {
+                iri: other.as_str().to_owned(),
+                kind: kind.to_owned(),
+                participants: participants.clone(),
+                day: literal(value(&other, "reportDay")?).as_deref().and_then(day_of),
+                from: side(from),
+                to: side(to),
+            },
+            happening,
+        });
     }
-    // The earliest-founded happening: its IRI ends with its founding day.
-    found.sort_by(|a, b| {
-        a.as_str()
-            .rsplit('/')
-            .next()
-            .cmp(&b.as_str().rsplit('/').next())
-            .then(a.cmp(b))
-    });
-    Ok(found.into_iter().next())
+    Ok(found)
 }
 
 /// A new happening's description: its type, label, event type and participants.

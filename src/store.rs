@@ -1325,7 +1325,18 @@ impl Database {
             pending: Store::new()?,
             quads: Vec::new(),
             graphs: std::collections::HashSet::new(),
+            previous: None,
+            present: std::collections::HashSet::new(),
         })
+    }
+
+    /// Starts the batch that follows `before`, which may still be committing in another thread
+    /// while this one is gathered: what `before` holds counts as stored for this one.
+    pub fn batch_after(&self, before: &mut Batch) -> Result<Batch, StoreError> {
+        let mut next = self.batch()?;
+        next.previous = Some((before.pending.clone(), before.graphs.clone()));
+        next.present = std::mem::take(&mut before.present);
+        Ok(next)
     }
 
     /// Bulk-loads a batch: `RocksDB` files are written beside the store and ingested in one step,
@@ -1389,17 +1400,31 @@ pub struct Batch {
     pending: Store,
     quads: Vec<Quad>,
     graphs: std::collections::HashSet<NamedNode>,
+    /// The shared quads and the graphs of the batch before this one, which may not be in the
+    /// store yet (see [`Database::batch_after`]).
+    previous: Option<(Store, std::collections::HashSet<NamedNode>)>,
+    /// Shared quads known to be in the store or in this batch or an earlier one: most articles
+    /// bring descriptions that earlier ones brought, and this spares a read of the store each.
+    present: std::collections::HashSet<Quad>,
 }
+
+/// The most shared quads [`Batch`] remembers as present (about 200 bytes each).
+const PRESENT_MAX: usize = 1 << 20;
 
 impl Batch {
     /// Whether the store or the batch has the named graph.
     pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
-        Ok(self.graphs.contains(graph) || self.store.contains_named_graph(graph)?)
+        Ok(self.in_batch(graph) || self.store.contains_named_graph(graph)?)
     }
 
-    /// Whether the batch has the named graph (an earlier article of the batch brought it).
+    /// Whether the batch (or the one before it) has the named graph: an earlier article of the
+    /// ingest brought it.
     pub fn in_batch(&self, graph: &NamedNode) -> bool {
         self.graphs.contains(graph)
+            || self
+                .previous
+                .as_ref()
+                .is_some_and(|(_, graphs)| graphs.contains(graph))
     }
 
     /// The quads of one named graph in the store (not in the batch).
@@ -1419,12 +1444,29 @@ impl Batch {
     /// Adds a quad that other articles may bring too; false when the store or the batch has
     /// it already.
     pub fn add_shared(&mut self, quad: Quad) -> Result<bool, StoreError> {
-        if self.pending.contains(&quad)? || self.store.contains(&quad)? {
+        if self.present.contains(&quad) {
+            return Ok(false);
+        }
+        let before = match &self.previous {
+            Some((previous, _)) => previous.contains(&quad)?,
+            None => false,
+        };
+        let had = self.pending.contains(&quad)? || before || self.store.contains(&quad)?;
+        if self.present.len() < PRESENT_MAX {
+            self.present.insert(quad.clone());
+        }
+        if had {
             return Ok(false);
         }
         self.pending.insert(&quad)?;
         self.quads.push(quad);
         Ok(true)
+    }
+
+    /// Adds quads about the article's own nodes (its reports' links), which no other article
+    /// can bring: no read of the store is needed.
+    pub fn add_own(&mut self, quads: impl IntoIterator<Item = Quad>) {
+        self.quads.extend(quads);
     }
 
     /// Articles' quads gathered so far.
@@ -1437,7 +1479,8 @@ impl Batch {
         self.quads.is_empty()
     }
 
-    /// The quads of `graph` matching the pattern, in the store or in the batch's shared quads.
+    /// The quads of `graph` matching the pattern, in the store or in the shared quads of this
+    /// batch or the one before it.
     pub fn quads(
         &self,
         subject: Option<&NamedNode>,
@@ -1446,7 +1489,11 @@ impl Batch {
         graph: &GraphName,
     ) -> Result<Vec<Quad>, oxigraph::store::StorageError> {
         let mut out = Vec::new();
-        for store in [&self.store, &self.pending] {
+        let previous = self.previous.as_ref().map(|(p, _)| p);
+        for store in [Some(&self.store), Some(&self.pending), previous]
+            .into_iter()
+            .flatten()
+        {
             for q in store.quads_for_pattern(
                 subject.map(|s| s.as_ref().into()),
                 predicate.map(NamedNode::as_ref),

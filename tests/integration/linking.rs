@@ -160,7 +160,9 @@ fn bulk_ingestion_equals_one_by_one() {
         .map(|i| bilateral::ingest::ingest(&one_by_one, &read(i).unwrap(), BASE).unwrap())
         .collect();
 
-    for (batch, threads) in [(4, 2), (1000, 1)] {
+    // Batches of 2 and 1: an article and its repetition in consecutive batches, the first still
+    // being committed while the second is gathered.
+    for (batch, threads) in [(4, 2), (1000, 1), (2, 2), (1, 2)] {
         let bulk = Database::in_memory().unwrap();
         bilateral::seed::ensure_seeded(&bulk, BASE).unwrap();
         let mut got = Vec::new();
