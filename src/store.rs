@@ -1349,10 +1349,13 @@ impl Database {
             return Ok(0);
         }
         self.write(|store| {
+            // One part of the batch per core, written in parallel (the loader's batch size is
+            // its memory budget in thousands of quads, divided by its threads).
+            let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
             let mut loader = store
                 .bulk_loader()
-                .with_num_threads(1)
-                .with_max_memory_size_in_megabytes(n / 1000 + 1);
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(n / 1000 + threads);
             loader.load_quads(batch.quads)?;
             loader.commit()?;
             Ok(n)
