@@ -108,7 +108,8 @@ struct IngestArgs {
     /// Articles per batch. Each batch goes into the store in one atomic step (RocksDB files
     /// written beside the store, then ingested): after a crash a batch is wholly there or not
     /// at all, and ingesting the same files again skips what is stored. Larger batches load
-    /// faster and hold more in memory (at the peak, about 0.8 MB per article of the batch).
+    /// faster and hold more in memory: a batch is committed while the next is gathered, about
+    /// 1 MB per article of the batch at the peak.
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch: u32,
     /// Threads that read, extract and model articles while one writes (default: the number of
