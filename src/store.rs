@@ -1450,11 +1450,11 @@ impl Batch {
         if self.present.contains(&quad) {
             return Ok(false);
         }
-        let before = match &self.previous {
-            Some((previous, _)) => previous.contains(&quad)?,
-            None => false,
+        let before = |quad: &Quad| match &self.previous {
+            Some((previous, _)) => previous.contains(quad),
+            None => Ok(false),
         };
-        let had = self.pending.contains(&quad)? || before || self.store.contains(&quad)?;
+        let had = self.pending.contains(&quad)? || before(&quad)? || self.store.contains(&quad)?;
         if self.present.len() < PRESENT_MAX {
             self.present.insert(quad.clone());
         }
