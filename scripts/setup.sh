@@ -43,9 +43,23 @@ have_libclang() {
     find_libclang_in "${dirs[@]}" >/dev/null
 }
 
+# /dev/null must be the null device. Tools run as root have been seen to replace it with a
+# regular file (a rename over it), and then every program that reads "nothing" from it reads
+# whatever was last written there: a CI run died in `cargo clippy` because rustc, probing the
+# target with an empty crate on stdin (/dev/null), got C++ compiler errors as its source.
+# Takes the path to check (default /dev/null); remakes it as the device 1,3 when it is not one.
+repair_dev_null() {
+    local p="${1:-/dev/null}"
+    [ -c "$p" ] && return 0
+    echo "setup: $p is not the null device (it is a $(stat -c %F "$p" 2>/dev/null || echo 'missing file')); remaking it" >&2
+    need_root mknod -m 666 "$p.bilateral-new" c 1 3 && need_root mv -f "$p.bilateral-new" "$p" || {
+        echo "setup: could not remake $p; builds and tests that read from it may fail" >&2; return 1; }
+}
+
 # Sourced by the unit test: define the functions, install nothing.
 if [ "${BILATERAL_SETUP_FUNCTIONS_ONLY:-}" = 1 ]; then return 0 2>/dev/null || exit 0; fi
 
+repair_dev_null || true
 missing=()
 have_libclang || missing+=(libclang-dev)
 command -v curl >/dev/null || missing+=(curl)

@@ -24,5 +24,13 @@ expect yes "libclang-17.so" libclang-17.so
 rm -rf "$tmp/lib"; mkdir -p "$tmp/lib"; touch "$tmp/lib/libclang-cpp.so.14"
 mapfile -t dirs < <(LIBCLANG_PATH="$tmp/lib" libclang_dirs)
 [ "${dirs[0]}" = "$tmp/lib" ] && passed=$((passed + 1)) || { echo "FAIL: LIBCLANG_PATH is not searched first" >&2; fail=$((fail + 1)); }
+# /dev/null repair: a regular file in its place is seen and, as root, remade as the device.
+touch "$tmp/null"
+if [ "$(id -u)" -eq 0 ]; then
+    if repair_dev_null "$tmp/null" 2>/dev/null && [ -c "$tmp/null" ] && [ "$(stat -c %t,%T "$tmp/null")" = 1,3 ]; then
+        passed=$((passed + 1)); else echo "FAIL: a regular file standing for /dev/null is not remade as the device" >&2; fail=$((fail + 1)); fi
+    if repair_dev_null "$tmp/null" 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then passed=$((passed + 1)); else
+        echo "FAIL: the null device itself is reported as broken" >&2; fail=$((fail + 1)); fi
+fi
 echo "setup detection: $passed passed, $fail failed"
 [ "$fail" -eq 0 ]
