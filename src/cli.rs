@@ -63,6 +63,16 @@ enum Command {
     /// Make a store from a backup: copies the backup into --data (which must be new or empty)
     /// and checks that it opens and that every article graph matches its digest.
     Restore(RestoreArgs),
+    /// Compact the store: merge the files a large ingest leaves behind so that each lookup reads
+    /// one file per level. Queries after a bulk ingest of many articles get much faster (see
+    /// docs/BENCHMARKS.md). Takes minutes on a large store; stop the server first.
+    Compact(CompactArgs),
+}
+
+#[derive(Debug, Args)]
+struct CompactArgs {
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +126,13 @@ struct IngestArgs {
     /// cores).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
+    /// Do not compact the store at the end. By default an ingest that grew the store's files
+    /// by a quarter or more compacts it (as `bilateral compact` does): the files a bulk ingest
+    /// adds each span every key, and until they are merged each lookup reads all of them
+    /// (queries 2-10x slower, the store about twice as large). Smaller ingests leave it to
+    /// RocksDB's background compaction, which a running server does as it goes.
+    #[arg(long)]
+    no_compact: bool,
 }
 
 #[derive(Debug, Args)]
@@ -223,6 +240,10 @@ struct QueryArgs {
     /// queries/ take their parameters. VALUE is an IRI (<...> or http...), or a string.
     #[arg(long = "param", value_name = "NAME=VALUE")]
     params: Vec<String>,
+    /// Print the plan the optimizer chose instead of the answer: the query runs to its end and
+    /// each step of the plan shows its rows and time (JSON). For finding why a query is slow.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -284,6 +305,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Doctor(args) => doctor(&args),
         Command::Backup(args) => backup(&args),
         Command::Restore(args) => restore(&args),
+        Command::Compact(args) => compact(&args),
     }
 }
 
@@ -528,6 +550,16 @@ fn query(args: &QueryArgs) -> Result<()> {
             t.cancel();
         });
     }
+    if args.explain {
+        let started = std::time::Instant::now();
+        let (rows, plan) = db.explain(&prepared, Some(token)).map_err(explain_cancel)?;
+        println!("{plan}");
+        eprintln!(
+            "{rows} rows in {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+        return Ok(());
+    }
     let limits = Limits { max_rows: usize::MAX };
     let terminal = std::io::stdout().is_terminal();
     let format = args.format.as_deref().map(str::to_ascii_lowercase);
@@ -568,6 +600,40 @@ fn query(args: &QueryArgs) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(&output)?;
     stdout.flush()?;
+    Ok(())
+}
+
+/// The RocksDB table files of a store: how many, and their bytes.
+fn tables(dir: &Path) -> (usize, u64) {
+    std::fs::read_dir(dir).map_or((0, 0), |d| {
+        d.filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "sst"))
+            .fold((0, 0), |(n, bytes), e| {
+                (n + 1, bytes + e.metadata().map_or(0, |m| m.len()))
+            })
+    })
+}
+
+fn table_bytes(dir: &Path) -> u64 {
+    tables(dir).1
+}
+
+fn compact(args: &CompactArgs) -> Result<()> {
+    let db = open_store(&args.store.data)?;
+    let (files, bytes) = tables(&args.store.data);
+    eprintln!(
+        "compacting {} ({files} table files, {} MB; minutes on a large store)",
+        args.store.data.display(),
+        bytes / 1_000_000
+    );
+    let started = std::time::Instant::now();
+    db.compact()?;
+    let (files, bytes) = tables(&args.store.data);
+    eprintln!(
+        "compacted in {:.1} s: {files} table files, {} MB",
+        started.elapsed().as_secs_f64(),
+        bytes / 1_000_000
+    );
     Ok(())
 }
 
@@ -787,6 +853,7 @@ fn ingest(args: &IngestArgs) -> Result<()> {
         bail!("no article files (.txt, .md) in the given paths");
     }
     let db = open_seeded(&args.store.data, &args.base_iri)?;
+    let size_before = table_bytes(&args.store.data);
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} articles {msg}")
@@ -842,6 +909,22 @@ fn ingest(args: &IngestArgs) -> Result<()> {
     );
     for f in &failures {
         eprintln!("  {f}");
+    }
+    let size_after = table_bytes(&args.store.data);
+    if !args.no_compact && stored + repaired > 0 && size_after >= size_before + size_before / 4 {
+        let mb = |b: u64| b / 1_000_000;
+        eprintln!(
+            "compacting the store ({} MB of tables, {} MB before this ingest; --no-compact skips this)",
+            mb(size_after),
+            mb(size_before)
+        );
+        let started = std::time::Instant::now();
+        db.compact()?;
+        eprintln!(
+            "compacted in {:.1} s: {} MB of tables",
+            started.elapsed().as_secs_f64(),
+            mb(table_bytes(&args.store.data))
+        );
     }
     if failures.is_empty() {
         Ok(())

@@ -515,6 +515,13 @@ impl Database {
         }
     }
 
+    /// Compacts every index of the store into sorted, non-overlapping files. A bulk ingest adds
+    /// files that each span the whole key range; until `RocksDB` has merged them, every lookup
+    /// reads each of them. Takes minutes on a large store; the store stays readable meanwhile.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        self.write(|store| Ok(store.optimize()?))
+    }
+
     /// The store instance in use now.
     fn store(&self) -> Arc<Store> {
         match self.shared.current.read() {
@@ -649,6 +656,15 @@ impl Database {
         prepared: &PreparedQuery,
         token: Option<CancellationToken>,
     ) -> Result<QueryResults<'a>, StoreError> {
+        Ok(Self::bound(store, prepared, token).execute()?)
+    }
+
+    /// The query ready to run on `store`: parameters bound, dataset set.
+    fn bound<'a>(
+        store: &'a Store,
+        prepared: &PreparedQuery,
+        token: Option<CancellationToken>,
+    ) -> oxigraph::sparql::BoundPreparedSparqlQuery<'a> {
         let (query, rest) = with_values(prepared.query.clone(), &prepared.bindings);
         let mut query = Self::evaluator(token).for_query(query);
         for (variable, value) in rest {
@@ -667,7 +683,41 @@ impl Database {
                 }
             }
         }
-        Ok(query.on_store(store).execute()?)
+        query.on_store(store)
+    }
+
+    /// Runs a query to its end, its answer thrown away, and gives the plan the optimizer chose
+    /// with what each step did (rows out, time) as JSON: how to see why a query is slow.
+    pub fn explain(
+        &self,
+        prepared: &PreparedQuery,
+        token: Option<CancellationToken>,
+    ) -> Result<(usize, String), StoreError> {
+        let store = self.store();
+        let (results, explanation) = Self::bound(&store, prepared, token)
+            .compute_statistics()
+            .explain();
+        let mut rows = 0;
+        match results? {
+            QueryResults::Solutions(solutions) => {
+                for solution in solutions {
+                    solution?;
+                    rows += 1;
+                }
+            }
+            QueryResults::Boolean(_) => rows = 1,
+            QueryResults::Graph(triples) => {
+                for triple in triples {
+                    triple?;
+                    rows += 1;
+                }
+            }
+        }
+        let mut json = Vec::new();
+        explanation
+            .write_in_json(&mut json)
+            .map_err(|e| StoreError::Storage(e.to_string()))?;
+        Ok((rows, String::from_utf8_lossy(&json).into_owned()))
     }
 
     /// Evaluates a query and serialises its whole answer into bytes, stopping with

@@ -29,12 +29,16 @@ for n in "${sizes[@]}"; do
   /usr/bin/time -f '%e %M' -o "$out/time-$n" "$bin" ingest --data "$store" "$corpus" 2> "$out/ingest-$n.log"
   read -r secs kb < "$out/time-$n"
   quads=$(grep -o 'ingested [0-9]* article(s), [0-9]* quads' "$out/ingest-$n.log" | awk '{print $4}')
+  # The compaction at the end of the ingest (its own line in the log), 0 when there was none.
+  compact=$(grep -o 'compacted in [0-9.]* s' "$out/ingest-$n.log" | awk '{print $3}')
   disk=$(du -sb "$store" | cut -f1)
-  python3 - "$n" "$secs" "$kb" "$quads" "$disk" "$text" "$machine" >> "$results" <<'EOF'
+  python3 - "$n" "$secs" "$kb" "$quads" "$disk" "$text" "$machine" "${compact:-0}" >> "$results" <<'EOF'
 import json, sys
-n, secs, kb, quads, disk, text, machine = sys.argv[1:]
-n, secs, quads, disk, text = int(n), float(secs), int(quads), int(disk), int(text)
-print(json.dumps({"size": n, "what": "ingest", "seconds": secs, "articles_per_second": round(n / secs, 1),
+n, secs, kb, quads, disk, text, machine, compact = sys.argv[1:]
+n, secs, quads, disk, text, compact = int(n), float(secs), int(quads), int(disk), int(text), float(compact)
+print(json.dumps({"size": n, "what": "ingest", "seconds": secs, "compact_seconds": compact,
+                  "seconds_before_compaction": round(secs - compact, 1),
+                  "articles_per_second": round(n / secs, 1),
                   "text_mb_per_second": round(text / secs / 1e6, 3), "quads": quads,
                   "quads_per_article": round(quads / n, 1), "quads_per_second": round(quads / secs),
                   "peak_rss_mb": int(kb) // 1024, "disk_bytes": disk, "text_bytes": text,

@@ -736,3 +736,59 @@ fn a_full_disk_is_507_with_the_cause_and_writes_recover_when_space_returns() {
     server.stop();
     drop(disk);
 }
+
+#[test]
+fn a_stopped_sorted_query_stops_at_its_limit() {
+    // ORDER BY reads its whole input before it yields: stopped half-way, it used to sort what it
+    // had read before failing (7.6 s for a 1 s limit here). It now fails at once.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/dev/articles");
+    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
+    assert!(ok, "{err}");
+    let started = Instant::now();
+    let (ok, _, err) = bilateral(
+        &[
+            "query",
+            "--timeout",
+            "1",
+            "SELECT ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY STR(?c) STR(?f)",
+        ],
+        &data,
+    );
+    let took = started.elapsed();
+    assert!(!ok && err.contains("--timeout"), "{err}");
+    assert!(
+        took < Duration::from_millis(2500),
+        "a query stopped at 1 s ended after {took:?}"
+    );
+}
+
+#[test]
+fn compact_keeps_every_quad_and_explain_shows_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    // A first ingest into a new store grows it past a quarter: it compacts, and says so.
+    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
+    assert!(ok, "{err}");
+    assert!(err.contains("compacted in"), "{err}");
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let (ok, quads, err) = bilateral(&["query", "--format", "csv", count], &data);
+    assert!(ok, "{err}");
+    // The same files again store nothing new: no compaction.
+    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
+    assert!(ok, "{err}");
+    assert!(!err.contains("compact"), "{err}");
+    let (ok, _, err) = bilateral(&["compact"], &data);
+    assert!(ok && err.contains("compacted in"), "{err}");
+    let (ok, after, err) = bilateral(&["query", "--format", "csv", count], &data);
+    assert!(ok, "{err}");
+    assert_eq!(after, quads, "compaction changed the data");
+    // --explain runs the query and prints the plan, with the rows each step gave.
+    let (ok, plan, err) = bilateral(&["query", "--explain", count], &data);
+    assert!(ok, "{err}");
+    assert!(err.contains("1 rows in"), "{err}");
+    let plan: serde_json::Value = serde_json::from_str(&plan).expect("the plan is JSON");
+    assert!(plan.to_string().contains("number of results"), "{plan}");
+}

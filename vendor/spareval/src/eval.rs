@@ -1575,6 +1575,12 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                             }
                         })
                         .collect::<Vec<_>>();
+                    // bilateral patch: a failed input (above all a cancelled one) fails the
+                    // sort at once; sorting what was read before the failure only to throw it
+                    // away kept a stopped query busy for as long again.
+                    if !errors.is_empty() {
+                        return Box::new(errors.into_iter());
+                    }
                     values.sort_unstable_by(|a, b| {
                         for comp in &by {
                             match comp {
