@@ -384,3 +384,29 @@ fn now_is_one_instant_for_the_whole_query() {
     assert!(a.iter().chain(&b).all(|v| v == &a[0]), "{a:?} {b:?}");
     assert!(a[0].starts_with("20"), "{a:?}");
 }
+
+#[test]
+fn order_by_sorts_by_every_key_in_its_direction() {
+    // The evaluator's sort is patched (vendor/spareval: keys computed once per row); the order
+    // must be SPARQL's: numbers by value, unbound first, then each key in its direction.
+    let db = Database::in_memory().unwrap();
+    let text = "SELECT ?x ?y WHERE { VALUES (?x ?y) { (2 \"b\") (10 \"a\") (2 \"c\") (UNDEF \"z\") (10 \"b\") (1 UNDEF) } } ORDER BY DESC(?x) ?y";
+    let prepared = prepare_query(text, None, &[], &[]).unwrap();
+    let table = db.query_table(&prepared, &Limits::default(), None).unwrap();
+    let cells: Vec<String> = table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| {
+                    c.as_ref().map_or("-".to_owned(), |t| match t {
+                        Term::Literal(l) => l.value().to_owned(),
+                        other => other.to_string(),
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    assert_eq!(cells, ["10,a", "10,b", "2,b", "2,c", "1,-", "-,z"]);
+}

@@ -1566,7 +1566,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                     .collect::<Result<Vec<_>, QueryEvaluationError>>()?;
                 Rc::new(move |from| {
                     let mut errors = Vec::default();
-                    let mut values = child(from)
+                    let values = child(from)
                         .filter_map(|result| match result {
                             Ok(result) => Some(result),
                             Err(error) => {
@@ -1581,30 +1581,32 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                     if !errors.is_empty() {
                         return Box::new(errors.into_iter());
                     }
-                    values.sort_unstable_by(|a, b| {
-                        for comp in &by {
-                            match comp {
-                                ComparatorFunction::Asc(expression) => {
-                                    match cmp_terms(expression(a).as_ref(), expression(b).as_ref())
-                                    {
-                                        Ordering::Greater => return Ordering::Greater,
-                                        Ordering::Less => return Ordering::Less,
-                                        Ordering::Equal => (),
-                                    }
-                                }
-                                ComparatorFunction::Desc(expression) => {
-                                    match cmp_terms(expression(a).as_ref(), expression(b).as_ref())
-                                    {
-                                        Ordering::Greater => return Ordering::Less,
-                                        Ordering::Less => return Ordering::Greater,
-                                        Ordering::Equal => (),
-                                    }
-                                }
+                    // bilateral patch: each row's sort keys are computed once, not at every
+                    // comparison (a key is decoded from the store: n log n reads become n).
+                    let mut keyed = values
+                        .into_iter()
+                        .map(|tuple| {
+                            let keys = by
+                                .iter()
+                                .map(|comp| match comp {
+                                    ComparatorFunction::Asc(expression)
+                                    | ComparatorFunction::Desc(expression) => expression(&tuple),
+                                })
+                                .collect::<Vec<_>>();
+                            (keys, tuple)
+                        })
+                        .collect::<Vec<_>>();
+                    keyed.sort_unstable_by(|(a, _), (b, _)| {
+                        for (comp, (a, b)) in by.iter().zip(a.iter().zip(b)) {
+                            match (comp, cmp_terms(a.as_ref(), b.as_ref())) {
+                                (_, Ordering::Equal) => (),
+                                (ComparatorFunction::Asc(_), order) => return order,
+                                (ComparatorFunction::Desc(_), order) => return order.reverse(),
                             }
                         }
                         Ordering::Equal
                     });
-                    Box::new(errors.into_iter().chain(values.into_iter().map(Ok)))
+                    Box::new(errors.into_iter().chain(keyed.into_iter().map(|(_, tuple)| Ok(tuple))))
                 })
             }
             GraphPattern::Distinct { inner } => {
