@@ -603,6 +603,21 @@ fn query(args: &QueryArgs) -> Result<()> {
     Ok(())
 }
 
+/// Runs `work` with a spinner and the time elapsed on a terminal (nothing otherwise): for long
+/// steps that cannot count their progress, such as a compaction.
+fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    spinner.set_message(message);
+    spinner.enable_steady_tick(Duration::from_millis(250));
+    let out = work();
+    spinner.finish_and_clear();
+    out
+}
+
 /// The RocksDB table files of a store: how many, and their bytes.
 fn tables(dir: &Path) -> (usize, u64) {
     std::fs::read_dir(dir).map_or((0, 0), |d| {
@@ -627,7 +642,7 @@ fn compact(args: &CompactArgs) -> Result<()> {
         bytes / 1_000_000
     );
     let started = std::time::Instant::now();
-    db.compact()?;
+    with_spinner("compacting", || db.compact())?;
     let (files, bytes) = tables(&args.store.data);
     eprintln!(
         "compacted in {:.1} s: {files} table files, {} MB",
@@ -919,7 +934,7 @@ fn ingest(args: &IngestArgs) -> Result<()> {
             mb(size_before)
         );
         let started = std::time::Instant::now();
-        db.compact()?;
+        with_spinner("compacting", || db.compact())?;
         eprintln!(
             "compacted in {:.1} s: {} MB of tables",
             started.elapsed().as_secs_f64(),
