@@ -474,13 +474,25 @@ fn bilateral(args: &[&str], data: &Path) -> (bool, String, String) {
     )
 }
 
-#[test]
-fn a_store_without_current_is_refused_twice_then_repaired_with_its_data() {
+fn article_dir(relative: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// A new store in a temporary directory with the articles of `relative` ingested: the
+/// directory (kept alive by the caller), the store's path and the ingest's stderr.
+fn ingested(relative: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("store");
-    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let articles = article_dir(relative);
     let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
     assert!(ok, "{err}");
+    (dir, data, err)
+}
+
+#[test]
+fn a_store_without_current_is_refused_twice_then_repaired_with_its_data() {
+    let (dir, data, _) = ingested("tests/articles");
+    let articles = article_dir("tests/articles");
     // Write the memtables to table files, as a long-running store has.
     let backup = dir.path().join("backup");
     let (ok, _, err) = bilateral(&["backup", backup.to_str().unwrap()], &data);
@@ -741,11 +753,7 @@ fn a_full_disk_is_507_with_the_cause_and_writes_recover_when_space_returns() {
 fn a_stopped_sorted_query_stops_at_its_limit() {
     // ORDER BY reads its whole input before it yields: stopped half-way, it used to sort what it
     // had read before failing (7.6 s for a 1 s limit here). It now fails at once.
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("store");
-    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/dev/articles");
-    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
-    assert!(ok, "{err}");
+    let (_dir, data, _) = ingested("tests/corpus/dev/articles");
     let started = Instant::now();
     let (ok, _, err) = bilateral(
         &[
@@ -766,13 +774,10 @@ fn a_stopped_sorted_query_stops_at_its_limit() {
 
 #[test]
 fn compact_keeps_every_quad_and_explain_shows_the_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("store");
-    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
     // A first ingest into a new store grows it past a quarter: it compacts, and says so.
-    let (ok, _, err) = bilateral(&["ingest", articles.to_str().unwrap()], &data);
-    assert!(ok, "{err}");
+    let (_dir, data, err) = ingested("tests/articles");
     assert!(err.contains("compacted in"), "{err}");
+    let articles = article_dir("tests/articles");
     let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
     let (ok, quads, err) = bilateral(&["query", "--format", "csv", count], &data);
     assert!(ok, "{err}");
