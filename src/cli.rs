@@ -260,6 +260,10 @@ struct LoadArgs {
     /// The base of the IRIs (for the reference data loaded into a new store).
     #[arg(long, default_value = crate::DEFAULT_BASE_IRI, env = "BILATERAL_BASE_IRI")]
     base_iri: String,
+    /// Do not compact the store at the end (by default a load that grew the store's files by
+    /// a quarter or more compacts it, as `ingest` does; see `ingest --help`).
+    #[arg(long)]
+    no_compact: bool,
 }
 
 #[derive(Debug, Args)]
@@ -618,6 +622,32 @@ fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Compacts the store when a bulk write (`what`: "ingest", "load") grew its table files by a
+/// quarter or more since they were `size_before` bytes: the files a bulk write adds each span
+/// every key, and until they are merged each lookup reads all of them. A smaller write into a
+/// large store does not pay for rewriting all of it (RocksDB's own background compaction, which a
+/// running server does, merges them as it goes).
+fn compact_if_grown(db: &Database, dir: &Path, size_before: u64, what: &str) -> Result<()> {
+    let size_after = table_bytes(dir);
+    if size_after < size_before + size_before / 4 {
+        return Ok(());
+    }
+    let mb = |b: u64| b / 1_000_000;
+    eprintln!(
+        "compacting the store ({} MB of tables, {} MB before this {what}; --no-compact skips this)",
+        mb(size_after),
+        mb(size_before)
+    );
+    let started = std::time::Instant::now();
+    with_spinner("compacting", || db.compact())?;
+    eprintln!(
+        "compacted in {:.1} s: {} MB of tables",
+        started.elapsed().as_secs_f64(),
+        mb(table_bytes(dir))
+    );
+    Ok(())
+}
+
 /// The RocksDB table files of a store: how many, and their bytes.
 fn tables(dir: &Path) -> (usize, u64) {
     std::fs::read_dir(dir).map_or((0, 0), |d| {
@@ -726,6 +756,7 @@ pub fn render_table(table: &crate::store::Table) -> String {
 
 fn load(args: &LoadArgs) -> Result<()> {
     let db = open_seeded(&args.store.data, &args.base_iri)?;
+    let size_before = table_bytes(&args.store.data);
     let graph = args
         .graph
         .as_deref()
@@ -760,6 +791,9 @@ fn load(args: &LoadArgs) -> Result<()> {
         "loaded {total_files} file(s); the store now holds {} quads",
         db.len()?
     );
+    if !args.no_compact {
+        compact_if_grown(&db, &args.store.data, size_before, "load")?;
+    }
     Ok(())
 }
 
@@ -925,21 +959,8 @@ fn ingest(args: &IngestArgs) -> Result<()> {
     for f in &failures {
         eprintln!("  {f}");
     }
-    let size_after = table_bytes(&args.store.data);
-    if !args.no_compact && stored + repaired > 0 && size_after >= size_before + size_before / 4 {
-        let mb = |b: u64| b / 1_000_000;
-        eprintln!(
-            "compacting the store ({} MB of tables, {} MB before this ingest; --no-compact skips this)",
-            mb(size_after),
-            mb(size_before)
-        );
-        let started = std::time::Instant::now();
-        with_spinner("compacting", || db.compact())?;
-        eprintln!(
-            "compacted in {:.1} s: {} MB of tables",
-            started.elapsed().as_secs_f64(),
-            mb(table_bytes(&args.store.data))
-        );
+    if !args.no_compact && stored + repaired > 0 {
+        compact_if_grown(&db, &args.store.data, size_before, "ingest")?;
     }
     if failures.is_empty() {
         Ok(())
