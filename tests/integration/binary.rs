@@ -767,7 +767,7 @@ fn a_stopped_sorted_query_stops_at_its_limit() {
     let took = started.elapsed();
     assert!(!ok && err.contains("--timeout"), "{err}");
     assert!(
-        took < Duration::from_millis(2500),
+        took < Duration::from_secs(3),
         "a query stopped at 1 s ended after {took:?}"
     );
 }
