@@ -129,7 +129,8 @@ struct IngestArgs {
     /// Do not compact the store at the end. By default an ingest that grew the store's files
     /// by a quarter or more compacts it (as `bilateral compact` does): the files a bulk ingest
     /// adds each span every key, and until they are merged each lookup reads all of them
-    /// (queries 2-10x slower, the store about twice as large). Smaller ingests leave it to
+    /// (stored queries 2-7x slower; at 100,000 articles, a store twice as large). Smaller
+    /// ingests leave it to
     /// RocksDB's background compaction, which a running server does as it goes.
     #[arg(long)]
     no_compact: bool,
