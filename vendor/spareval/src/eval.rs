@@ -1606,7 +1606,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                         }
                         Ordering::Equal
                     });
-                    Box::new(errors.into_iter().chain(keyed.into_iter().map(|(_, tuple)| Ok(tuple))))
+                    Box::new(keyed.into_iter().map(|(_, tuple)| Ok(tuple)))
                 })
             }
             GraphPattern::Distinct { inner } => {
