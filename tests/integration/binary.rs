@@ -787,6 +787,28 @@ fn compact_keeps_every_quad_and_explain_shows_the_plan() {
     assert!(!err.contains("compact"), "{err}");
     let (ok, _, err) = bilateral(&["compact"], &data);
     assert!(ok && err.contains("compacted in"), "{err}");
+    // Every table file is LZ4-compressed, as a file names its compression among its
+    // properties ("LZ4", or "BuiltinV2;04;" where RocksDB 11 writes the codec's number; no
+    // "NoCompression" or "BuiltinV2;00;"). Oxigraph's options left RocksDB's base level without compression, which for
+    // a store under 512 MiB a column family is its last level: compaction made such a store
+    // larger (vendor/oxigraph/PATCH.md).
+    let tables: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sst"))
+        .collect();
+    assert!(!tables.is_empty());
+    for table in &tables {
+        let bytes = std::fs::read(table).unwrap();
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(
+            (has(b"LZ4") || has(b"BuiltinV2;04;"))
+                && !has(b"NoCompression")
+                && !has(b"BuiltinV2;00;"),
+            "{} is not LZ4-compressed",
+            table.display()
+        );
+    }
     let (ok, after, err) = bilateral(&["query", "--format", "csv", count], &data);
     assert!(ok, "{err}");
     assert_eq!(after, quads, "compaction changed the data");
