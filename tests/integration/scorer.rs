@@ -24,9 +24,12 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// The floors: the scores reached on 2026-11-27 (0.957 tuned, 0.854 held out) less a small margin.
+/// The floors: the scores reached on 2026-11-27 (dev: 0.957 tuned, 0.875 held out; own: 0.850
+/// tuned, 0.872 held out) less a small margin.
 const FLOOR_TUNE: f64 = 0.94;
-const FLOOR_HELD_OUT: f64 = 0.83;
+const FLOOR_HELD_OUT: f64 = 0.85;
+const FLOOR_OWN_TUNE: f64 = 0.83;
+const FLOOR_OWN_HELD_OUT: f64 = 0.85;
 
 fn norm(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -390,61 +393,78 @@ fn extraction_quality_on_the_carried_corpus() {
     let scorer = Scorer {
         countries: country_index(),
     };
-    let mut names: Vec<_> = std::fs::read_dir(root.join("dev/articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let (mut tune, mut kept) = (Tally::default(), Tally::default());
-    for path in &names {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(root.join("dev/gold").join(format!("{stem}.json"))).unwrap(),
-        )
-        .unwrap();
-        let bytes = std::fs::read(path).unwrap();
-        let text: Vec<char> = String::from_utf8(bytes.clone()).unwrap().chars().collect();
-        let article = bilateral::article::read(&bytes).unwrap();
-        let out =
-            serde_json::to_value(bilateral::extract::extract(&article, bilateral::DEFAULT_BASE_IRI)).unwrap();
-        let t = score(&scorer, &text, &gold, &out);
-        let part = if held_out.contains(&stem) {
-            "held-out"
-        } else {
-            "tune"
-        };
-        println!("{}", t.line(&format!("{part}:")) + &format!("  {stem}"));
-        if held_out.contains(&stem) {
-            kept.add(&t);
-        } else {
-            tune.add(&t);
+    // Each set: (folder, tally of its tuned part, tally of its held-out part).
+    let mut sets: Vec<(&str, Tally, Tally)> = Vec::new();
+    for set in ["dev", "own"] {
+        let mut names: Vec<_> = std::fs::read_dir(root.join(set).join("articles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        let (mut tune, mut kept) = (Tally::default(), Tally::default());
+        for path in &names {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let gold: Value = serde_json::from_str(
+                &std::fs::read_to_string(root.join(set).join("gold").join(format!("{stem}.json"))).unwrap(),
+            )
+            .unwrap();
+            let bytes = std::fs::read(path).unwrap();
+            let text: Vec<char> = String::from_utf8(bytes.clone()).unwrap().chars().collect();
+            let article = bilateral::article::read(&bytes).unwrap();
+            let out =
+                serde_json::to_value(bilateral::extract::extract(&article, bilateral::DEFAULT_BASE_IRI))
+                    .unwrap();
+            let t = score(&scorer, &text, &gold, &out);
+            let part = if held_out.contains(&stem) {
+                "held-out"
+            } else {
+                "tune"
+            };
+            println!("{}", t.line(&format!("{set} {part}:")) + &format!("  {stem}"));
+            if held_out.contains(&stem) {
+                kept.add(&t);
+            } else {
+                tune.add(&t);
+            }
         }
+        sets.push((set, tune, kept));
     }
-    let mut all = tune;
-    all.add(&kept);
     println!();
-    println!("{}", tune.line("tune"));
-    println!("{}", kept.line("held-out"));
-    println!("{}", all.line("all"));
+    let mut all = Tally::default();
+    for (set, tune, kept) in &sets {
+        println!("{}", tune.line(&format!("{set} tune")));
+        println!("{}", kept.line(&format!("{set} held-out")));
+        let mut both = *tune;
+        both.add(kept);
+        println!("{}", both.line(&format!("{set} all")));
+        all.add(&both);
+    }
     let l = all.leaders;
     let c = all.claims;
     println!(
-        "leaders role acc {:.2} country acc {:.2}; claims attribution acc {:.2} hedge acc {:.2}",
+        "both sets: leaders role acc {:.2} country acc {:.2}; claims attribution acc {:.2} hedge acc {:.2}",
         l.3 as f64 / l.0.max(1) as f64,
         l.4 as f64 / l.0.max(1) as f64,
         c.3 as f64 / c.0.max(1) as f64,
         c.4 as f64 / c.0.max(1) as f64
     );
     assert_eq!(all.span_errors, 0, "spans that are not true to the text");
-    assert!(
-        tune.headline() >= FLOOR_TUNE,
-        "the tuned part fell to {:.3}",
-        tune.headline()
-    );
-    assert!(
-        kept.headline() >= FLOOR_HELD_OUT,
-        "the held-out part fell to {:.3}",
-        kept.headline()
-    );
+    for (set, tune, kept) in &sets {
+        let (floor_tune, floor_kept) = if *set == "dev" {
+            (FLOOR_TUNE, FLOOR_HELD_OUT)
+        } else {
+            (FLOOR_OWN_TUNE, FLOOR_OWN_HELD_OUT)
+        };
+        assert!(
+            tune.headline() >= floor_tune,
+            "the tuned part of {set} fell to {:.3}",
+            tune.headline()
+        );
+        assert!(
+            kept.headline() >= floor_kept,
+            "the held-out part of {set} fell to {:.3}",
+            kept.headline()
+        );
+    }
 }
