@@ -404,6 +404,11 @@ struct Patterns {
     gap: Regex,
     /// "to (the)" after an envoy's title.
     sent_to: Regex,
+    /// The body a title belongs to, then the name set off by a comma ("A spokesperson *for
+    /// Azerbaijan's Foreign Ministry, Leyla Abbasova*, declined", "the Director General *for
+    /// Asia, Pacific and African Affairs, Made Surya Adnyana*."): capitalised words, which the
+    /// name, the last of them before a comma or the sentence's end, closes.
+    body_then_name: Regex,
     /// A compound portfolio after a ministerial title: "Minister *of Foreign and European
     /// Affairs*", "Minister *for Foreign Affairs and Trade*", words of portfolios.txt only.
     portfolio_tail: Regex,
@@ -448,6 +453,10 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
             sent_to: Regex::new(r"^\s+to\s+(?:the\s+)?").expect("sent to"),
+            body_then_name: Regex::new(&format!(
+                r"^\s+(?:of|for|at)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+(?P<name>{name})\s*(?:[,.;]|$)"
+            ))
+            .expect("body then name"),
             portfolio_tail: {
                 let mut words: Vec<&str> = lex
                     .portfolios
@@ -558,9 +567,13 @@ fn country_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> Opti
     }
 }
 
+/// A title's byte range, its name's, and the body the title is of when a comma sets the name
+/// off after it ("spokesperson for *the Ministry*, X").
+type TitledName = ((usize, usize), (usize, usize), Option<(usize, usize)>);
+
 /// Titles followed by a name: the title's byte range (compound titles joined with "and"
 /// included) and the name, in sentence offsets.
-fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, usize))> {
+fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < sentence.len() {
@@ -609,7 +622,16 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<((usize, usize), (usize, us
             .or_else(|| p.name_after_comma.captures(&sentence[end..]))
             .and_then(|c| c.name("name"))
         {
-            out.push(((m.start(), end), (end + n.start(), end + n.end())));
+            out.push(((m.start(), end), (end + n.start(), end + n.end()), None));
+            at = end + n.end();
+        } else if let Some(c) = p.body_then_name.captures(&sentence[end..])
+            && let (Some(body), Some(n)) = (c.name("body"), c.name("name"))
+        {
+            out.push((
+                (m.start(), end + body.end()),
+                (end + n.start(), end + n.end()),
+                Some((end + body.start(), end + body.end())),
+            ));
             at = end + n.end();
         }
     }
@@ -782,7 +804,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         }
         let sentence = doc.text.slice(ss, se);
         let base = doc.text.byte(ss);
-        for ((t_start, t_end), (n_start, n_end)) in titled_names(sentence, p) {
+        for ((t_start, t_end), (n_start, n_end), body) in titled_names(sentence, p) {
             let title = &sentence[t_start..t_end];
             let Some((skip, name)) = clean_name(&sentence[n_start..n_end]) else {
                 continue;
@@ -883,6 +905,17 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                         .and_then(|m| m.country(lex));
                 }
                 role_end = r_end;
+            }
+            if country.is_none()
+                && let Some((b_start, b_end)) = body
+            {
+                // "spokesperson for Azerbaijan's Foreign Ministry": the body's country.
+                let (b_start, b_end) = (doc.text.char_at(base + b_start), doc.text.char_at(base + b_end));
+                country = doc
+                    .mentions
+                    .iter()
+                    .find(|m| m.start >= b_start && m.end <= b_end && m.is_country())
+                    .and_then(|m| m.country(lex));
             }
             if country.is_none() {
                 country = known.and_then(|k| lex.people[k].country);

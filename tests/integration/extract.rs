@@ -491,8 +491,10 @@ fn interstate_actions_are_events_with_their_cameo_codes() {
             ["EGY", "QAT"],
         ),
         (
+            // A closing is of the kind of an opening (the annotation rules' "a border crossing
+            // opened or closed"); its code tells which.
             "Pakistan closed the Torkham border crossing with Afghanistan after clashes.",
-            "other",
+            "border_crossing_reopening",
             "172",
             ["PAK", "AFG"],
         ),
@@ -1001,5 +1003,40 @@ fn more_titles_and_agreements_agreed_on() {
             .any(|e| e.kind == "agreement" && e.sentence.text.starts_with("The U.S. and Germany")),
         "{:?}",
         x.events
+    );
+}
+
+#[test]
+fn readout_calls_with_adverbs_and_calls_of_a_leader_are_meetings() {
+    for text in [
+        "Secretary of State Antony J. Blinken spoke today with Indonesian Foreign Minister Retno Marsudi.",
+        "Japanese Prime Minister Fumio Kishida spoke by phone again with the South Korean president.",
+        "President Joe Biden called Indonesian President Joko Widodo on Monday.",
+        "Kenyan President William Ruto telephoned his Somali counterpart.",
+    ] {
+        let e = event_in(text, "meeting");
+        assert_eq!(e.participants.len(), 2, "{text}: {e:?}");
+    }
+    // "called on" and "called for" ask for something: a claim's cue, not a call.
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe Kenyan president called on the Somali president to release the fishermen's boats.",
+    );
+    assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
+}
+
+#[test]
+fn a_title_of_a_body_then_the_name_after_a_comma() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nA spokesperson for Azerbaijan's Foreign Ministry, Leyla Abbasova, declined to comment on the talks with Armenia.\n\nThe call with Australia was attended by the Director General for Asia, Pacific and African Affairs, Made Surya Adnyana.",
+    );
+    let l = official(&x, "Leyla Abbasova");
+    assert_eq!(
+        l.role.as_deref(),
+        Some("spokesperson for Azerbaijan's Foreign Ministry")
+    );
+    assert_eq!(l.country_iso3.as_deref(), Some("AZE"));
+    assert_eq!(
+        official(&x, "Made Surya Adnyana").role.as_deref(),
+        Some("Director General for Asia, Pacific and African Affairs")
     );
 }
