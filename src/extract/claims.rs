@@ -481,7 +481,17 @@ fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usi
     let colon = raw.find(':')?;
     let label = &raw[..colon];
     let words: Vec<&str> = label.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 || label.contains(['.', ',', ';', '"', '“', '(']) {
+    // The period of an honorific is no sentence's end ("MS. PHAM:", "Mr. Price:").
+    let honorific = |w: &str| {
+        matches!(
+            w.to_ascii_uppercase().as_str(),
+            "MR." | "MS." | "MRS." | "DR." | "AMB." | "GEN." | "ADM."
+        )
+    };
+    let punctuated = words
+        .iter()
+        .any(|w| !honorific(w) && w.contains(['.', ',', ';', '"', '“', '(']));
+    if words.is_empty() || words.len() > 8 || punctuated {
         return None;
     }
     let capitalised = |w: &&str| {
@@ -908,13 +918,21 @@ pub fn resolve(
         return Some(source);
     }
     // A known person's surname in another case ("FOREIGN SECRETARY MANALO" in a transcript).
+    // The family name comes first in some names ("MS. PHAM:" for Pham Thi Thu Ha): the first
+    // word is tried when no last word matches.
     let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
-    if let Some(i) = people.iter().position(|p| {
-        p.name
-            .split_whitespace()
-            .last()
-            .is_some_and(|last| last.chars().count() > 2 && words.iter().any(|w| *w == last.to_lowercase()))
-    }) {
+    let named_by = |name: Option<&str>| {
+        name.is_some_and(|n| n.chars().count() > 2 && words.iter().any(|w| *w == n.to_lowercase()))
+    };
+    if let Some(i) = people
+        .iter()
+        .position(|p| named_by(p.name.split_whitespace().last()))
+        .or_else(|| {
+            people.iter().position(|p| {
+                p.name.split_whitespace().count() > 2 && named_by(p.name.split_whitespace().next())
+            })
+        })
+    {
         source.people.push(i);
         source.names.push(person_name(i));
         return Some(source);

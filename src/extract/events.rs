@@ -217,6 +217,14 @@ pub fn find(
             continue;
         }
         let raw = doc.text.slice(s.start, s.end);
+        // A question reports nothing ("QUESTION: Will the issue be raised during the visit?").
+        if raw
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', ')'])
+            .ends_with('?')
+        {
+            continue;
+        }
         // The sentence with every country mention masked as `#` (same length in bytes).
         let mut masked = raw.as_bytes().to_vec();
         let base = doc.text.byte(s.start);

@@ -799,7 +799,8 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
     // 1. Titles before names. `bound`: where the country mentions that a title took start.
     let mut bound: Vec<usize> = Vec::new();
     for &(ss, se, kind) in &sentences {
-        if kind != LineKind::Prose {
+        // A headline names officials too ("Regular press briefing by Spokesperson X").
+        if kind == LineKind::Boilerplate {
             continue;
         }
         let sentence = doc.text.slice(ss, se);

@@ -802,9 +802,7 @@ fn compact_keeps_every_quad_and_explain_shows_the_plan() {
         let bytes = std::fs::read(table).unwrap();
         let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
         assert!(
-            (has(b"LZ4") || has(b"BuiltinV2;04;"))
-                && !has(b"NoCompression")
-                && !has(b"BuiltinV2;00;"),
+            (has(b"LZ4") || has(b"BuiltinV2;04;")) && !has(b"NoCompression") && !has(b"BuiltinV2;00;"),
             "{} is not LZ4-compressed",
             table.display()
         );

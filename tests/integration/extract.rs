@@ -1040,3 +1040,29 @@ fn a_title_of_a_body_then_the_name_after_a_comma() {
         Some("Director General for Asia, Pacific and African Affairs")
     );
 }
+
+#[test]
+fn briefing_transcripts_with_honorific_labels_and_questions() {
+    let x = extract_text(
+        "date: 2019-07-18\n---\nRegular press briefing by Spokesperson Pham Thi Thu Ha\n\nMS. PHAM: Viet Nam has protested to China through diplomatic channels over the survey ship.\n\nQUESTION: Will the issue be raised during the Foreign Minister's visit to China?\n\nMS. PHAM: Viet Nam demands that China withdraw the ship from its waters at once.",
+    );
+    // The official named in a headline, and the label with an honorific resolves to her
+    // (family name first).
+    assert_eq!(
+        official(&x, "Pham Thi Thu Ha").role.as_deref(),
+        Some("Spokesperson")
+    );
+    assert_eq!(sources_of(&x, "Viet Nam demands"), ["Pham Thi Thu Ha"]);
+    // A question reports no visit.
+    assert!(
+        x.events.iter().all(|e| !e.sentence.text.starts_with("QUESTION")),
+        "{:?}",
+        x.events
+    );
+    // A crossing said to be closed, in the passive.
+    let e = event_in(
+        "The border crossing between Liberia and Sierra Leone was closed on Tuesday.",
+        "border_crossing_reopening",
+    );
+    assert_eq!(e.cameo, "172");
+}
