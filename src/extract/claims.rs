@@ -297,6 +297,9 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         let mut attribution = None;
         if let Some(cue) = find_cue(doc, after_start, s.end, lex, &quotes)
             && cue.0 - after_start <= 80
+            // "X called it "a step" and urged Y": a second verb of the same speaker, not a
+            // speaker after the quotation.
+            && !doc.text.slice(after_start, cue.0).trim_matches([',', ' ']).eq("and")
         {
             let between = doc.text.slice(after_start, cue.0);
             let subject = if between.trim_matches([',', ' ']).is_empty() {
@@ -358,6 +361,29 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                 });
             }
         }
+        // "X called the return "a step" and urged Baku to free ...": a second reporting verb
+        // joined by "and" after the quotation claims what follows it, for the same speaker.
+        if let Some(si) = doc.sentence_of(q.end.saturating_sub(1))
+            && !skip.contains(&si)
+        {
+            let s = &doc.sentences[si];
+            let from = (q.end + 1).min(s.end);
+            if let Some(next) = find_cue(doc, from, s.end, lex, &quotes)
+                && doc.text.slice(from, next.0).trim_matches([',', ' ']) == "and"
+            {
+                let (a, b) = trim_span(doc, next.1, s.end);
+                if b > a {
+                    out.push(RawClaim {
+                        text: (a, b),
+                        cue: next,
+                        subject,
+                        sentence: si,
+                        carried_from,
+                        by_publisher: false,
+                    });
+                }
+            }
+        }
     }
     // Speeches without quotation marks: transcripts and "X said:" followed by paragraphs.
     for claim in speaker_turns(doc, lex, &quotes, skip) {
@@ -416,6 +442,9 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                 || relative.starts_with("a ")
                 || relative.starts_with("an ")
                 || relative.starts_with("the ")
+                // "Sahr Lebbie, commander of Sierra Leone's Maritime Wing, said": a role
+                // without an article.
+                || relative.starts_with(|c: char| c.is_lowercase())
             {
                 subject = (
                     clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),

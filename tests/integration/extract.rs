@@ -1066,3 +1066,16 @@ fn briefing_transcripts_with_honorific_labels_and_questions() {
     );
     assert_eq!(e.cameo, "172");
 }
+
+#[test]
+fn appositives_without_an_article_and_a_second_verb_after_a_quotation() {
+    let x = extract_text(
+        "date: 2023-02-14\n---\nRear Adm. Sahr M. Lebbie, commander of Sierra Leone's Maritime Wing, said patrol boats from Liberia would begin joint patrols.\n\nArmenian Deputy Foreign Minister Narek Avetisyan called the return of the servicemen \"an important humanitarian step\" and urged Azerbaijan to free the remaining Armenian detainees.",
+    );
+    assert_eq!(sources_of(&x, "Rear Adm."), ["Sahr M. Lebbie"]);
+    assert_eq!(
+        sources_of(&x, "an important humanitarian step"),
+        ["Narek Avetisyan"]
+    );
+    assert_eq!(sources_of(&x, "Azerbaijan to free"), ["Narek Avetisyan"]);
+}
