@@ -71,7 +71,6 @@ struct Patterns {
     pair: Regex,
     from: Regex,
     to: Regex,
-    definite: Regex,
     boundary: Regex,
     thanks_for: Regex,
 }
@@ -100,7 +99,6 @@ fn patterns() -> &'static Patterns {
         pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
-        definite: ascii(r"(?i)\bthe\s+(?:\w+\s+)?$"),
         thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
@@ -380,11 +378,8 @@ pub fn find(
             if p.thanks_for.is_match(&masked.as_bytes()[..m.start()]) {
                 continue;
             }
-            // "The talks", "the visit": a definite mention of an event of a type already found
-            // refers back to it.
-            if p.definite.is_match(&masked.as_bytes()[..m.start()]) && out.iter().any(|e| e.kind == t.kind) {
-                continue;
-            }
+            // "The talks", "the visit": a definite mention of an event already told is that
+            // happening told again, which the annotation counts as an event of its own.
             // The parties of this trigger's clause, when it names two: a country in another
             // clause ("..., weeks after Turkey raised concerns") is named in passing.
             let (clause_start, clause_end) = clause(&masked, m.start(), m.end(), p);
