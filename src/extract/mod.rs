@@ -249,6 +249,42 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// The country whose government published the text, when the publisher is a government body: a
+/// ministry, government, military or agency of the gazetteer, or a name that joins a country and
+/// a word of government ("Ministry of Foreign Affairs of Viet Nam", "President of Russia").
+fn government_of(publisher: &str, lex: &Lexicon) -> Option<usize> {
+    let text = Text::new(publisher);
+    let mentions = recognise::mentions(&text, 0, lex);
+    let org = mentions.iter().find_map(|m| match m.entry {
+        Entry::Org(o) => Some(&lex.organisations[o]),
+        _ => None,
+    });
+    if let Some(o) = org {
+        return o
+            .country
+            .filter(|_| matches!(o.kind.as_str(), "ministry" | "government" | "military" | "agency"));
+    }
+    let lower = publisher.to_lowercase();
+    let governmental = [
+        "ministry",
+        "department",
+        "government",
+        "office of",
+        "embassy",
+        "presidency",
+        "president of",
+        "prime minister",
+        "cabinet",
+        "foreign affairs",
+        "state council",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let mut countries = mentions.iter().filter_map(|m| m.country(lex));
+    let first = countries.next()?;
+    (governmental && countries.all(|c| c == first)).then_some(first)
+}
+
 /// Extracts the facts of an article. `base` is the base of the IRIs (ends with `/`).
 #[expect(
     clippy::too_many_lines,
@@ -269,6 +305,15 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     };
     let mut found_people = people::find(&mut doc, lex);
     let prov = provenance::find(&doc, article);
+    // A government's own release names its own officials without their country ("Foreign
+    // Minister X will pay an official visit to China" from Viet Nam's foreign ministry).
+    if let Some(c) = prov.publisher.as_deref().and_then(|p| government_of(p, lex)) {
+        for person in &mut found_people {
+            if person.country.is_none() && person.role.is_some() && person.known.is_none() {
+                person.country = Some(c);
+            }
+        }
+    }
     let pair = events::principal_pair(&doc, &found_people, lex);
     let raw_claims = claims::find(&doc, lex, &prov.sentences);
     let unbound = claims::unbound_roles(&doc, &found_people, lex, &raw_claims);

@@ -1079,3 +1079,20 @@ fn appositives_without_an_article_and_a_second_verb_after_a_quotation() {
     );
     assert_eq!(sources_of(&x, "Azerbaijan to free"), ["Narek Avetisyan"]);
 }
+
+#[test]
+fn a_governments_own_release_names_its_officials_without_their_country() {
+    let x = extract_text(
+        "title: Foreign Minister to visit China\npublisher: Ministry of Foreign Affairs of Viet Nam\ndate: 2019-07-18\n---\nAt the invitation of Chinese Foreign Minister Liu Jianhua, Foreign Minister Tran Quoc Dung will pay an official visit to China.",
+    );
+    assert_eq!(
+        official(&x, "Tran Quoc Dung").country_iso3.as_deref(),
+        Some("VNM")
+    );
+    assert_eq!(official(&x, "Liu Jianhua").country_iso3.as_deref(), Some("CHN"));
+    // A news outlet's story gives no such country.
+    let x = extract_text(
+        "publisher: Meridian Wire\ndate: 2019-07-18\n---\nAt the invitation of Chinese Foreign Minister Liu Jianhua, Foreign Minister Tran Quoc Dung will pay an official visit to China.",
+    );
+    assert_eq!(official(&x, "Tran Quoc Dung").country_iso3, None);
+}
