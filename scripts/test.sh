@@ -45,5 +45,5 @@ if python3 -m venv target/clients-venv >/dev/null 2>&1; then py=target/clients-v
 "$py" tests/clients/run_clients.py target/release/bilateral
 
 step "extraction quality on the corpus in tests/corpus (our scorer; also part of the tests above)"
-cargo test --release --locked --quiet --test integration scorer -- --nocapture 2>&1 | grep -E "^(tune|held-out|all|leaders) "
+cargo test --release --locked --quiet --test integration scorer -- --nocapture 2>&1 | grep -E "^((dev|own) (tune|held-out|all) |both sets)"
 step "done"
