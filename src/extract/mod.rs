@@ -304,6 +304,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         date: article.field("date").and_then(time::article_day),
     };
     let mut found_people = people::find(&mut doc, lex);
+    people::place_by_named_person(&mut found_people);
     let prov = provenance::find(&doc, article);
     // A government's own release names its own officials without their country ("Foreign
     // Minister X will pay an official visit to China" from Viet Nam's foreign ministry).

@@ -1209,6 +1209,34 @@ pub struct RolePhrase {
     pub country: Option<usize>,
 }
 
+/// An official placed by the person their role names: "Fitsum Arega, Prime Minister Abiy's chief
+/// of staff", "an aide to President Trump" serve the country of the person named (a word of
+/// that person's name, three letters or more, in the role).
+pub fn place_by_named_person(people: &mut [Person]) {
+    for i in 0..people.len() {
+        if people[i].country.is_some() {
+            continue;
+        }
+        let Some(role) = people[i].role.as_deref() else {
+            continue;
+        };
+        let words: Vec<&str> = role
+            .split(|c: char| !c.is_alphabetic() && c != '-')
+            .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+            .collect();
+        let found = people.iter().enumerate().find_map(|(j, q)| {
+            let named = j != i
+                && q.name
+                    .split_whitespace()
+                    .any(|n| n.chars().count() >= 3 && words.contains(&n));
+            if named { q.country } else { None }
+        });
+        if found.is_some() {
+            people[i].country = found;
+        }
+    }
+}
+
 /// Reads a role phrase in a stretch of text (a claim's subject).
 pub fn role_phrase(doc: &Doc<'_>, start: usize, end: usize, lex: &Lexicon) -> Option<RolePhrase> {
     let raw = doc.text.slice(start, end);

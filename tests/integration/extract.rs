@@ -1096,3 +1096,11 @@ fn a_governments_own_release_names_its_officials_without_their_country() {
     );
     assert_eq!(official(&x, "Tran Quoc Dung").country_iso3, None);
 }
+
+#[test]
+fn an_official_whose_role_names_another_serves_that_persons_country() {
+    let x = extract_text(
+        "date: 2018-09-11\n---\nEthiopian Prime Minister Abiy Ahmed met Eritrea's President Isaias Afwerki.\n\nFitsum Arega, Prime Minister Abiy's chief of staff, posted pictures of the ceremony.",
+    );
+    assert_eq!(official(&x, "Fitsum Arega").country_iso3.as_deref(), Some("ETH"));
+}
