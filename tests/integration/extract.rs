@@ -1104,3 +1104,22 @@ fn an_official_whose_role_names_another_serves_that_persons_country() {
     );
     assert_eq!(official(&x, "Fitsum Arega").country_iso3.as_deref(), Some("ETH"));
 }
+
+#[test]
+fn an_exchange_agreed_in_the_passive_and_wars_fought_between_states() {
+    let e = event_in(
+        "The exchange was agreed last week at talks between Armenia and Azerbaijan in Geneva.",
+        "agreement",
+    );
+    assert_eq!(e.participants.len(), 2, "{e:?}");
+    let e = event_in(
+        "Armenia and Azerbaijan have fought two wars over Karabakh.",
+        "other",
+    );
+    assert_eq!(e.cameo, "190");
+    // A war that is no fighting between states is none.
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe United States and China are locked in a trade war over tariffs.",
+    );
+    assert!(x.events.iter().all(|e| e.cameo != "190"), "{:?}", x.events);
+}
