@@ -184,6 +184,10 @@ const TITLE_WORDS: &[&str] = &[
     "Emir",
     "Sultan",
     "Dr.",
+    "H.E.",
+    "Prof.",
+    "Eng.",
+    "Hon.",
     "Mr.",
     "Mrs.",
     "Ms.",
@@ -448,7 +452,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*[,.]"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*[,.]"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -1055,10 +1059,19 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let (Some(name_m), Some(role_m)) = (c.name("name"), c.name("role")) else {
                 continue;
             };
-            let Some((skip, name)) = clean_name(name_m.as_str()) else {
+            // A match that starts inside an abbreviation ("H.E. Ahmed Isse Awad" matched from
+            // its "E.") starts at the next word.
+            let (mut from, mut raw_name) = (name_m.start(), name_m.as_str());
+            if sentence[..from].ends_with('.')
+                && let Some(space) = raw_name.find(' ')
+            {
+                from += space + 1;
+                raw_name = &raw_name[space + 1..];
+            }
+            let Some((skip, name)) = clean_name(raw_name) else {
                 continue;
             };
-            let start = doc.text.char_at(base + name_m.start() + skip);
+            let start = doc.text.char_at(base + from + skip);
             let end = start + name.chars().count();
             let overlaps = doc.mentions.iter().any(|m| m.start < end && m.end > start)
                 || people
@@ -1070,12 +1083,25 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let role_start = doc.text.char_at(base + role_m.start());
             let role_end = doc.text.char_at(base + role_m.end());
             let phrase = role_phrase(doc, role_start, role_end, lex);
+            // "The Kenyan delegation was led by X, Cabinet Secretary for Foreign Affairs": the
+            // country of the delegation X leads.
+            let leads = doc
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.is_country() && m.end <= start && m.start >= ss)
+                .filter(|m| {
+                    let between = doc.text.slice(m.end, start);
+                    (between.contains(" led by ") || between.contains(" headed by "))
+                        && !between.contains(',')
+                })
+                .and_then(|m| m.country(lex));
             add(
                 &mut people,
                 Person {
                     name,
                     role: phrase.as_ref().map(|r| r.role.clone()),
-                    country: phrase.and_then(|r| r.country),
+                    country: phrase.and_then(|r| r.country).or(leads),
                     former: false,
                     known: None,
                     mentions: vec![(start, end)],

@@ -1123,3 +1123,20 @@ fn an_exchange_agreed_in_the_passive_and_wars_fought_between_states() {
     );
     assert!(x.events.iter().all(|e| e.cameo != "190"), "{:?}", x.events);
 }
+
+#[test]
+fn communique_delegations_led_by_honoured_officials_with_capitalised_roles() {
+    let x = extract_text(
+        "date: 2019-03-09\n---\nThe Kenyan delegation was led by H.E. Dr. Monica Juma, Cabinet Secretary for Foreign Affairs, while the Somali delegation was led by H.E. Ahmed Isse Awad, Minister of Foreign Affairs.",
+    );
+    let juma = official(&x, "Monica Juma");
+    assert_eq!(
+        juma.role.as_deref(),
+        Some("Cabinet Secretary for Foreign Affairs")
+    );
+    assert_eq!(juma.country_iso3.as_deref(), Some("KEN"));
+    assert_eq!(
+        official(&x, "Ahmed Isse Awad").country_iso3.as_deref(),
+        Some("SOM")
+    );
+}
