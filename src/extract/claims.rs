@@ -303,7 +303,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         {
             let between = doc.text.slice(after_start, cue.0);
             let subject = if between.trim_matches([',', ' ']).is_empty() {
-                (cue.1, s.end)
+                inverted_subject(doc, cue.1, s.end)
             } else {
                 (after_start, cue.0)
             };
@@ -452,10 +452,10 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                 );
             } else {
                 // An inverted cue at the start of a clause: "..., said X."
-                subject = (cue.1, s.end);
+                subject = inverted_subject(doc, cue.1, s.end);
             }
         } else if doc.text.slice(clause, cue.0).trim().is_empty() {
-            subject = (cue.1, s.end);
+            subject = inverted_subject(doc, cue.1, s.end);
         }
         out.push(RawClaim {
             text: (s.start, s.end),
@@ -684,6 +684,25 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
 
 /// The start of the clause that ends at `at`: after the last comma or semicolon before it that
 /// is not inside a name list.
+/// The subject after an inverted cue ("..., said Paula Ferreira, an energy analyst at the
+/// foundation."): the name alone when a name of two to five capitalised words stands before a
+/// comma, else everything up to the sentence's end.
+fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
+    let rest = doc.text.slice(start, end);
+    if let Some(comma) = rest.find(',') {
+        let head = rest[..comma].trim();
+        let words: Vec<&str> = head.split_whitespace().collect();
+        if (2..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "al" | "bin" | "de" | "van" | "von" | "da")
+            })
+        {
+            return (start, start + rest[..comma].chars().count());
+        }
+    }
+    (start, end)
+}
+
 fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
     (sentence_start..at)
         .rev()

@@ -413,6 +413,12 @@ struct Patterns {
     /// Asia, Pacific and African Affairs, Made Surya Adnyana*."): capitalised words, which the
     /// name, the last of them before a comma or the sentence's end, closes.
     body_then_name: Regex,
+    /// More of a portfolio after a comma, then the name ("Minister of Foreign Affairs*, European
+    /// Union and Cooperation, José Manuel Albares*,").
+    portfolio_then_name: Regex,
+    /// A capitalised word joined by "and" to another: more of a portfolio ("Union and
+    /// Cooperation").
+    coordinated: Regex,
     /// A compound portfolio after a ministerial title: "Minister *of Foreign and European
     /// Affairs*", "Minister *for Foreign Affairs and Trade*", words of portfolios.txt only.
     portfolio_tail: Regex,
@@ -461,6 +467,11 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 r"^\s+(?:of|for|at)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+(?P<name>{name})\s*(?:[,.;]|$)"
             ))
             .expect("body then name"),
+            portfolio_then_name: Regex::new(&format!(
+                r"^(?:,\s+|\s+)(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][{letter}'’.\-]*){{0,6}}),\s+(?P<name>{name})\s*(?:[,.;]|$)"
+            ))
+            .expect("portfolio then name"),
+            coordinated: Regex::new(r"^\s+[A-Z]\w*\s+and\s+[A-Z]").expect("coordinated words"),
             portfolio_tail: {
                 let mut words: Vec<&str> = lex
                     .portfolios
@@ -620,16 +631,30 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
                 _ => break,
             }
         }
-        if let Some(n) = p
-            .name_after
-            .captures(&sentence[end..])
-            .or_else(|| p.name_after_comma.captures(&sentence[end..]))
+        // "Minister of Foreign Affairs, European Union and Cooperation, X": the rest of a
+        // portfolio, not a name, comes first.
+        let title = &sentence[m.start()..end];
+        let rest = &sentence[end..];
+        let more_portfolio = (title.contains(" of ") || title.contains(" for "))
+            && (rest.starts_with(',') || p.coordinated.is_match(rest))
+            && p.portfolio_then_name.is_match(rest);
+        if let Some(n) = (!more_portfolio)
+            .then(|| {
+                p.name_after
+                    .captures(rest)
+                    .or_else(|| p.name_after_comma.captures(rest))
+            })
+            .flatten()
             .and_then(|c| c.name("name"))
         {
             out.push(((m.start(), end), (end + n.start(), end + n.end()), None));
             at = end + n.end();
-        } else if let Some(c) = p.body_then_name.captures(&sentence[end..])
-            && let (Some(body), Some(n)) = (c.name("body"), c.name("name"))
+        } else if let Some(c) = p.body_then_name.captures(&sentence[end..]).or_else(|| {
+            let title = &sentence[m.start()..end];
+            (title.contains(" of ") || title.contains(" for "))
+                .then(|| p.portfolio_then_name.captures(&sentence[end..]))
+                .flatten()
+        }) && let (Some(body), Some(n)) = (c.name("body"), c.name("name"))
         {
             out.push((
                 (m.start(), end + body.end()),

@@ -1140,3 +1140,28 @@ fn communique_delegations_led_by_honoured_officials_with_capitalised_roles() {
         Some("SOM")
     );
 }
+
+#[test]
+fn analysis_genre_inverted_speakers_hedged_judgements_exports_and_long_portfolios() {
+    let x = extract_text(
+        "publisher: Hemisphere Review\ndate: 2019-03-09\n---\nThe deal could reshape the region's energy market, said Paula Ferreira, an energy analyst at the Getulio Vargas Foundation.\n\nThe agreement is widely seen as a turning point in relations between Brazil and Argentina.\n\nSpain's Minister of Foreign Affairs, European Union and Cooperation, José Manuel Albares, arrived in Rabat on Monday.",
+    );
+    assert_eq!(sources_of(&x, "The deal could reshape"), ["Paula Ferreira"]);
+    let judged = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("The agreement is widely seen"))
+        .expect("the publisher's judgement");
+    assert!(judged.hedged, "{judged:?}");
+    let a = official(&x, "José Manuel Albares");
+    assert_eq!(
+        a.role.as_deref(),
+        Some("Minister of Foreign Affairs, European Union and Cooperation")
+    );
+    assert_eq!(a.country_iso3.as_deref(), Some("ESP"));
+    let e = event_in(
+        "Under the agreement, Argentina will export up to 2 million cubic meters of gas per day to Brazil starting in 2025.",
+        "energy",
+    );
+    assert_eq!(e.status, "planned");
+}
