@@ -185,6 +185,10 @@ const TITLE_WORDS: &[&str] = &[
     "Sultan",
     "Dr.",
     "H.E.",
+    "Engineer",
+    "Lt.",
+    "Maj.",
+    "Brig.",
     "Prof.",
     "Eng.",
     "Hon.",
@@ -284,6 +288,15 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "Policy",
     "Strategic",
     "Planning",
+    "Renewable",
+    "Mineral",
+    "Natural",
+    "Resources",
+    "Mines",
+    "Petroleum",
+    "Gas",
+    "Water",
+    "Irrigation",
 ];
 
 /// Whether a mention after `before` is the object of a preposition other than "of" ("clashes
@@ -454,7 +467,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
-                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+){0,2}[A-Z][", latin_letter!(), r"\-.]*\s*){1,8})?)\b"),
+                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+){0,2}[A-Z][", latin_letter!(), r"'’\-.]*\s*){1,8})?)\b"),
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
@@ -499,13 +512,29 @@ fn clean_name(raw: &str) -> Option<(usize, String)> {
     let mut tokens: Vec<&str> = Vec::new();
     // A title inside the name ("Foreign Minister Prince Faisal", "army chief, Gen. Asim Munir")
     // is not part of it.
+    // An honorific inside it ("Renewable Energy Dr. Mohamed Shaker", the end of a portfolio
+    // the title did not take): the name begins after it.
+    let original = raw;
+    let all: Vec<&str> = raw.split_whitespace().collect();
+    let raw = match all[..all.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| matches!(*w, "Dr." | "Eng." | "Engineer" | "H.E." | "Prof."))
+    {
+        Some(i) if i > 0 => {
+            let w = all[i + 1];
+            &raw[w.as_ptr() as usize - raw.as_ptr() as usize..]
+        }
+        _ => raw,
+    };
     let mut words = raw.split_whitespace().peekable();
     while words.peek().is_some_and(|w| TITLE_WORDS.contains(w)) {
         words.next();
     }
     let offset = words
         .peek()
-        .map_or(0, |w| w.as_ptr() as usize - raw.as_ptr() as usize);
+        .map_or(raw.as_ptr() as usize - original.as_ptr() as usize, |w| {
+            w.as_ptr() as usize - original.as_ptr() as usize
+        });
     for t in words {
         if NOT_NAME.contains(&t) || NOT_NAME.contains(&t.trim_end_matches('.')) {
             break;

@@ -224,7 +224,31 @@ fn continues_after_abbreviation(text: &Text<'_>, end: usize, start: usize) -> bo
         return false;
     }
     let word = (0..end - 1).rev().find(|&i| !is_word(f[i])).map_or(0, |i| i + 1);
-    end - 1 - word <= 4 && text.slice(start, start + 1).starts_with(char::is_lowercase)
+    // An honorific or a rank never ends a sentence ("Eng. Kheiry Abdel Rahman", "Lt. Gen. X").
+    let honorific = matches!(
+        text.slice(word, end),
+        "Eng."
+            | "Dr."
+            | "Prof."
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Hon."
+            | "Amb."
+            | "Lt."
+            | "Gen."
+            | "Col."
+            | "Maj."
+            | "Brig."
+            | "Adm."
+            | "Capt."
+            | "Cmdr."
+            | "Sgt."
+            | "Sen."
+            | "Rep."
+            | "Gov."
+    );
+    honorific || (end - 1 - word <= 4 && text.slice(start, start + 1).starts_with(char::is_lowercase))
 }
 
 /// Whether a sentence ending at `end` and the next starting at `start` cut an initialism: the

@@ -1165,3 +1165,28 @@ fn analysis_genre_inverted_speakers_hedged_judgements_exports_and_long_portfolio
     );
     assert_eq!(e.status, "planned");
 }
+
+#[test]
+fn translated_styles_honorifics_inside_names_and_ranks_before_them() {
+    let x = extract_text(
+        "publisher: Nile Digest\ndate: 2019-03-09\n---\nEgyptian Minister of Electricity and Renewable Energy Dr. Mohamed Shaker received his Sudanese counterpart, Engineer Kheiry Abdel Rahman, in Cairo.\n\nSudan's Minister of Energy and Oil, Eng. Kheiry Abdel Rahman, said the line would be ready next year.\n\nThe Moroccan minister, Nasser Bourita, welcomed the visit.\n\nSudanese Interior Minister Lt. Gen. Anan Hamid Omar met Egyptian officials.",
+    );
+    let shaker = official(&x, "Mohamed Shaker");
+    assert_eq!(
+        shaker.role.as_deref(),
+        Some("Minister of Electricity and Renewable Energy")
+    );
+    assert_eq!(shaker.country_iso3.as_deref(), Some("EGY"));
+    assert_eq!(
+        official(&x, "Kheiry Abdel Rahman").country_iso3.as_deref(),
+        Some("SDN")
+    );
+    assert_eq!(
+        official(&x, "Nasser Bourita").country_iso3.as_deref(),
+        Some("MAR")
+    );
+    assert_eq!(
+        official(&x, "Anan Hamid Omar").role.as_deref(),
+        Some("Interior Minister")
+    );
+}
