@@ -722,6 +722,10 @@ fn trim_span(doc: &Doc<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
 }
 
 const PAIR_WORDS: &[&str] = &[
+    "the parties",
+    "both parties",
+    "two parties",
+    "heads of delegation",
     "two sides",
     "both sides",
     "delegations",
@@ -915,6 +919,26 @@ pub fn resolve(
                 source.names.push(person_name(i));
             }
             return Some(source);
+        }
+        // "Kenya and Somalia held ... They welcomed ...": the two countries the sentence before
+        // names, when they are the article's pair.
+        if si > 0 && pair.len() == 2 {
+            let before = &doc.sentences[si - 1];
+            let named = |c: usize| {
+                doc.mentions.iter().any(|m| {
+                    m.start >= before.start
+                        && m.end <= before.end
+                        && m.is_country()
+                        && m.country(lex) == Some(c)
+                })
+            };
+            if pair.iter().all(|&c| named(c)) {
+                for &c in pair {
+                    source.countries.push(c);
+                    source.names.push(lex.countries[c].name.clone());
+                }
+                return Some(source);
+            }
         }
     }
     if matches!(first_word, "he" | "she") {

@@ -1190,3 +1190,15 @@ fn translated_styles_honorifics_inside_names_and_ranks_before_them() {
         Some("Interior Minister")
     );
 }
+
+#[test]
+fn communique_parties_heads_of_delegation_and_they_after_the_two_countries() {
+    let x = extract_text(
+        "publisher: Ministry of Foreign Affairs of Kenya\ndate: 2019-03-09\n---\nThe Republic of Kenya and the Federal Republic of Somalia held the first session of their Joint Commission in Nairobi on 7 March 2019.\n\nThey welcomed the progress made in the construction of the Isiolo-Mandera road.\n\nThe Parties noted with concern the threat posed by Al-Shabaab to regional security.\n\nThe two Heads of Delegation underscored the importance of regular consultations.",
+    );
+    for start in ["They welcomed", "The Parties noted", "The two Heads"] {
+        let mut sources = sources_of(&x, start);
+        sources.sort();
+        assert_eq!(sources, ["Kenya", "Somalia"], "{start}");
+    }
+}
