@@ -1202,3 +1202,15 @@ fn communique_parties_heads_of_delegation_and_they_after_the_two_countries() {
         assert_eq!(sources, ["Kenya", "Somalia"], "{start}");
     }
 }
+
+#[test]
+fn servicemen_soldiers_and_nationals_handed_over_or_received_are_transfers() {
+    for text in [
+        "Azerbaijan handed over six Armenian servicemen to Armenia at the border, according to a security source.",
+        "Iraq received 150 Iraqi nationals from the al-Hol camp in Syria last week.",
+        "Armenia returned two Azerbaijani soldiers to Azerbaijan on Tuesday.",
+    ] {
+        let e = event_in(text, "detainee_transfer");
+        assert_eq!(e.participants.len(), 2, "{text}: {e:?}");
+    }
+}
