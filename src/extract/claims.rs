@@ -679,11 +679,34 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
     let rest_end = (cue.1..end)
         .find(|&i| matches!(doc.text.folded[i], b',' | b'.' | b';'))
         .unwrap_or(end);
-    Some((cue, (cue.1, rest_end)))
+    // "according to a statement by the Moroccan foreign ministry": the source is the ministry.
+    let mut from = cue.1;
+    let folded = doc.text.folded[from..rest_end].trim_ascii_start();
+    for article in [&b"a "[..], b"an ", b"the "] {
+        let Some(after) = folded.strip_prefix(article) else {
+            continue;
+        };
+        for medium in [
+            &b"statement "[..],
+            b"report ",
+            b"communique ",
+            b"readout ",
+            b"post ",
+            b"tweet ",
+        ] {
+            let Some(after) = after.strip_prefix(medium) else {
+                continue;
+            };
+            for by in [&b"by "[..], b"from ", b"of ", b"issued by "] {
+                if after.starts_with(by) {
+                    from = rest_end - (after.len() - by.len());
+                }
+            }
+        }
+    }
+    Some((cue, (from, rest_end)))
 }
 
-/// The start of the clause that ends at `at`: after the last comma or semicolon before it that
-/// is not inside a name list.
 /// The subject after an inverted cue ("..., said Paula Ferreira, an energy analyst at the
 /// foundation."): the name alone when a name of two to five capitalised words stands before a
 /// comma, else everything up to the sentence's end.
@@ -703,6 +726,8 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// The start of the clause that ends at `at`: after the last comma or semicolon before it that
+/// is not inside a name list.
 fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
     (sentence_start..at)
         .rev()

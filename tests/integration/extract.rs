@@ -1214,3 +1214,16 @@ fn servicemen_soldiers_and_nationals_handed_over_or_received_are_transfers() {
         assert_eq!(e.participants.len(), 2, "{text}: {e:?}");
     }
 }
+
+#[test]
+fn expected_visits_are_planned_and_a_statement_by_a_ministry_is_the_ministrys() {
+    let e = event_in(
+        "Spain's King Felipe VI is expected to visit Morocco later this year.",
+        "official_visit",
+    );
+    assert_eq!(e.status, "planned");
+    let x = extract_text(
+        "date: 2023-02-14\n---\nAccording to a statement by the Moroccan foreign ministry, Morocco and Spain discussed migration.",
+    );
+    assert_eq!(sources_of(&x, "According to"), ["Moroccan foreign ministry"]);
+}
