@@ -467,7 +467,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
-                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+){0,2}[A-Z][", latin_letter!(), r"'’\-.]*\s*){1,8})?)\b"),
+                concat!(r"^,\s+(?:the\s+)?(?P<role>(?:[", latin_letter!(), r"'’\-.]+\s+){0,4}?(?i:commander|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief|director|president|official|general|head|chairman|chairwoman)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:of\s+|and\s+|the\s+){0,2}[A-Z][", latin_letter!(), r"'’\-.]*\s*){1,8})?)\b"),
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
@@ -477,7 +477,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
             sent_to: Regex::new(r"^\s+to\s+(?:the\s+)?").expect("sent to"),
             body_then_name: Regex::new(&format!(
-                r"^\s+(?:of|for|at)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+(?P<name>{name})\s*(?:[,.;]|$)"
+                r"^\s+(?P<prep>of|for|at|to)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+(?P<name>{name})\s*(?:[,.;]|$)"
             ))
             .expect("body then name"),
             portfolio_then_name: Regex::new(&format!(
@@ -685,10 +685,12 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
                 .flatten()
         }) && let (Some(body), Some(n)) = (c.name("body"), c.name("name"))
         {
+            // An envoy's destination ("ambassador to Indonesia, X") is not the country served.
+            let served = c.name("prep").is_none_or(|p| p.as_str() != "to");
             out.push((
                 (m.start(), end + body.end()),
                 (end + n.start(), end + n.end()),
-                Some((end + body.start(), end + body.end())),
+                served.then_some((end + body.start(), end + body.end())),
             ));
             at = end + n.end();
         }

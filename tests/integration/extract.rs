@@ -1227,3 +1227,18 @@ fn expected_visits_are_planned_and_a_statement_by_a_ministry_is_the_ministrys() 
     );
     assert_eq!(sources_of(&x, "According to"), ["Moroccan foreign ministry"]);
 }
+
+#[test]
+fn envoys_to_a_country_serve_the_sender_and_aides_are_officials() {
+    let x = extract_text(
+        "date: 2023-02-14\n---\nAmbassador Siswo Pramono, Indonesia's envoy to Australia, attended the meeting.\n\nAustralia's ambassador to Indonesia, Penny Williams, said the talks were productive.\n\nArmenian Security Council Secretary Armen Grigoryan and Azerbaijani presidential aide Hikmet Hajiyev met in Washington.",
+    );
+    assert_eq!(official(&x, "Siswo Pramono").country_iso3.as_deref(), Some("IDN"));
+    let w = official(&x, "Penny Williams");
+    assert_eq!(w.role.as_deref(), Some("ambassador to Indonesia"));
+    assert_eq!(w.country_iso3.as_deref(), Some("AUS"));
+    assert_eq!(
+        official(&x, "Hikmet Hajiyev").country_iso3.as_deref(),
+        Some("AZE")
+    );
+}
