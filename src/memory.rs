@@ -8,12 +8,13 @@
 //! (the memory of `RocksDB`, in C++, is not counted: its block cache has its own bound).
 //!
 //! This is the crate's one module with `unsafe` code: the `GlobalAlloc` implementation (which
-//! forwards to the system allocator) and reading the entered budget through a raw pointer, which
+//! forwards to mimalloc) and reading the entered budget through a raw pointer, which
 //! is set only while an [`Entered`] guard borrows the budget.
 
 #![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc as Inner;
+use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
@@ -144,31 +145,31 @@ fn signed(size: usize) -> isize {
     isize::try_from(size).unwrap_or(isize::MAX)
 }
 
-// SAFETY: every method forwards to `System` with the same arguments; the counting touches
+// SAFETY: every method forwards to the inner allocator with the same arguments; the counting touches
 // only a const thread-local and atomics, and never allocates.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         charge(signed(layout.size()));
         // SAFETY: the caller's contract, passed on.
-        unsafe { System.alloc(layout) }
+        unsafe { Inner.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         charge(signed(layout.size()));
         // SAFETY: the caller's contract, passed on.
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe { Inner.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         charge(-signed(layout.size()));
         // SAFETY: the caller's contract, passed on.
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { Inner.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         charge(signed(new_size) - signed(layout.size()));
         // SAFETY: the caller's contract, passed on.
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { Inner.realloc(ptr, layout, new_size) }
     }
 }
 
