@@ -320,6 +320,13 @@ pub fn find(
             let mut others: Vec<usize> = participants.iter().map(|p| p.1).filter(|&o| o != c).collect();
             others.sort_unstable();
             others.dedup();
+            // "agreed on it at a meeting in Singapore": the article's pair stands in for the
+            // parties the sentence leaves out, unless the venue is one of them.
+            if others.len() < 2 && !pair.contains(&c) {
+                others.extend(pair.iter().copied());
+                others.sort_unstable();
+                others.dedup();
+            }
             if others.len() >= 2 {
                 participants.retain(|p| p.1 != c);
                 place.get_or_insert((a, b));

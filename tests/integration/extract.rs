@@ -1242,3 +1242,89 @@ fn envoys_to_a_country_serve_the_sender_and_aides_are_officials() {
         Some("AZE")
     );
 }
+
+#[test]
+fn a_happening_told_again_by_its_noun_is_an_event_of_its_type() {
+    let x = extract_text(
+        "date: 2025-02-14\n---\nArmenia and Azerbaijan exchanged eight detainees at their border on Tuesday.\n\nThe handover took place at a checkpoint near the border.\n\nArmenia's commission confirmed the exchange on Feb. 12.\n\nThat exchange was seen as a step toward peace.\n\nLiberia and Sierra Leone reopened the Bo Waterside crossing on Wednesday.\n\nThe reopening followed two days of talks.",
+    );
+    let told = |start: &str, kind: &str| {
+        x.events
+            .iter()
+            .any(|e| e.kind == kind && e.sentence.text.starts_with(start))
+    };
+    assert!(told("The handover", "detainee_transfer"), "{:?}", x.events);
+    assert!(told("Armenia's commission confirmed", "detainee_transfer"));
+    assert!(told("The reopening", "border_crossing_reopening"));
+    // A judgement of the happening tells nothing new of it.
+    assert!(!told("That exchange", "detainee_transfer"));
+}
+
+#[test]
+fn signed_regulations_detentions_contacts_and_dialogues() {
+    event_in(
+        "Armenia and Azerbaijan signed regulations on the joint work of their border commissions.",
+        "agreement",
+    );
+    let e = event_in(
+        "Armenia says 19 of its citizens are still held in Azerbaijan.",
+        "other",
+    );
+    assert_eq!(e.cameo, "173");
+    let e = event_in(
+        "Indonesian authorities detained two Vietnamese fishing vessels off Natuna.",
+        "other",
+    );
+    assert_eq!(e.cameo, "173");
+    event_in(
+        "Viet Nam has had multiple contacts with China through diplomatic channels.",
+        "meeting",
+    );
+    event_in(
+        "France and the United Kingdom launched a new strategic dialogue on migration.",
+        "meeting",
+    );
+    // A man imprisoned, told in passing, is not an act between the states.
+    let x = extract_text(
+        "date: 2024-05-02\n---\nHe will meet his fiancée, who has waited for him in Pakistan since he was imprisoned in India.",
+    );
+    assert!(x.events.iter().all(|e| e.cameo != "173"), "{:?}", x.events);
+}
+
+#[test]
+fn data_shared_money_given_refugees_deported_and_exercises_held() {
+    for text in [
+        "The United States, Japan and South Korea have begun sharing real-time missile warning data.",
+        "Japan and South Korea activated a data-sharing mechanism.",
+        "France and the United Kingdom established a joint intelligence cell.",
+    ] {
+        event_in(text, "intelligence_sharing");
+    }
+    let e = event_in(
+        "The UK will provide France with 54 million pounds to fund extra police officers.",
+        "other",
+    );
+    assert_eq!((e.cameo.as_str(), e.status.as_str()), ("071", "planned"));
+    event_in(
+        "Pakistan deported hundreds of Afghan refugees through the crossing last week.",
+        "detainee_transfer",
+    );
+    let e = event_in(
+        "Japan and South Korea held a trilateral exercise with the United States in June.",
+        "other",
+    );
+    assert_eq!(e.cameo, "062");
+}
+
+#[test]
+fn a_country_that_is_only_the_venue_beside_the_articles_pair_is_not_a_party() {
+    let x = extract_text(
+        "date: 2024-07-28\n---\nJapan and South Korea began sharing missile warning data.\n\nJapan and South Korea will also hold talks.\n\nThe ministers agreed on it at a meeting in Singapore.",
+    );
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("The ministers"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert!(!e.participants.iter().any(|p| p == "Singapore"), "{e:?}");
+}
