@@ -73,6 +73,7 @@ struct Patterns {
     to: Regex,
     boundary: Regex,
     thanks_for: Regex,
+    topic_of: Regex,
 }
 
 /// An ASCII pattern over bytes: Unicode word boundaries would keep the regex engine off its
@@ -100,6 +101,7 @@ fn patterns() -> &'static Patterns {
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
+        topic_of: ascii(r"(?i)\b(?:comment(?:s|ed|ing)?|details|questions?|asked|briefed|information)\s+(?:on|about|of|regarding)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w#'-]+\s+){0,2}$"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
 }
@@ -383,6 +385,11 @@ pub fn find(
             // "X thanked Y for hosting the talks" is a claim (the annotation's rule), and the
             // hosting in it an aside.
             if p.thanks_for.is_match(&masked.as_bytes()[..m.start()]) {
+                continue;
+            }
+            // "declined to comment on the Geneva meeting", "asked about the visit": a happening
+            // that is only the topic of what is said (or not said) is not told here.
+            if p.topic_of.is_match(&masked.as_bytes()[..m.start()]) {
                 continue;
             }
             // "The talks", "the visit": a definite mention of an event already told is that

@@ -1328,3 +1328,15 @@ fn a_country_that_is_only_the_venue_beside_the_articles_pair_is_not_a_party() {
         .unwrap_or_else(|| panic!("{:?}", x.events));
     assert!(!e.participants.iter().any(|p| p == "Singapore"), "{e:?}");
 }
+
+#[test]
+fn a_happening_that_is_only_the_topic_of_a_comment_is_not_told() {
+    let x = extract_text(
+        "date: 2025-02-14\n---\nA spokesperson for Azerbaijan's Foreign Ministry declined to comment on the Geneva meeting with Armenia.",
+    );
+    assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
+    event_in(
+        "Azerbaijan's foreign minister met Armenia's foreign minister in Geneva.",
+        "meeting",
+    );
+}
