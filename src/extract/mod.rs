@@ -502,6 +502,10 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     // The source of each raw claim, as the output names it (`None` when unresolved).
     let mut claim_sources: Vec<Option<serde_json::Value>> = Vec::new();
     let mut last_plural: Option<(usize, claims::Source)> = None;
+    // The last source named by a name alone (someone who is not an official, "Fatu Sesay, a
+    // trader, said"), with where it was named: "she said" after it is that person, unless an
+    // official was mentioned since.
+    let mut last_named: Option<(usize, claims::Source)> = None;
     for c in &raw_claims {
         claim_sources.push(None);
         // A quotation carried over from another keeps that one's subject span, so one
@@ -533,8 +537,36 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             }
             _ => source,
         };
+        let subject = doc.text.slice(c.subject.0, c.subject.1).trim();
+        let source = match &last_named {
+            Some((at, named))
+                if matches!(subject, "he" | "she" | "He" | "She")
+                    && *at < c.subject.0
+                    && source.people.iter().all(|&i| {
+                        found_people[i]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.1 <= c.subject.0)
+                            .all(|m| m.1 <= *at)
+                    }) =>
+            {
+                named.clone()
+            }
+            _ => source,
+        };
         if source.names.len() > 1 {
             last_plural = Some((paragraph, source.clone()));
+        }
+        if source.names.len() == 1
+            && source.people.is_empty()
+            && source.countries.is_empty()
+            && source.organisations.is_empty()
+            && !c.by_publisher
+            && (2..=4).contains(&source.names[0].split_whitespace().count())
+        {
+            last_named = Some((c.subject.1, source.clone()));
+        } else if !source.people.is_empty() {
+            last_named = None;
         }
         let hedge = claims::hedge(&doc, c.text, lex);
         let attributed_to = if source.names.len() == 1 {

@@ -1340,3 +1340,12 @@ fn a_happening_that_is_only_the_topic_of_a_comment_is_not_told() {
         "meeting",
     );
 }
+
+#[test]
+fn a_name_set_off_before_the_cue_is_the_speaker_and_she_is_the_private_person_just_named() {
+    let x = extract_text(
+        "date: 2019-06-20\n---\nLiberia and Sierra Leone reopened the crossing.\n\nLiberia's Minister of Information, Amos T. Kollie Jr., said the closure had cost traders on both sides a lot.\n\nLiberia's former President Randolph T. Cooper walked across the bridge with Sierra Leonean officials.\n\nFatu Sesay, a palm oil trader from Bo Waterside, said she had lost two weeks of sales. \"Our customers are on the other side,\" she said.",
+    );
+    assert_eq!(sources_of(&x, "Liberia's Minister"), ["Amos T. Kollie Jr."]);
+    assert_eq!(sources_of(&x, "Our customers"), ["Fatu Sesay"]);
+}
