@@ -486,15 +486,22 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         }
         // The folded text has one byte per code point: byte offsets are code-point offsets.
         let hay = &doc.text.folded[s.start..s.end];
-        let Some(m) = lex.judgement_automaton.find_iter(hay).find(|m| {
-            (m.start() == 0 || !is_word(hay[m.start() - 1]))
-                && (m.end() == hay.len() || !is_word(hay[m.end()]))
-        }) else {
+        let Some((m0, m1)) = lex
+            .judgement_automaton
+            .find_iter(hay)
+            .find(|m| {
+                (m.start() == 0 || !is_word(hay[m.start() - 1]))
+                    && (m.end() == hay.len() || !is_word(hay[m.end()]))
+            })
+            .map(|m| (m.start(), m.end()))
+            // "was seen at the time as", "is widely regarded as": the phrases with words between.
+            .or_else(|| seen_as().find(hay).map(|m| (m.start(), m.end())))
+        else {
             continue;
         };
         out.push(RawClaim {
             text: trim_span(doc, s.start, s.end),
-            cue: (s.start + m.start(), s.start + m.end()),
+            cue: (s.start + m0, s.start + m1),
             subject: (s.start, s.start),
             sentence: si,
             carried_from: None,
@@ -503,6 +510,24 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
     }
     out.sort_by_key(|c| c.text.0);
     out
+}
+
+/// A judgement in the passive with words between its verb and "as": "was seen at the time as",
+/// "is widely regarded as" (the folded text is in small letters).
+#[expect(
+    clippy::expect_used,
+    reason = "a fixed pattern, exercised by the extraction tests"
+)]
+fn seen_as() -> &'static regex::bytes::Regex {
+    static R: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::bytes::RegexBuilder::new(
+            r"\b(?:is|are|was|were|been|being)\s+(?:widely\s+|largely\s+|generally\s+|increasingly\s+)?(?:seen|regarded|viewed|considered)\s+(?:(?:at|in|by|from)\s+(?:the\s+|that\s+|this\s+)?[a-z]+\s+|widely\s+|largely\s+|here\s+|there\s+|locally\s+){1,2}as\b",
+        )
+        .unicode(false)
+        .build()
+        .expect("judgement pattern")
+    })
 }
 
 /// Sentences shorter than this in a speech are greetings and thanks, not claims.
@@ -638,6 +663,15 @@ fn speaker_turns(doc: &Doc<'_>, lex: &Lexicon, quotes: &[Quote], skip: &[usize])
         {
             continue;
         }
+        // The conduct of the briefing itself ("I will now take your questions", "I have no
+        // further information at this time") claims nothing.
+        let folded = &doc.text.folded[a..b];
+        if PROCEDURE
+            .iter()
+            .any(|p| folded.windows(p.len()).any(|w| w == p.as_bytes()))
+        {
+            continue;
+        }
         out.push(RawClaim {
             text: (a, b),
             cue,
@@ -754,6 +788,26 @@ fn trim_span(doc: &Doc<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
     }
     (a, b)
 }
+
+/// Phrases of a briefing's own conduct (in folded text): a sentence of a speech with one of
+/// them is procedure, not a claim.
+const PROCEDURE: &[&str] = &[
+    "take your questions",
+    "take questions",
+    "next question",
+    "begin with an announcement",
+    "start with an announcement",
+    "have an announcement",
+    "no further information",
+    "no information to release",
+    "nothing further to add",
+    "nothing to add",
+    "i refer you to",
+    "please refer to",
+    "that concludes",
+    "that's all for today",
+    "thank you for your question",
+];
 
 const PAIR_WORDS: &[&str] = &[
     "the parties",
@@ -1171,4 +1225,9 @@ pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<Strin
         .map(|m| m.pattern().as_usize())
         .min()
         .map(|i| lex.hedges[i].clone())
+        .or_else(|| {
+            seen_as()
+                .find(hay)
+                .map(|m| String::from_utf8_lossy(m.as_bytes()).into_owned())
+        })
 }

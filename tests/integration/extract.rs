@@ -1349,3 +1349,28 @@ fn a_name_set_off_before_the_cue_is_the_speaker_and_she_is_the_private_person_ju
     assert_eq!(sources_of(&x, "Liberia's Minister"), ["Amos T. Kollie Jr."]);
     assert_eq!(sources_of(&x, "Our customers"), ["Fatu Sesay"]);
 }
+
+#[test]
+fn a_briefings_own_conduct_claims_nothing_and_seen_at_the_time_as_is_a_hedged_judgement() {
+    let x = extract_text(
+        "publisher: Ministry of Foreign Affairs of Viet Nam\ndate: 2023-07-20\n---\nSPOKESPERSON PHAM THU HANG: I would like to begin with an announcement. Viet Nam and China will hold talks in Hanoi next week on fishing in the Gulf of Tonkin. I will now take your questions.\n\nQUESTION: When will the talks start?\n\nSPOKESPERSON PHAM THU HANG: I have no further information on the schedule at this time.",
+    );
+    assert!(
+        x.claims.iter().all(|c| !c.text.text.contains("announcement")
+            && !c.text.text.contains("questions")
+            && !c.text.text.contains("no further information")),
+        "{:?}",
+        x.claims
+    );
+    assert!(
+        x.claims
+            .iter()
+            .any(|c| c.text.text.starts_with("Viet Nam and China will hold"))
+    );
+    let x = extract_text(
+        "publisher: Meridian Wire\ndate: 2025-02-14\n---\nArmenia and Azerbaijan exchanged detainees in 2023.\n\nThat exchange was seen at the time as a step toward a peace treaty.",
+    );
+    assert_eq!(sources_of(&x, "That exchange"), ["Meridian Wire"]);
+    let c = x.claims.iter().find(|c| c.text.text.starts_with("That exchange"));
+    assert!(c.is_some_and(|c| c.hedged), "{:?}", x.claims);
+}
