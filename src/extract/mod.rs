@@ -316,6 +316,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         }
     }
     let pair = events::principal_pair(&doc, &found_people, lex);
+    people::place_by_counterpart(&doc, &mut found_people, &pair);
     let raw_claims = claims::find(&doc, lex, &prov.sentences);
     let unbound = claims::unbound_roles(&doc, &found_people, lex, &raw_claims);
     people::bind_roles(&doc, &mut found_people, &unbound);

@@ -173,6 +173,22 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "Organization",
     "Agency",
     "News",
+    // Plural common nouns that end the names of bodies ("Commission on Prisoners of War,
+    // Hostages and Missing Persons", "Human Rights", "Foreign Relations").
+    "Persons",
+    "People",
+    "Rights",
+    "Relations",
+    "Prisoners",
+    "Hostages",
+    "Refugees",
+    "Services",
+    "Resources",
+    "Studies",
+    "Institute",
+    "Center",
+    "Centre",
+    "Commission",
 ];
 
 /// Single-word titles that can precede a name inside a longer title.
@@ -471,7 +487,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*[,.]"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*[,.]"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -1394,6 +1410,53 @@ pub fn bind_roles(doc: &Doc<'_>, people: &mut [Person], unbound: &[(usize, RoleP
             if q.country.is_none() {
                 q.country = phrase.country;
             }
+        }
+    }
+}
+
+/// An official the text does not place, joined to one who serves a country of the article's
+/// pair ("Boris Johnson and Simon Coveney discussed ...", "X met Y"), is that one's
+/// counterpart: they serve the pair's other country.
+pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]) {
+    const JOINS: &[&str] = &[
+        "and",
+        "met",
+        "met with",
+        "spoke with",
+        "spoke to",
+        "hosted",
+        "received",
+        "welcomed",
+        "held talks with",
+        "talked with",
+        "phoned",
+        "called",
+    ];
+    let &[first, second] = pair else {
+        return;
+    };
+    for i in 0..people.len() {
+        if people[i].country.is_some() {
+            continue;
+        }
+        let found = people.iter().enumerate().find_map(|(j, q)| {
+            let c = q.country.filter(|c| j != i && pair.contains(c))?;
+            let joined = people[i].mentions.iter().any(|&(a, b)| {
+                q.mentions.iter().any(|&(qa, qb)| {
+                    let between = if qb <= a {
+                        doc.text.slice(qb, a)
+                    } else if b <= qa {
+                        doc.text.slice(b, qa)
+                    } else {
+                        return false;
+                    };
+                    JOINS.contains(&between.trim())
+                })
+            });
+            joined.then_some(if c == first { second } else { first })
+        });
+        if found.is_some() {
+            people[i].country = found;
         }
     }
 }

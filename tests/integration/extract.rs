@@ -1374,3 +1374,11 @@ fn a_briefings_own_conduct_claims_nothing_and_seen_at_the_time_as_is_a_hedged_ju
     let c = x.claims.iter().find(|c| c.text.text.starts_with("That exchange"));
     assert!(c.is_some_and(|c| c.hedged), "{:?}", x.claims);
 }
+
+#[test]
+fn an_unplaced_official_joined_to_one_of_the_pair_is_the_counterpart() {
+    let x = extract_text(
+        "date: 2017-11-10\n---\nForeign Secretary Boris Johnson visited Ireland.\n\nBoris Johnson and Simon Coveney discussed the relationship between the UK and Ireland.",
+    );
+    assert_eq!(official(&x, "Simon Coveney").country.as_deref(), Some("Ireland"));
+}
