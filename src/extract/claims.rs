@@ -915,6 +915,29 @@ pub fn resolve(
     named.sort_unstable();
     named.dedup_by_key(|(_, i)| *i);
     if !named.is_empty() {
+        // "The Secretary and Foreign Minister Nurtleu reviewed ...": a role without a name
+        // beside a named person is another person.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut from = start;
+        for (i, _) in raw.match_indices(" and ") {
+            let at = start + raw[..i].chars().count();
+            parts.push((from, at));
+            from = at + 5;
+        }
+        parts.push((from, end));
+        let mut by_role: Vec<(usize, usize)> = Vec::new();
+        if let [(a, b), (c, d), ..] = parts[..] {
+            let name_in = |x: usize, y: usize| named.iter().any(|&(at, _)| x <= at && at < y);
+            if !name_in(a, b)
+                && name_in(c, d)
+                && let Some(phrase) = people::role_phrase(doc, a, b, lex)
+                && let Some(i) = person_for_role(people, &phrase, a)
+            {
+                by_role.push((a, i));
+            }
+        }
+        named.extend(by_role);
+        named.sort_unstable();
         for (_, i) in named {
             if !source.people.contains(&i) {
                 source.people.push(i);
@@ -1037,7 +1060,14 @@ pub fn resolve(
             return Some(source);
         }
     }
-    if let Some(phrase) = people::role_phrase(doc, start, end, lex)
+    // "officials said", "diplomats familiar with the talks said": many, not the one named last.
+    let plural_role = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.strip_suffix('s')
+            .is_some_and(|h| people::ROLE_HEADS.contains(&h) && !h.ends_with('s'))
+    });
+    if !plural_role
+        && let Some(phrase) = people::role_phrase(doc, start, end, lex)
         && let Some(i) = person_for_role(people, &phrase, start)
     {
         source.people.push(i);

@@ -1382,3 +1382,18 @@ fn an_unplaced_official_joined_to_one_of_the_pair_is_the_counterpart() {
     );
     assert_eq!(official(&x, "Simon Coveney").country.as_deref(), Some("Ireland"));
 }
+
+#[test]
+fn officials_in_the_plural_are_many_and_a_role_beside_a_name_is_another_person() {
+    let x = extract_text(
+        "publisher: U.S. Department of State\ndate: 2024-03-12\n---\nSecretary of State Antony J. Blinken met today with Kazakhstan's Foreign Minister Murat Nurtleu in Washington.\n\nThe Secretary and Foreign Minister Nurtleu reviewed progress on the partnership and welcomed the launch of a new dialogue.\n\nOn Monday, Deputy Secretary Kurt Campbell called Kazakh Deputy Foreign Minister Roman Vassilenko.\n\nThe United States provided $1.5 million to help Kazakhstan strengthen its border, officials said.",
+    );
+    let mut both = sources_of(&x, "The Secretary and");
+    both.sort();
+    assert_eq!(both, ["Antony J. Blinken", "Murat Nurtleu"]);
+    assert_eq!(sources_of(&x, "The United States provided"), ["officials"]);
+    assert_eq!(
+        official(&x, "Kurt Campbell").role.as_deref(),
+        Some("Deputy Secretary")
+    );
+}
