@@ -1085,6 +1085,41 @@ pub fn resolve(
         source.names.push(lex.organisations[o].name.clone());
         return Some(source);
     }
+    // "Kosovo's customs service", "Iran's foreign ministry": an institution of a country, as
+    // written, rather than the country.
+    if countries_in.len() == 1 {
+        let phrase = raw
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim_end_matches([',', '.', ' ']);
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let possessive = words
+            .first()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if possessive
+            && (2..=6).contains(&words.len())
+            && words[1..]
+                .iter()
+                .any(|w| SOURCE_HEADS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()))
+            && !words[1..].iter().any(|w| {
+                SOURCE_HEADS.contains(&w.to_lowercase().as_str())
+                    && matches!(
+                        w.to_lowercase().as_str(),
+                        "minister"
+                            | "president"
+                            | "ambassador"
+                            | "envoy"
+                            | "secretary"
+                            | "premier"
+                            | "chancellor"
+                    )
+            })
+        {
+            source.names.push(phrase.to_owned());
+            return Some(source);
+        }
+    }
     if !countries_in.is_empty()
         && !doc
             .mentions
@@ -1176,6 +1211,8 @@ const SOURCE_HEADS: &[&str] = &[
     "channel",
     "office",
     "embassy",
+    "service",
+    "police",
     "military",
     "army",
     "presidency",

@@ -74,6 +74,8 @@ struct Patterns {
     boundary: Regex,
     thanks_for: Regex,
     topic_of: Regex,
+    negated: Regex,
+    attribution: Regex,
 }
 
 /// An ASCII pattern over bytes: Unicode word boundaries would keep the regex engine off its
@@ -102,6 +104,8 @@ fn patterns() -> &'static Patterns {
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
         topic_of: ascii(r"(?i)\b(?:comment(?:s|ed|ing)?|details|questions?|asked|briefed|information)\s+(?:on|about|of|regarding)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w#'-]+\s+){0,2}$"),
+        negated: ascii(r"(?i)\b(?:failed\s+to|fail\s+to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
+        attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
 }
@@ -385,6 +389,15 @@ pub fn find(
             // "X thanked Y for hosting the talks" is a claim (the annotation's rule), and the
             // hosting in it an aside.
             if p.thanks_for.is_match(&masked.as_bytes()[..m.start()]) {
+                continue;
+            }
+            // "failed to agree on", "did not meet": a happening denied.
+            if p.negated.is_match(&masked.as_bytes()[..m.start()]) {
+                continue;
+            }
+            // "..., according to Kosovo's customs service": the words of the attribution
+            // report nothing themselves.
+            if p.attribution.find(&masked.as_bytes()[..m.start()]).is_some() {
                 continue;
             }
             // "declined to comment on the Geneva meeting", "asked about the visit": a happening

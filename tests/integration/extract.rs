@@ -1397,3 +1397,30 @@ fn officials_in_the_plural_are_many_and_a_role_beside_a_name_is_another_person()
         Some("Deputy Secretary")
     );
 }
+
+#[test]
+fn denied_happenings_attribution_words_and_a_countrys_institution_as_the_source() {
+    let x = extract_text(
+        "date: 2024-09-18\n---\nSerbia and Kosovo held talks in Brussels last month but failed to agree on a plan.",
+    );
+    assert!(x.events.iter().any(|e| e.kind == "meeting"), "{:?}", x.events);
+    assert!(x.events.iter().all(|e| e.kind != "agreement"), "{:?}", x.events);
+    let x = extract_text(
+        "date: 2024-09-18\n---\nSerbia closed the Jarinje crossing to Kosovo-registered trucks, according to Kosovo's customs service.",
+    );
+    assert!(x.events.iter().all(|e| e.kind != "trade"), "{:?}", x.events);
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        e.reported_by,
+        Some(serde_json::Value::String("Kosovo's customs service".to_owned()))
+    );
+    let e = event_in(
+        "Japan will extend a loan of 150 billion yen to India for a rail project.",
+        "other",
+    );
+    assert_eq!((e.cameo.as_str(), e.status.as_str()), ("071", "planned"));
+}
