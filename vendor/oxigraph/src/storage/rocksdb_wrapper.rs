@@ -31,7 +31,11 @@ macro_rules! ffi_result {
         if error.is_null() {
             Ok(result)
         } else {
-            Err(ErrorStatus(::std::ffi::CString::from_raw(error)))
+            // The message is RocksDB's (C `malloc`): copied, then given back to RocksDB's own
+            // `free`, never to Rust's allocator (bilateral patch, see PATCH.md).
+            let message = ::std::ffi::CStr::from_ptr(error).to_owned();
+            rocksdb_free(error.cast());
+            Err(ErrorStatus(message))
         }
     }}
 }
