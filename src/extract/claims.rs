@@ -867,7 +867,10 @@ pub fn person_for_role(people: &[Person], phrase: &RolePhrase, at: usize) -> Opt
     let generic = matches!(phrase.head, "official" | "leader" | "chief" | "diplomat");
     let fits = |p: &Person| {
         let role = p.role.as_deref().unwrap_or_default().to_lowercase();
-        (phrase.country.is_none() || p.country == phrase.country) && (generic || role.contains(phrase.head))
+        // "the spokesman" is the official whose role says spokesperson or spokeswoman too.
+        let spokes = phrase.head.starts_with("spokes") && role.contains("spokes");
+        (phrase.country.is_none() || p.country == phrase.country)
+            && (generic || spokes || role.contains(phrase.head))
     };
     let before = people_before(people, at).into_iter().find(|&i| fits(&people[i]));
     before.or_else(|| {
@@ -976,6 +979,24 @@ pub fn resolve(
             return Some(source);
         }
     }
+    // "officials said", "diplomats familiar with the talks said": many, not the one named last.
+    let plural_role = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.strip_suffix('s')
+            .is_some_and(|h| people::ROLE_HEADS.contains(&h) && !h.ends_with('s'))
+    });
+    // "diplomats in Cairo", "Egyptian officials": the group as written, not its country.
+    if plural_role && !PAIR_WORDS.iter().any(|w| lower.contains(w)) {
+        let phrase = raw
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim_end_matches([',', '.', ' ']);
+        if (1..=6).contains(&phrase.split_whitespace().count()) {
+            source.names.push(phrase.to_owned());
+            return Some(source);
+        }
+    }
     let countries_in: Vec<usize> = {
         let mut v: Vec<usize> = doc
             .mentions
@@ -1060,12 +1081,6 @@ pub fn resolve(
             return Some(source);
         }
     }
-    // "officials said", "diplomats familiar with the talks said": many, not the one named last.
-    let plural_role = lower.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.strip_suffix('s')
-            .is_some_and(|h| people::ROLE_HEADS.contains(&h) && !h.ends_with('s'))
-    });
     if !plural_role
         && let Some(phrase) = people::role_phrase(doc, start, end, lex)
         && let Some(i) = person_for_role(people, &phrase, start)

@@ -1424,3 +1424,22 @@ fn denied_happenings_attribution_words_and_a_countrys_institution_as_the_source(
     );
     assert_eq!((e.cameo.as_str(), e.status.as_str()), ("071", "planned"));
 }
+
+#[test]
+fn groups_of_officials_as_written_the_spokesman_and_talks_moved_toward() {
+    let x = extract_text(
+        "date: 2024-02-10\n---\nEgypt and Ethiopia appear to be moving toward a new round of negotiations over the dam, diplomats in Cairo say.\n\nEthiopia's foreign ministry spokesman, Meles Alem, rejected the remarks.\n\nThe spokesman said Addis Ababa had the right to use its own resources.\n\nAccording to Egyptian officials, Sudan has offered to host the next round.",
+    );
+    assert_eq!(
+        sources_of(&x, "Egypt and Ethiopia appear"),
+        ["diplomats in Cairo"]
+    );
+    assert_eq!(sources_of(&x, "The spokesman said"), ["Meles Alem"]);
+    assert_eq!(sources_of(&x, "According to Egyptian"), ["Egyptian officials"]);
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("Egypt and Ethiopia appear"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(e.status, "planned");
+}
