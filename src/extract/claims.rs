@@ -1158,8 +1158,8 @@ pub fn resolve(
         return Some(source);
     }
     // A known person's surname in another case ("FOREIGN SECRETARY MANALO" in a transcript).
-    // The family name comes first in some names ("MS. PHAM:" for Pham Thi Thu Ha): the first
-    // word is tried when no last word matches.
+    // The family name comes first in some names ("MS. PHAM:" for Pham Thi Thu Ha, "MR.
+    // HAYASHI:" for Hayashi Yoshimasa): the first word is tried when no last word matches.
     let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
     let named_by = |name: Option<&str>| {
         name.is_some_and(|n| n.chars().count() > 2 && words.iter().any(|w| *w == n.to_lowercase()))
@@ -1169,7 +1169,7 @@ pub fn resolve(
         .position(|p| named_by(p.name.split_whitespace().last()))
         .or_else(|| {
             people.iter().position(|p| {
-                p.name.split_whitespace().count() > 2 && named_by(p.name.split_whitespace().next())
+                p.name.split_whitespace().count() >= 2 && named_by(p.name.split_whitespace().next())
             })
         })
     {

@@ -141,14 +141,6 @@ pub fn principal_pair(doc: &Doc<'_>, people: &[Person], lex: &Lexicon) -> Vec<us
     counts.into_iter().take(2).map(|(c, _, _)| c).collect()
 }
 
-/// Whether the only sign of a plan in `text` is "agreed ... to": for the agreement itself, that
-/// is what happened ("The two countries agreed last month to swap the prisoners").
-fn only_agreed(text: &[u8], p: &Patterns) -> bool {
-    p.planned
-        .find_iter(text)
-        .all(|m| m.as_bytes().starts_with(b"agree"))
-}
-
 /// Whether the place mentioned at `at` follows "in" or "at" (a venue: "met in Beijing"), or a
 /// venue and a comma ("in Lima, Peru").
 fn venue(doc: &Doc<'_>, at: usize) -> bool {
@@ -418,7 +410,12 @@ pub fn find(
                     Status::Proposed
                 } else if p.ongoing.is_match(text) {
                     Status::Ongoing
-                } else if p.planned.is_match(text) && !(t.kind == "agreement" && only_agreed(text, p)) {
+                } else if p.planned.find_iter(text).any(|x| {
+                    // "agreed ... to" is what happened for an agreement, and after another
+                    // trigger it is a later act ("held talks last month, and agreed to resume").
+                    !(x.as_bytes().starts_with(b"agree")
+                        && (t.kind == "agreement" || clause_start + x.start() >= m.end()))
+                }) {
                     Status::Planned
                 } else {
                     Status::Occurred

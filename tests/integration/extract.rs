@@ -1443,3 +1443,16 @@ fn groups_of_officials_as_written_the_spokesman_and_talks_moved_toward() {
         .unwrap_or_else(|| panic!("{:?}", x.events));
     assert_eq!(e.status, "planned");
 }
+
+#[test]
+fn a_label_with_the_family_name_first_and_an_agreement_after_the_happening() {
+    let x = extract_text(
+        "publisher: Ministry of Foreign Affairs of Japan\ndate: 2024-05-17\n---\nPress Secretary Hayashi Yoshimasa held a press conference on 17 May.\n\nMR. HAYASHI: We are aware of the reports about the Chinese vessels near the islands.",
+    );
+    assert_eq!(sources_of(&x, "We are aware"), ["Hayashi Yoshimasa"]);
+    let e = event_in(
+        "Japan and China held talks in Tokyo last month, and the two ministers agreed to share data on fishing.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+}
