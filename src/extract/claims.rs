@@ -450,12 +450,14 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                     clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),
                     previous.saturating_sub(1).max(s.start),
                 );
-            } else if doc
-                .text
-                .slice(cue.1, s.end)
-                .trim_start()
-                .starts_with(|c: char| c.is_lowercase())
+            } else if matches!(doc.text.slice(cue.0, cue.1), "saying" | "adding")
+                || doc
+                    .text
+                    .slice(cue.1, s.end)
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase())
             {
+                // "..., saying ...": the subject of the clause before, never one after.
                 // "Liberia's Minister of Information, Amos T. Kollie Jr., said the closure ...":
                 // the name set off before the cue, when no name follows it.
                 subject = (previous, clause - 1);

@@ -1456,3 +1456,12 @@ fn a_label_with_the_family_name_first_and_an_agreement_after_the_happening() {
     );
     assert_eq!(e.status, "occurred");
 }
+
+#[test]
+fn saying_after_a_clause_is_the_clauses_subjects_claim() {
+    let x = extract_text(
+        "date: 2024-02-10\n---\nEgypt and Ethiopia held talks.\n\nEthiopia's foreign ministry spokesman, Meles Alem, rejected the remarks, saying Addis Ababa had the right to use its own resources.\n\nEgypt condemned the move, saying it violated international law.",
+    );
+    assert_eq!(sources_of(&x, "Ethiopia's foreign ministry"), ["Meles Alem"]);
+    assert_eq!(sources_of(&x, "Egypt condemned"), ["Egypt"]);
+}
