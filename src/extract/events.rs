@@ -389,7 +389,7 @@ pub fn find(
             }
             // "..., according to Kosovo's customs service": the words of the attribution
             // report nothing themselves.
-            if p.attribution.find(&masked.as_bytes()[..m.start()]).is_some() {
+            if p.attribution.is_match(&masked.as_bytes()[..m.start()]) {
                 continue;
             }
             // "declined to comment on the Geneva meeting", "asked about the visit": a happening
