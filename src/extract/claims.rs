@@ -988,16 +988,18 @@ pub fn resolve(
             .is_some_and(|h| people::ROLE_HEADS.contains(&h) && !h.ends_with('s'))
     });
     // "diplomats in Cairo", "Egyptian officials": the group as written, not its country.
-    if plural_role && !PAIR_WORDS.iter().any(|w| lower.contains(w)) {
-        let phrase = raw
-            .trim()
-            .trim_start_matches("the ")
-            .trim_start_matches("The ")
-            .trim_end_matches([',', '.', ' ']);
-        if (1..=6).contains(&phrase.split_whitespace().count()) {
-            source.names.push(phrase.to_owned());
-            return Some(source);
-        }
+    // The source as written: without a leading article or trailing punctuation.
+    let phrase = raw
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .trim_end_matches([',', '.', ' ']);
+    if plural_role
+        && !PAIR_WORDS.iter().any(|w| lower.contains(w))
+        && (1..=6).contains(&phrase.split_whitespace().count())
+    {
+        source.names.push(phrase.to_owned());
+        return Some(source);
     }
     let countries_in: Vec<usize> = {
         let mut v: Vec<usize> = doc
@@ -1105,11 +1107,6 @@ pub fn resolve(
     // "Kosovo's customs service", "Iran's foreign ministry": an institution of a country, as
     // written, rather than the country.
     if countries_in.len() == 1 {
-        let phrase = raw
-            .trim()
-            .trim_start_matches("the ")
-            .trim_start_matches("The ")
-            .trim_end_matches([',', '.', ' ']);
         let words: Vec<&str> = phrase.split_whitespace().collect();
         let possessive = words
             .first()
