@@ -47,12 +47,12 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     let (upper, letter) = (latin_upper!(), latin_letter!());
     P.get_or_init(|| Patterns {
-        translated_by: Regex::new(r"(?i)\btranslated\s+(?:and\s+edited\s+|and\s+adapted\s+)?by\s+(?P<who>[^.;,]+)").expect("re"),
-        translated_from: Regex::new(r"(?i)\btranslated\s+from\b|\b(?:english\s+)?translation\s+(?:of|from)\b").expect("re"),
+        translated_by: Regex::new(r"(?i)(?-u:\b)translated\s+(?:and\s+edited\s+|and\s+adapted\s+)?by\s+(?P<who>[^.;,]+)").expect("re"),
+        translated_from: Regex::new(r"(?i)(?-u:\b)translated\s+from(?-u:\b)|(?-u:\b)(?:english\s+)?translation\s+(?:of|from)(?-u:\b)").expect("re"),
         not_verified: Regex::new(&format!(r"(?P<who>[{upper}][{letter}\s.'’&-]{{1,60}}?)\s+(?:has|have|had|did)\s+not\s+(?:independently\s+)?verif")).expect("re"),
-        cannot_verify: Regex::new(r"(?i)\b(?:could|can|cannot|can't|was\s+unable\s+to|were\s+unable\s+to)\s*(?:not\s+)?(?:be\s+)?(?:independently\s+)?verif(?:y|ied)\b").expect("re"),
-        verified: Regex::new(r"(?i)\b(?:has|have)\s+(?:independently\s+)?verified\s+(?:the\s+|this\s+)?(?:content|information|report|story|footage|article)").expect("re"),
-        writes: Regex::new(&format!(r"(?P<who>[{upper}][{letter}\-’']*(?:\s+[{upper}][{letter}\-’']*){{0,4}})\s+(?:writes|wrote)\b")).expect("re"),
+        cannot_verify: Regex::new(r"(?i)(?-u:\b)(?:could|can|cannot|can't|was\s+unable\s+to|were\s+unable\s+to)\s*(?:not\s+)?(?:be\s+)?(?:independently\s+)?verif(?:y|ied)(?-u:\b)").expect("re"),
+        verified: Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:independently\s+)?verified\s+(?:the\s+|this\s+)?(?:content|information|report|story|footage|article)").expect("re"),
+        writes: Regex::new(&format!(r"(?P<who>[{upper}][{letter}\-’']*(?:\s+[{upper}][{letter}\-’']*){{0,4}})\s+(?:writes|wrote)(?-u:\b)")).expect("re"),
         dateline: Regex::new(&format!(r"^[{upper}][{upper}\s.,]+?\s*\((?P<who>[^)]{{2,40}})\)\s*[–—-]")).expect("re"),
     })
 }

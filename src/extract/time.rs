@@ -125,18 +125,18 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     #[expect(clippy::expect_used, reason = "constant patterns, covered by the tests below")]
     P.get_or_init(|| Patterns {
-        iso: Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b").expect("iso"),
-        month_day_year: Regex::new(&format!(r"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"))
+        iso: Regex::new(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)").expect("iso"),
+        month_day_year: Regex::new(&format!(r"(?-u:\b){MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"))
             .expect("month day"),
-        day_month_year: Regex::new(&format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?P<year>\d{{4}})\b)?"))
+        day_month_year: Regex::new(&format!(r"(?-u:\b)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"))
             .expect("day month"),
-        in_month: Regex::new(&format!(r"\b(?i:in|since|during|by|until|last|this|early|late|mid-)\s*(?:early\s+|late\s+|mid-)?{MONTH}\b(?:\s+(?P<year>\d{{4}})\b)?"))
+        in_month: Regex::new(&format!(r"(?-u:\b)(?i:in|since|during|by|until|last|this|early|late|mid-)\s*(?:early\s+|late\s+|mid-)?{MONTH}(?-u:\b)(?:\s+(?P<year>\d{{4}})(?-u:\b))?"))
             .expect("in month"),
-        weekday: Regex::new(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b").expect("weekday"),
-        relative: Regex::new(r"(?i)\b(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month|last\s+week|earlier\s+this\s+week|this\s+week|next\s+week|a\s+week\s+ago|(?:two|three|four|five|six|[2-9])\s+days\s+ago)\b")
+        weekday: Regex::new(r"(?-u:\b)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?(?-u:\b)").expect("weekday"),
+        relative: Regex::new(r"(?i)(?-u:\b)(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month|last\s+week|earlier\s+this\s+week|this\s+week|next\s+week|a\s+week\s+ago|(?:two|three|four|five|six|[2-9])\s+days\s+ago)(?-u:\b)")
             .expect("relative"),
-        in_year: Regex::new(r"\b(?i:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})\b").expect("in year"),
-        future: Regex::new(r"(?i)\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next|look(?:s|ed|ing)?\s+forward\s+to)\b").expect("future"),
+        in_year: Regex::new(r"(?-u:\b)(?i:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})(?-u:\b)").expect("in year"),
+        future: Regex::new(r"(?i)(?-u:\b)(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next|look(?:s|ed|ing)?\s+forward\s+to)(?-u:\b)").expect("future"),
     })
 }
 
