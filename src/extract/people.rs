@@ -6,7 +6,7 @@ use crate::extract::Doc;
 use crate::extract::lexicon::{CountryForm, Entry, KnownPerson, Lexicon};
 use crate::extract::recognise::Mention;
 use crate::extract::text::{LineKind, fold, latin_letter, latin_upper};
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::MatchKind;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -788,6 +788,47 @@ fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns) -> usize {
     end
 }
 
+/// Where the keys occur in `folded[from..]`, as an Aho-Corasick search with leftmost-longest
+/// matches would find them (the first key of equal ones), but only from the start of a word or
+/// after a hyphen, which are the only matches the caller keeps: `(key, start, end)`. A table of
+/// the keys is far cheaper than building an automaton for each article's few surnames.
+fn surname_matches(folded: &[u8], from: usize, keys: &[Vec<u8>]) -> Vec<(usize, usize, usize)> {
+    let mut by_key: crate::extract::text::FnvMap<&[u8], usize> = crate::extract::text::FnvMap::default();
+    let mut first = [false; 256];
+    let mut lengths: Vec<usize> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        let Some(&b) = k.first() else {
+            continue;
+        };
+        by_key.entry(k.as_slice()).or_insert(i);
+        first[usize::from(b)] = true;
+        lengths.push(k.len());
+    }
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
+    let mut out = Vec::new();
+    let mut s = from;
+    while s < folded.len() {
+        let starts_word =
+            s == 0 || !crate::extract::text::is_word(folded[s - 1]) || folded[s - 1] == b'-';
+        if !starts_word || !first[usize::from(folded[s])] {
+            s += 1;
+            continue;
+        }
+        let Some((len, key)) = lengths
+            .iter()
+            .filter_map(|&l| folded.get(s..s + l).and_then(|w| by_key.get(w)).map(|&k| (l, k)))
+            .next()
+        else {
+            s += 1;
+            continue;
+        };
+        out.push((key, s, s + len));
+        s += len;
+    }
+    out
+}
+
 /// Names right before a verb they are the subject of ("Hossein Zolfaqari pointed to").
 fn bare_names<'s>(sentence: &'s str, p: &Patterns) -> Vec<regex::Match<'s>> {
     let lower = sentence.to_ascii_lowercase();
@@ -1190,15 +1231,8 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         .collect();
     if !keyed.is_empty() {
         let folded: Vec<Vec<u8>> = keyed.iter().map(|(_, k)| fold(k)).collect();
-        // Built for each article: the kind that is cheapest to build.
-        if let Ok(ac) = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&folded)
         {
-            let from = doc.body_start;
-            for m in ac.find_iter(&doc.text.folded[from..]) {
-                let (s, e) = (from + m.start(), from + m.end());
+            for (p, s, e) in surname_matches(&doc.text.folded, doc.body_start, &folded) {
                 if (s > 0
                     && crate::extract::text::is_word(doc.text.folded[s - 1])
                     && doc.text.folded[s - 1] != b'-')
@@ -1216,7 +1250,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 {
                     continue;
                 }
-                let who = keyed[m.pattern().as_usize()].0;
+                let who = keyed[p].0;
                 // Extend "Sharaa" to "al-Sharaa" when the particle is there.
                 let s = if doc.text.slice(s.saturating_sub(3), s).eq_ignore_ascii_case("al-") {
                     s - 3
