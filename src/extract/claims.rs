@@ -249,21 +249,22 @@ fn trim_end_bytes(b: &[u8]) -> &[u8] {
 
 /// Leftmost-longest matches that may start inside an earlier match that was rejected: the
 /// automaton is leftmost-longest, so rejected matches are retried from their next byte.
+/// Lazy: a caller that stops at the first match it accepts searches no further.
 trait LeftmostFrom {
-    fn find_overlapping_iter_leftmost(&self, hay: &[u8]) -> Vec<(usize, usize)>;
+    fn find_overlapping_iter_leftmost<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = (usize, usize)> + 'h;
 }
 
 impl LeftmostFrom for aho_corasick::AhoCorasick {
-    fn find_overlapping_iter_leftmost(&self, hay: &[u8]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    fn find_overlapping_iter_leftmost<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = (usize, usize)> + 'h {
         let mut at = 0;
-        while at < hay.len() {
-            let input = aho_corasick::Input::new(hay).span(at..hay.len());
-            let Some(m) = self.find(input) else { break };
-            out.push((m.start(), m.end()));
+        std::iter::from_fn(move || {
+            if at >= hay.len() {
+                return None;
+            }
+            let m = self.find(aho_corasick::Input::new(hay).span(at..hay.len()))?;
             at = m.start() + 1;
-        }
-        out
+            Some((m.start(), m.end()))
+        })
     }
 }
 
@@ -852,7 +853,14 @@ const TWO_PEOPLE: &[&str] = &[
 ];
 
 fn contains_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word).any(|(i, _)| {
+    // Short haystacks and many words: a scan from each first byte costs less than the setup of
+    // a substring searcher per word.
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    memchr::memchr_iter(first, hay.as_bytes())
+        .filter(|&i| hay.as_bytes()[i..].starts_with(word.as_bytes()))
+        .any(|i| {
         let before = hay[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
         let after = hay[i + word.len()..]
             .chars()

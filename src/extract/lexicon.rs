@@ -612,6 +612,8 @@ impl Lexicon {
         )]
         let cue_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: searched in every sentence; small enough to build at start-up.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(claim_cues.iter().map(String::as_bytes))
             .expect("cue automaton");
         let (triggers, trigger_set) = pending.join().unwrap_or_else(|e| std::panic::resume_unwind(e));

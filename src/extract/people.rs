@@ -480,6 +480,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .expect("name before verb"),
             verbs: aho_corasick::AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&verbs)
                 .expect("verb automaton"),
             appositive: Regex::new(
@@ -1369,27 +1370,32 @@ pub fn place_by_named_person(people: &mut [Person]) {
     }
 }
 
+/// An automaton of `ROLE_HEADS`, every match reported.
+#[expect(clippy::expect_used, reason = "a constant list, covered by every claims test")]
+fn role_heads() -> &'static aho_corasick::AhoCorasick {
+    static A: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| aho_corasick::AhoCorasick::new(ROLE_HEADS).expect("role heads"))
+}
+
 /// Reads a role phrase in a stretch of text (a claim's subject).
 pub fn role_phrase(doc: &Doc<'_>, start: usize, end: usize, lex: &Lexicon) -> Option<RolePhrase> {
     let raw = doc.text.slice(start, end);
     let lower = raw.to_lowercase();
-    let (pos, head) = ROLE_HEADS
-        .iter()
-        .filter_map(|h| {
-            lower
-                .match_indices(h)
-                .find(|(i, _)| {
-                    let before_ok = *i == 0 || !lower[..*i].chars().last().is_some_and(char::is_alphanumeric);
-                    let after = &lower[i + h.len()..];
-                    let after_ok = after
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric() || c == 's');
-                    before_ok && after_ok
-                })
-                .map(|(i, _)| (i, *h))
+    // The first head as a word (or a plural), the first of ROLE_HEADS where two start at once.
+    let (pos, head) = role_heads()
+        .find_overlapping_iter(&lower)
+        .filter(|m| {
+            let (i, h) = (m.start(), ROLE_HEADS[m.pattern().as_usize()]);
+            let before_ok = i == 0 || !lower[..i].chars().last().is_some_and(char::is_alphanumeric);
+            let after_ok = lower[i + h.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || c == 's');
+            before_ok && after_ok
         })
-        .min_by_key(|(i, _)| *i)?;
+        .map(|m| (m.start(), m.pattern().as_usize()))
+        .min()
+        .map(|(i, h)| (i, ROLE_HEADS[h]))?;
     let country = doc
         .mentions
         .iter()
