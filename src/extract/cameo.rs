@@ -334,7 +334,15 @@ impl Verbs {
 
 /// The upper-case words of a text and where each is (byte offsets).
 pub fn tokens(text: &str) -> (Vec<String>, Vec<(usize, usize)>) {
-    let mut words = Vec::new();
+    let spans = token_spans(text);
+    let words = spans.iter().map(|&(s, e)| text[s..e].to_ascii_uppercase()).collect();
+    (words, spans)
+}
+
+/// Where the words of a text are (byte offsets). ASCII upper-casing keeps offsets, so the
+/// words of `text.to_ascii_uppercase()` at these spans are those `tokens` gives, without an
+/// allocation per word.
+pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -343,14 +351,13 @@ pub fn tokens(text: &str) -> (Vec<String>, Vec<(usize, usize)>) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let w = text[s..i].trim_end_matches(['\'', '-']);
-                words.push(w.to_ascii_uppercase());
                 spans.push((s, s + w.len()));
                 start = None;
             }
             _ => {}
         }
     }
-    (words, spans)
+    spans
 }
 
 #[cfg(test)]

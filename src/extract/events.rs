@@ -454,8 +454,8 @@ pub fn find(
             let root = t.cameo.get(..2).unwrap_or_default();
             let code = acts
                 .get_or_insert_with(|| {
-                    let (words, _) = cameo::tokens(&masked);
-                    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                    let upper = masked.to_ascii_uppercase();
+                    let refs: Vec<&str> = cameo::token_spans(&masked).iter().map(|&(s, e)| &upper[s..e]).collect();
                     cameo::Verbs::get()
                         .find(&refs)
                         .iter()

@@ -90,6 +90,23 @@ pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == OTHER_LETTER
 }
 
+/// `fold_char` of each ASCII character.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        #[expect(clippy::cast_possible_truncation, reason = "i < 128")]
+        let b = i as u8;
+        t[i] = match b {
+            b'A'..=b'Z' => b.to_ascii_lowercase(),
+            b'\n' | b'\r' | b'\t' => b' ',
+            _ => b,
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The input with its folded form and the maps between byte and code-point offsets.
 pub struct Text<'a> {
     /// The input as given.
@@ -105,9 +122,21 @@ impl<'a> Text<'a> {
     pub fn new(raw: &'a str) -> Self {
         let mut folded = Vec::with_capacity(raw.len());
         let mut char_to_byte = Vec::with_capacity(raw.len() + 1);
-        for (i, c) in raw.char_indices() {
-            folded.push(fold_char(c));
-            char_to_byte.push(i);
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII, most of any text, by a table; the rest by `fold_char`.
+            if b.is_ascii() {
+                folded.push(ASCII_FOLD[usize::from(b)]);
+                char_to_byte.push(i);
+                i += 1;
+            } else if let Some(c) = raw.get(i..).and_then(|r| r.chars().next()) {
+                folded.push(fold_char(c));
+                char_to_byte.push(i);
+                i += c.len_utf8();
+            } else {
+                break;
+            }
         }
         char_to_byte.push(raw.len());
         Self {
@@ -312,6 +341,13 @@ fn line_kind(index: usize, lines: &[&[u8]], raw: &str, boilerplate: &[Vec<u8>]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_table_folds_as_fold_char_does() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_FOLD[usize::from(b)], fold_char(char::from(b)), "byte {b}");
+        }
+    }
 
     #[test]
     fn folding_keeps_one_byte_per_code_point() {
