@@ -335,7 +335,10 @@ impl Verbs {
 /// The upper-case words of a text and where each is (byte offsets).
 pub fn tokens(text: &str) -> (Vec<String>, Vec<(usize, usize)>) {
     let spans = token_spans(text);
-    let words = spans.iter().map(|&(s, e)| text[s..e].to_ascii_uppercase()).collect();
+    let words = spans
+        .iter()
+        .map(|&(s, e)| text[s..e].to_ascii_uppercase())
+        .collect();
     (words, spans)
 }
 

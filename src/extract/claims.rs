@@ -251,11 +251,17 @@ fn trim_end_bytes(b: &[u8]) -> &[u8] {
 /// automaton is leftmost-longest, so rejected matches are retried from their next byte.
 /// Lazy: a caller that stops at the first match it accepts searches no further.
 trait LeftmostFrom {
-    fn find_overlapping_iter_leftmost<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = (usize, usize)> + 'h;
+    fn find_overlapping_iter_leftmost<'h>(
+        &'h self,
+        hay: &'h [u8],
+    ) -> impl Iterator<Item = (usize, usize)> + 'h;
 }
 
 impl LeftmostFrom for aho_corasick::AhoCorasick {
-    fn find_overlapping_iter_leftmost<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = (usize, usize)> + 'h {
+    fn find_overlapping_iter_leftmost<'h>(
+        &'h self,
+        hay: &'h [u8],
+    ) -> impl Iterator<Item = (usize, usize)> + 'h {
         let mut at = 0;
         std::iter::from_fn(move || {
             if at >= hay.len() {
@@ -861,13 +867,13 @@ fn contains_word(hay: &str, word: &str) -> bool {
     memchr::memchr_iter(first, hay.as_bytes())
         .filter(|&i| hay.as_bytes()[i..].starts_with(word.as_bytes()))
         .any(|i| {
-        let before = hay[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + word.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+            let before = hay[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
+            let after = hay[i + word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
 }
 
 /// The person a role phrase refers to: one of its country whose role has its head noun

@@ -455,7 +455,10 @@ pub fn find(
             let code = acts
                 .get_or_insert_with(|| {
                     let upper = masked.to_ascii_uppercase();
-                    let refs: Vec<&str> = cameo::token_spans(&masked).iter().map(|&(s, e)| &upper[s..e]).collect();
+                    let refs: Vec<&str> = cameo::token_spans(&masked)
+                        .iter()
+                        .map(|&(s, e)| &upper[s..e])
+                        .collect();
                     cameo::Verbs::get()
                         .find(&refs)
                         .iter()

@@ -810,16 +810,14 @@ fn surname_matches(folded: &[u8], from: usize, keys: &[Vec<u8>]) -> Vec<(usize, 
     let mut out = Vec::new();
     let mut s = from;
     while s < folded.len() {
-        let starts_word =
-            s == 0 || !crate::extract::text::is_word(folded[s - 1]) || folded[s - 1] == b'-';
+        let starts_word = s == 0 || !crate::extract::text::is_word(folded[s - 1]) || folded[s - 1] == b'-';
         if !starts_word || !first[usize::from(folded[s])] {
             s += 1;
             continue;
         }
         let Some((len, key)) = lengths
             .iter()
-            .filter_map(|&l| folded.get(s..s + l).and_then(|w| by_key.get(w)).map(|&k| (l, k)))
-            .next()
+            .find_map(|&l| folded.get(s..s + l).and_then(|w| by_key.get(w)).map(|&k| (l, k)))
         else {
             s += 1;
             continue;
