@@ -109,6 +109,39 @@ pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
     out
 }
 
+/// Where the verb of a clause whose subject is a name starts (code points): the first
+/// lower-case word in the past tense ("blamed", "accused", "told") right after a capitalised
+/// word, with more capitalised words after it (the objects a subject span must not take).
+fn clause_verb(clause: &str) -> Option<usize> {
+    const IRREGULAR: &[&str] = &[
+        "told", "met", "spoke", "held", "made", "took", "gave", "sent", "led", "hit", "struck", "won",
+        "said", "wrote",
+    ];
+    let mut chars = 0;
+    let mut previous_capitalised = false;
+    for w in clause.split(' ') {
+        let bare = w.trim_end_matches([',', ';']);
+        if previous_capitalised
+            && bare.len() > 2
+            && bare.chars().all(|c| c.is_ascii_lowercase())
+            && (bare.ends_with("ed") || IRREGULAR.contains(&bare))
+        {
+            let after = &clause[clause.char_indices().nth(chars).map_or(clause.len(), |(i, _)| i)..];
+            return after
+                .split_whitespace()
+                .skip(1)
+                .any(|x| x.starts_with(|c: char| c.is_uppercase()))
+                .then_some(chars);
+        }
+        previous_capitalised = w.starts_with(|c: char| c.is_uppercase());
+        chars += w.chars().count() + 1;
+    }
+    None
+}
+
+/// Words that open a relative clause.
+const RELATIVE: &[&str] = &["which", "who", "whom", "whose", "that", "where", "when", "as"];
+
 /// Finds the first cue (the longest at a position) as whole words in the folded text between
 /// `start` and `end`, outside quotations, returning its span.
 fn find_cue(
@@ -423,6 +456,13 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         if let Some(comma) = (cue.1..s.end).rev().find(|&i| doc.text.folded[i] == b',')
             && let Some(last) = find_cue(doc, comma + 1, s.end, lex, &quotes)
             && doc.text.slice(comma + 1, last.0).split_whitespace().count() <= 6
+            // "..., which it declared in 2008.": a relative clause, not a reporting one.
+            && !doc
+                .text
+                .slice(comma + 1, last.0)
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| RELATIVE.contains(&w.to_lowercase().as_str()))
             && doc.text.slice(last.1, s.end).split_whitespace().count() <= 4
             && lex
                 .cues
@@ -468,6 +508,13 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                 // "Liberia's Minister of Information, Amos T. Kollie Jr., said the closure ...":
                 // the name set off before the cue, when no name follows it.
                 subject = (previous, clause - 1);
+                // "Kurti blamed Vucic for the failure, saying ...": the subject ends at the
+                // clause's verb; the names after it are its objects.
+                if matches!(doc.text.slice(cue.0, cue.1), "saying" | "adding")
+                    && let Some(verb) = clause_verb(doc.text.slice(previous, clause - 1))
+                {
+                    subject = (previous, previous + verb);
+                }
             } else {
                 // An inverted cue at the start of a clause: "..., said X."
                 subject = inverted_subject(doc, cue.1, s.end);

@@ -104,10 +104,25 @@ fn patterns() -> &'static Patterns {
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
         topic_of: ascii(r"(?i)\b(?:comment(?:s|ed|ing)?|details|questions?|asked|briefed|information)\s+(?:on|about|of|regarding)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w#'-]+\s+){0,2}$"),
-        negated: ascii(r"(?i)\b(?:failed\s+to|fail\s+to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
+        negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
+}
+
+/// Whether a trigger's text starts with a verb in the past tense ("discussed", "met", "held").
+fn past_tense(trigger: &[u8]) -> bool {
+    const IRREGULAR: &[&[u8]] = &[
+        b"met", b"held", b"spoke", b"struck", b"sent", b"took", b"made", b"gave", b"led", b"began", b"won",
+        b"sold", b"bought", b"built", b"sought", b"fought", b"brought", b"paid", b"kept", b"left", b"came",
+        b"went", b"told",
+    ];
+    let word: Vec<u8> = trigger
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    (word.len() > 3 && word.ends_with(b"ed")) || IRREGULAR.contains(&word.as_slice())
 }
 
 /// The countries an article is mostly about: the two most mentioned (ties by first mention),
@@ -406,11 +421,15 @@ pub fn find(
             // the forum", the talks took place.
             let status = {
                 let text = &raw.as_bytes()[clause_start..clause_end];
-                if p.proposed.is_match(text) {
+                // "discussed the planned visit", "signed a deal that will take effect": after a
+                // trigger that is a verb in the past tense, a cue belongs to what follows.
+                let past = past_tense(&masked.as_bytes()[m.start()..m.end()]);
+                let applies = |x: &regex::bytes::Match<'_>| !past || clause_start + x.start() < m.end();
+                if p.proposed.find_iter(text).any(|x| applies(&x)) {
                     Status::Proposed
-                } else if p.ongoing.is_match(text) {
+                } else if p.ongoing.find_iter(text).any(|x| applies(&x)) {
                     Status::Ongoing
-                } else if p.planned.find_iter(text).any(|x| {
+                } else if p.planned.find_iter(text).filter(|x| applies(x)).any(|x| {
                     // "agreed ... to" is what happened for an agreement, and after another
                     // trigger it is a later act ("held talks last month, and agreed to resume").
                     !(x.as_bytes().starts_with(b"agree")

@@ -38,6 +38,15 @@ pub struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// Whether one country mention covers exactly `start..end` (code points).
+    pub fn is_country_span(&self, start: usize, end: usize) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.start == start && m.end == end && m.is_country())
+    }
+}
+
+impl Doc<'_> {
     /// The index of the sentence that holds code point `at`.
     pub fn sentence_of(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= at);

@@ -710,9 +710,43 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
                 served.then_some((end + body.start(), end + body.end())),
             ));
             at = end + n.end();
+        } else if let Some((place, n)) = place_then_name(sentence, end, p) {
+            // "President of Kazakhstan Kassym-Jomart Tokayev", with no comma: the place is the
+            // body the title is of.
+            out.push(((m.start(), place.1), n, Some(place)));
+            at = n.1;
         }
     }
     out
+}
+
+/// After a title, "of (the) Place Name": the longest run of capitalised words (up to three)
+/// after "of" that leaves a name of two words or more right after it ("of Kazakhstan
+/// Kassym-Jomart Tokayev", "of the United Arab Emirates Mohamed bin Zayed"). The place's and
+/// the name's byte ranges in the sentence.
+type PlaceAndName = ((usize, usize), (usize, usize));
+fn place_then_name(sentence: &str, end: usize, p: &Patterns) -> Option<PlaceAndName> {
+    let rest = &sentence[end..];
+    let after_of = rest
+        .strip_prefix(" of the ")
+        .or_else(|| rest.strip_prefix(" of "))?;
+    let from = sentence.len() - after_of.len();
+    let words: Vec<(usize, usize)> = after_of
+        .split(' ')
+        .take(4)
+        .scan(from, |at, w| {
+            let span = (*at, *at + w.len());
+            *at += w.len() + 1;
+            Some(span)
+        })
+        .take_while(|&(a, b)| b > a && sentence[a..].starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    (1..=3.min(words.len())).rev().find_map(|k| {
+        let place = (words[0].0, words[k - 1].1);
+        let name = p.name_after.captures(&sentence[place.1..])?.name("name")?;
+        (name.as_str().split_whitespace().count() >= 2)
+            .then_some((place, (place.1 + name.start(), place.1 + name.end())))
+    })
 }
 
 /// The end of a title with what belongs to it after the list's match: more portfolios
@@ -1022,6 +1056,16 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                         .and_then(|m| m.country(lex));
                 }
                 role_end = r_end;
+            }
+            if let Some((b_start, b_end)) = body
+                && let Some(place) = title.strip_suffix(&sentence[b_start..b_end])
+                && let Some(head) = place
+                    .strip_suffix(" of the ")
+                    .or_else(|| place.strip_suffix(" of "))
+                && doc.is_country_span(doc.text.char_at(base + b_start), doc.text.char_at(base + b_end))
+            {
+                // "President of Kazakhstan X": the role is the title; the country comes below.
+                role = role_of_title(head, lex);
             }
             if country.is_none()
                 && let Some((b_start, b_end)) = body

@@ -1465,3 +1465,64 @@ fn saying_after_a_clause_is_the_clauses_subjects_claim() {
     assert_eq!(sources_of(&x, "Ethiopia's foreign ministry"), ["Meles Alem"]);
     assert_eq!(sources_of(&x, "Egypt condemned"), ["Egypt"]);
 }
+
+#[test]
+fn a_title_of_a_country_before_the_name_without_a_comma() {
+    let x = extract_text(
+        "date: 2024-11-28\n---\nVladimir Putin and President of Kazakhstan Kassym-Jomart Tokayev held talks in Astana.\n\nPrime Minister of India Narendra Modi met President of the United Arab Emirates Mohamed bin Zayed.",
+    );
+    let t = official(&x, "Kassym-Jomart Tokayev");
+    assert_eq!(
+        (t.role.as_deref(), t.country.as_deref()),
+        (Some("President"), Some("Kazakhstan"))
+    );
+    let m = official(&x, "Mohamed bin Zayed");
+    assert_eq!(
+        (m.role.as_deref(), m.country.as_deref()),
+        (Some("President"), Some("United Arab Emirates"))
+    );
+    assert_eq!(official(&x, "Narendra Modi").country.as_deref(), Some("India"));
+}
+
+#[test]
+fn a_failure_told_with_words_between_is_no_event() {
+    let x = extract_text(
+        "date: 2023-09-14\n---\nThe leaders of Serbia and Kosovo failed on Thursday to agree on how to implement the plan.",
+    );
+    assert!(x.events.iter().all(|e| e.kind != "agreement"), "{:?}", x.events);
+}
+
+#[test]
+fn a_relative_clause_is_not_a_reporting_clause() {
+    let x = extract_text(
+        "date: 2023-09-14\n---\nSerbian President Aleksandar Vucic met Kosovo Prime Minister Albin Kurti.\n\nVucic said Belgrade would never recognize Kosovo's independence, which it declared in 2008.",
+    );
+    assert_eq!(sources_of(&x, "Vucic said"), ["Aleksandar Vucic"]);
+}
+
+#[test]
+fn saying_after_a_clause_with_an_object_is_the_subjects_claim() {
+    let x = extract_text(
+        "date: 2023-09-14\n---\nSerbian President Aleksandar Vucic met Kosovo Prime Minister Albin Kurti.\n\nKurti blamed Vucic for the failure, saying Serbia refused to sign the agreement.",
+    );
+    assert_eq!(sources_of(&x, "Kurti blamed"), ["Albin Kurti"]);
+}
+
+#[test]
+fn a_cue_after_a_trigger_in_the_past_tense_is_about_what_follows() {
+    // The discussing happened; the travel is planned.
+    let e = event_in(
+        "U.S. Secretary of State Antony Blinken and China's Wang Yi discussed the Secretary's planned travel to Beijing.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+    // A cue before the trigger still applies.
+    let e = event_in("Egypt and Israel will hold talks in Cairo next week.", "meeting");
+    assert_eq!(e.status, "planned");
+    // Documents signed, told in the passive with an adverb.
+    let e = event_in(
+        "A number of documents between Russia and Kazakhstan were also signed in Astana.",
+        "agreement",
+    );
+    assert_eq!(e.status, "occurred");
+}
