@@ -1172,8 +1172,18 @@ pub fn resolve(
         let possessive = words
             .first()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-        if possessive
-            && (2..=6).contains(&words.len())
+        // "the UAE foreign ministry", "Ukrainian border police": the country (or its adjective)
+        // first, without the possessive.
+        let phrase_start = start
+            + raw[..phrase.as_ptr() as usize - raw.as_ptr() as usize]
+                .chars()
+                .count();
+        let country_first = doc
+            .mentions
+            .iter()
+            .any(|m| m.start == phrase_start && m.end < end && (m.is_country() || m.is_demonym()));
+        if (possessive || country_first)
+            && (2..=8).contains(&words.len())
             && words[1..]
                 .iter()
                 .any(|w| SOURCE_HEADS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()))
@@ -1273,6 +1283,8 @@ pub fn resolve(
 const SOURCE_HEADS: &[&str] = &[
     "agency",
     "ministry",
+    "headquarters",
+    "commission",
     "statement",
     "report",
     "government",

@@ -177,6 +177,27 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
     })
 }
 
+/// Whether a country between `before` and `after` (folded) is the mediator of what the sentence
+/// tells: "mediated by (the) X", "brokered by X", "with the mediation of X", "under the auspices
+/// of X", "an X-brokered deal".
+fn mediator(before: &[u8], after: &[u8]) -> bool {
+    let before = before.trim_ascii_end();
+    let before = before.strip_suffix(b" the").unwrap_or(before);
+    [
+        &b"mediated by"[..],
+        b"brokered by",
+        b"facilitated by",
+        b"mediation of",
+        b"auspices of",
+        b"mediation by",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || [&b"-brokered"[..], b"-mediated", b"-facilitated"]
+            .iter()
+            .any(|w| after.starts_with(w))
+}
+
 /// Whether a country after `before` (the folded sentence up to it) is a topic or a setting: after
 /// "regarding", "about", "concerning", "over", or inside "on the sidelines/margins of ...".
 fn topic_or_setting(before: &[u8]) -> bool {
@@ -266,10 +287,15 @@ pub fn find(
         // a person who serves one.
         let mut participants: Vec<(usize, usize)> = Vec::new();
         let mut place: Option<(usize, usize)> = None;
+        // "..., according to the UAE foreign ministry": who reports it takes no part in it.
+        let attributed_from = p
+            .attribution
+            .find(masked.as_bytes())
+            .map_or(s.end, |a| doc.text.char_at(base + a.start()));
         for m in doc
             .mentions
             .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .filter(|m| m.start >= s.start && m.end <= s.end && m.start < attributed_from)
         {
             // "in Beijing", "at Camp David": a capital after `in` or `at` is the venue.
             if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) && venue(doc, m.start) {
@@ -288,7 +314,10 @@ pub fn find(
         for person in people {
             if let (Some(c), Some(m)) = (
                 person.country,
-                person.mentions.iter().find(|m| m.0 >= s.start && m.1 <= s.end),
+                person
+                    .mentions
+                    .iter()
+                    .find(|m| m.0 >= s.start && m.1 <= s.end && m.0 < attributed_from),
             ) {
                 participants.push((m.0, c));
             }
@@ -308,7 +337,10 @@ pub fn find(
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
-            .filter(|m| topic_or_setting(&doc.text.folded[s.start..m.start]))
+            .filter(|m| {
+                topic_or_setting(&doc.text.folded[s.start..m.start])
+                    || mediator(&doc.text.folded[s.start..m.start], &doc.text.folded[m.end..s.end])
+            })
             .filter_map(|m| Some((m.start, m.country(lex)?)))
             .collect();
         for &(a, c) in &aside {

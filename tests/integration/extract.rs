@@ -1526,3 +1526,59 @@ fn a_cue_after_a_trigger_in_the_past_tense_is_about_what_follows() {
     );
     assert_eq!(e.status, "occurred");
 }
+
+#[test]
+fn a_mediator_and_who_reports_take_no_part() {
+    let e = event_in(
+        "Russia and Ukraine each returned 150 prisoners of war on Monday in an exchange mediated by the United Arab Emirates.",
+        "detainee_transfer",
+    );
+    assert_eq!(e.participants, ["Russia", "Ukraine"]);
+    let e = event_in(
+        "Russia and Ukraine swapped 95 prisoners each in a UAE-brokered deal.",
+        "detainee_transfer",
+    );
+    assert!(
+        !e.participants.iter().any(|p| p == "United Arab Emirates"),
+        "{e:?}"
+    );
+    let x = extract_text(
+        "date: 2024-12-30\n---\nRussia and Ukraine held talks.\n\nIt was the 61st prisoner exchange between Russia and Ukraine since the start of the war, according to the UAE foreign ministry.",
+    );
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("It was the 61st"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert!(
+        !e.participants.iter().any(|p| p == "United Arab Emirates"),
+        "{e:?}"
+    );
+    assert_eq!(sources_of(&x, "It was the 61st"), ["UAE foreign ministry"]);
+}
+
+#[test]
+fn treaties_signed_with_long_names_border_guards_and_triggers_within_a_clause() {
+    let e = event_in(
+        "The Prime Minister and Polish Prime Minister Donald Tusk have signed a landmark defence and security treaty between Britain and Poland in Gdansk.",
+        "agreement",
+    );
+    assert_eq!(e.status, "occurred");
+    let x = extract_text(
+        "date: 2024-12-30\n---\nUkrainian President Volodymyr Zelenskiy wrote that 150 Ukrainians, including soldiers and border guards, had come home from Russia.",
+    );
+    assert!(
+        x.events.iter().all(|e| e.kind != "border_security"),
+        "{:?}",
+        x.events
+    );
+    // A trigger does not run on past a comma into the attribution that follows it.
+    let x = extract_text(
+        "date: 2024-12-30\n---\nKyiv and Moscow transferred the bodies of those killed, Ukraine's coordination headquarters for prisoners of war said.",
+    );
+    assert!(
+        x.events.iter().all(|e| e.kind != "detainee_transfer"),
+        "{:?}",
+        x.events
+    );
+}
