@@ -139,6 +139,12 @@ fn clause_verb(clause: &str) -> Option<usize> {
     None
 }
 
+/// Words that open a new clause after a quotation.
+const CLAUSE_OPENERS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "as", "when", "after", "before", "because", "since",
+    "which", "who", "and", "yet",
+];
+
 /// Words that open a relative clause.
 const RELATIVE: &[&str] = &["which", "who", "whom", "whose", "that", "where", "when", "as"];
 
@@ -340,6 +346,15 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
             // "X called it "a step" and urged Y": a second verb of the same speaker, not a
             // speaker after the quotation.
             && !doc.text.slice(after_start, cue.0).trim_matches([',', ' ']).eq("and")
+            // "“...”, while Mitsotakis acknowledged that ...": a new clause's speaker, not the
+            // quotation's.
+            && !doc
+                .text
+                .slice(after_start, cue.0)
+                .trim_start_matches([',', ' '])
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()))
         {
             let between = doc.text.slice(after_start, cue.0);
             let subject = if between.trim_matches([',', ' ']).is_empty() {
@@ -830,7 +845,14 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
 fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
     (sentence_start..at)
         .rev()
-        .find(|&i| matches!(doc.text.folded[i], b',' | b';' | b':' | b'"'))
+        .find(|&i| {
+            matches!(doc.text.folded[i], b',' | b';' | b':' | b'"')
+                // "Joseph R. Biden, Jr. and ...": a name's suffix, not a clause.
+                && !(doc.text.folded[i] == b','
+                    && [&b" jr."[..], b" sr.", b" jr ", b" sr "]
+                        .iter()
+                        .any(|w| doc.text.folded[i + 1..].starts_with(w)))
+        })
         .map_or(sentence_start, |i| i + 1)
 }
 

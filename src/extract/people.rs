@@ -488,7 +488,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*[,.]"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,4}}?[{letter}'’\-.]+)?)\b\s*(?:[,.]|$)"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -1204,9 +1204,11 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             );
         }
     }
-    // 3b. Full names with an appositive role ("Yemane Meskel, Eritrea's information minister,").
+    // 3b. Full names with an appositive role ("Yemane Meskel, Eritrea's information minister,"),
+    // in prose and in a transcript's line that introduces a speaker ("Matthew Miller, Department
+    // Spokesperson").
     for &(ss, se, kind) in &sentences {
-        if kind != LineKind::Prose {
+        if kind == LineKind::Boilerplate {
             continue;
         }
         let sentence = doc.text.slice(ss, se);

@@ -1582,3 +1582,36 @@ fn treaties_signed_with_long_names_border_guards_and_triggers_within_a_clause() 
         x.events
     );
 }
+
+#[test]
+fn a_suffix_after_a_comma_invitations_and_a_speakers_line() {
+    let x = extract_text(
+        "date: 2023-06-22\n---\nToday, President Joseph R. Biden, Jr. and Prime Minister Narendra Modi affirmed the close partnership between the United States and India.",
+    );
+    let mut sources = sources_of(&x, "Today, President");
+    sources.sort();
+    assert_eq!(sources, ["Joseph R. Biden", "Narendra Modi"]);
+    let e = event_in(
+        "Prime Minister Narendra Modi invited U.S. President Joe Biden to attend the G20 Summit in New Delhi.",
+        "meeting",
+    );
+    assert_eq!(e.status, "planned");
+    // A transcript's line that introduces the speaker names an official, whom the labels of
+    // the turns then name by surname.
+    let x = extract_text(
+        "publisher: U.S. Department of State\ndate: 2024-03-12\n---\nDepartment Press Briefing\n\nMatthew Miller, Department Spokesperson\n\nMR MILLER: We continue to believe that the Rafah crossing between Egypt and Gaza should be open.",
+    );
+    assert_eq!(
+        official(&x, "Matthew Miller").role.as_deref(),
+        Some("Department Spokesperson")
+    );
+    assert_eq!(sources_of(&x, "We continue"), ["Matthew Miller"]);
+}
+
+#[test]
+fn a_quotation_followed_by_another_speakers_clause_is_the_first_speakers() {
+    let x = extract_text(
+        "date: 2024-05-14\n---\nGreek Prime Minister Kyriakos Mitsotakis met Turkish President Recep Tayyip Erdogan in Ankara.\n\nErdogan said Turkey wanted to turn the Aegean into \"a sea of peace\", while Mitsotakis acknowledged that the two countries still disagreed.",
+    );
+    assert_eq!(sources_of(&x, "a sea of peace"), ["Recep Tayyip Erdogan"]);
+}
