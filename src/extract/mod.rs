@@ -321,6 +321,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         for person in &mut found_people {
             if person.country.is_none() && person.role.is_some() && person.known.is_none() {
                 person.country = Some(c);
+                person.guessed = true;
             }
         }
     }

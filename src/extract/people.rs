@@ -27,6 +27,11 @@ pub struct Person {
     pub mentions: Vec<(usize, usize)>,
     /// Where the role was found (code points), for grounding the role assignment.
     pub role_span: Option<(usize, usize)>,
+    /// The country is a default, not something the text says of this person: the country of
+    /// the dateline or of the government that publishes. A counterpart the text names
+    /// overrides it ("President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida" from
+    /// a story filed in Tokyo).
+    pub guessed: bool,
 }
 
 impl Person {
@@ -930,8 +935,9 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             if q.role_span.is_none() || candidate.role_span.is_some() {
                 q.former |= candidate.former;
             }
-            if q.country.is_none() {
+            if q.country.is_none() || (q.guessed && candidate.country.is_some() && !candidate.guessed) {
                 q.country = candidate.country;
+                q.guessed = candidate.guessed;
             }
             if q.known.is_none() {
                 q.known = candidate.known;
@@ -1085,24 +1091,27 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 // A title only one government gives ("Foreign Secretary", "Taoiseach").
                 country = lex.title_countries.get(title).copied();
             }
+            let mut guessed = false;
             if country.is_none() {
                 // The nearest country of the sentence before the title ("the delegation of Iraq,
                 // led by ..."), one that is not part of another person's title: in "Russian
                 // President Putin and his French counterpart Macron, presidential spokesman
                 // Peskov", "French" is Macron's.
-                country = doc
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| {
-                        m.end <= title_start
-                            && m.start >= ss
-                            && m.is_country()
-                            && !bound.contains(&m.start)
-                            && !governed(&doc.text.folded[ss..m.start])
-                    })
-                    .and_then(|m| m.country(lex));
+                let nearest = doc.mentions.iter().rev().find(|m| {
+                    m.end <= title_start
+                        && m.start >= ss
+                        && m.is_country()
+                        && !bound.contains(&m.start)
+                        && !governed(&doc.text.folded[ss..m.start])
+                });
+                country = nearest.and_then(|m| m.country(lex));
+                // The dateline's city ("TOKYO, March 16 (Yonhap) -- President Yoon") is where
+                // the story was filed, a guess at the official's country.
+                guessed = nearest.is_some_and(|m| {
+                    m.start == ss && doc.text.slice(m.start, m.end).chars().all(|c| !c.is_lowercase())
+                });
             }
+            guessed |= country.is_none() && dateline.is_some();
             if country.is_none() {
                 // A wire story's dateline ("TEHRAN, Apr. 30 (MNA) –"): an official whom nothing
                 // else places serves the country the story is filed from.
@@ -1123,6 +1132,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     known,
                     mentions: vec![(name_start, name_end)],
                     role_span: Some((title_start, role_end)),
+                    guessed,
                 },
             );
         }
@@ -1159,6 +1169,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 known: Some(k),
                 mentions: vec![(m.start, m.end)],
                 role_span: None,
+                guessed: false,
             },
         );
     }
@@ -1200,6 +1211,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     known: None,
                     mentions: vec![(start, end)],
                     role_span: None,
+                    guessed: false,
                 },
             );
         }
@@ -1264,6 +1276,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     known: None,
                     mentions: vec![(start, end)],
                     role_span: Some((role_start, role_end)),
+                    guessed: false,
                 },
             );
         }
@@ -1520,11 +1533,11 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
         return;
     };
     for i in 0..people.len() {
-        if people[i].country.is_some() {
+        if people[i].country.is_some() && !people[i].guessed {
             continue;
         }
         let found = people.iter().enumerate().find_map(|(j, q)| {
-            let c = q.country.filter(|c| j != i && pair.contains(c))?;
+            let c = q.country.filter(|c| j != i && !q.guessed && pair.contains(c))?;
             let joined = people[i].mentions.iter().any(|&(a, b)| {
                 q.mentions.iter().any(|&(qa, qb)| {
                     let between = if qb <= a {
@@ -1534,13 +1547,56 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
                     } else {
                         return false;
                     };
-                    JOINS.contains(&between.trim())
+                    // "X and Japanese Prime Minister Y": "and", then the other's title (after
+                    // a verb, a title may be a third party's guests: "Borrell hosted Serbian
+                    // President Vucic and Kosovo Prime Minister Kurti").
+                    let between = between.trim();
+                    JOINS.contains(&between)
+                        || between.strip_prefix("and ").is_some_and(|rest| {
+                            rest.split_whitespace().count() <= 5
+                                && rest.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                        })
                 })
             });
             joined.then_some(if c == first { second } else { first })
         });
         if found.is_some() {
             people[i].country = found;
+            people[i].guessed = false;
+            continue;
+        }
+        // "EAM called on President Ranil Wickremesinghe", in India's own release of a visit to
+        // Sri Lanka: whom the visitor meets is the host's, not the publishing government's.
+        let Some(c) = people[i]
+            .country
+            .filter(|c| people[i].guessed && pair.contains(c))
+        else {
+            continue;
+        };
+        let met = people[i].mentions.iter().any(|&(a, _)| {
+            let Some(s) = doc.sentences.iter().find(|s| s.start <= a && a < s.end) else {
+                return false;
+            };
+            let before = doc.text.slice(s.start, a).to_lowercase();
+            MET.iter().any(|v| {
+                before
+                    .rfind(v)
+                    .is_some_and(|at| before[at + v.len()..].split_whitespace().count() <= 4)
+            })
+        });
+        if met {
+            people[i].country = Some(if c == first { second } else { first });
         }
     }
 }
+
+/// Verbs whose object is the official met: "called on", "met", "held talks with".
+const MET: &[&str] = &[
+    "called on ",
+    "met ",
+    "met with ",
+    "held talks with ",
+    "held discussions with ",
+    "was received by ",
+    "paid a courtesy call on ",
+];

@@ -1615,3 +1615,26 @@ fn a_quotation_followed_by_another_speakers_clause_is_the_first_speakers() {
     );
     assert_eq!(sources_of(&x, "a sea of peace"), ["Recep Tayyip Erdogan"]);
 }
+
+#[test]
+fn a_dateline_or_a_publishers_government_yields_to_the_counterpart() {
+    // Filed in Tokyo by a Korean agency: the president is Korea's, as his Japanese
+    // counterpart shows.
+    let x = extract_text(
+        "publisher: Yonhap\ndate: 2023-03-16\n---\nTOKYO, March 16 (Yonhap) -- President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida agreed Thursday to resume regular visits between South Korea and Japan.",
+    );
+    assert_eq!(
+        official(&x, "Yoon Suk Yeol").country.as_deref(),
+        Some("South Korea")
+    );
+    assert_eq!(official(&x, "Fumio Kishida").country.as_deref(), Some("Japan"));
+    // India's own release of a visit to Sri Lanka: whom the minister calls on is Sri Lanka's.
+    let x = extract_text(
+        "publisher: Ministry of External Affairs, India\ndate: 2024-06-20\n---\nExternal Affairs Minister Dr. S. Jaishankar paid an official visit to Sri Lanka on 20 June 2024.\n\nDuring the visit, EAM called on President Ranil Wickremesinghe.",
+    );
+    assert_eq!(
+        official(&x, "Ranil Wickremesinghe").country.as_deref(),
+        Some("Sri Lanka")
+    );
+    assert_eq!(official(&x, "S. Jaishankar").country.as_deref(), Some("India"));
+}
