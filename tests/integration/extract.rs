@@ -1638,3 +1638,18 @@ fn a_dateline_or_a_publishers_government_yields_to_the_counterpart() {
     );
     assert_eq!(official(&x, "S. Jaishankar").country.as_deref(), Some("India"));
 }
+
+#[test]
+fn an_appositive_role_with_a_long_body_and_a_second_office() {
+    let x = extract_text(
+        "date: 2024-08-19\n---\nChinese President Xi Jinping held talks with To Lam, general secretary of the Communist Party of Vietnam Central Committee and Vietnamese president, in Beijing on Monday.",
+    );
+    let t = official(&x, "To Lam");
+    assert_eq!(t.country.as_deref(), Some("Vietnam"));
+    assert!(
+        t.role.as_deref().is_some_and(
+            |r| r.starts_with("general secretary of the Communist Party") && r.ends_with("president")
+        ),
+        "{t:?}"
+    );
+}
