@@ -1168,7 +1168,10 @@ pub fn resolve(
             return Some(source);
         }
     }
+    // "according to an Egyptian diplomat": someone not named, not the official named before.
+    let indefinite = matches!(first_word, "a" | "an" | "one" | "another");
     if !plural_role
+        && !indefinite
         && let Some(phrase) = people::role_phrase(doc, start, end, lex)
         && let Some(i) = person_for_role(people, &phrase, start)
     {
@@ -1240,7 +1243,18 @@ pub fn resolve(
         return Some(source);
     }
     if let Some(noun) = lex.sources.iter().find(|s| contains_word(&lower, s)) {
-        source.names.push(noun.clone());
+        // "an Egyptian diplomat", "two Egyptian officials familiar with the talks": the phrase
+        // as written when it is short; the noun alone otherwise.
+        let written = phrase
+            .strip_prefix("a ")
+            .or_else(|| phrase.strip_prefix("an "))
+            .unwrap_or(phrase);
+        let words = written.split_whitespace().count();
+        if words > 1 && words <= 8 && !written.contains(['"', '“', '”']) {
+            source.names.push(written.to_owned());
+        } else {
+            source.names.push(noun.clone());
+        }
         return Some(source);
     }
     if let Some(phrase) = people::role_phrase(doc, start, end, lex)

@@ -530,6 +530,39 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
 }
 
 /// The name in `raw` and the byte offset where it begins (after a title inside the name).
+/// Words of `NOT_NAME` that end the names of bodies and places.
+const BODY_ENDS: &[&str] = &[
+    "Assembly",
+    "Council",
+    "Command",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Office",
+    "Force",
+    "Forces",
+    "Army",
+    "Court",
+    "Government",
+    "Authority",
+    "Affairs",
+    "Region",
+    "Province",
+    "University",
+    "Street",
+    "Square",
+    "Guards",
+    "Corps",
+    "States",
+    "Nations",
+    "Persons",
+    "Rights",
+    "Relations",
+    "Services",
+    "Resources",
+    "Studies",
+];
+
 fn clean_name(raw: &str) -> Option<(usize, String)> {
     let mut tokens: Vec<&str> = Vec::new();
     // A title inside the name ("Foreign Minister Prince Faisal", "army chief, Gen. Asim Munir")
@@ -558,7 +591,13 @@ fn clean_name(raw: &str) -> Option<(usize, String)> {
             w.as_ptr() as usize - original.as_ptr() as usize
         });
     for t in words {
-        if NOT_NAME.contains(&t) || NOT_NAME.contains(&t.trim_end_matches('.')) {
+        let bare = t.trim_end_matches(['.', ',']);
+        if NOT_NAME.contains(&t) || NOT_NAME.contains(&bare) {
+            // "Economic Community of West African States": the words before a body's last
+            // word are the body's name, not a person's.
+            if !tokens.is_empty() && BODY_ENDS.contains(&bare) {
+                return None;
+            }
             break;
         }
         tokens.push(t);
@@ -874,7 +913,9 @@ fn bare_names<'s>(sentence: &'s str, p: &Patterns) -> Vec<regex::Match<'s>> {
     for v in p.verbs.find_iter(&lower) {
         let after_ok = !lower[v.end()..].chars().next().is_some_and(char::is_alphanumeric);
         let before = &sentence[..v.start()];
-        if !after_ok || !before.ends_with(char::is_whitespace) {
+        // A capitalised word is part of a name, not a verb: "West African States".
+        let lowercase = sentence[v.start()..].starts_with(|c: char| c.is_ascii_lowercase());
+        if !after_ok || !lowercase || !before.ends_with(char::is_whitespace) {
             continue;
         }
         let mut from = v.start().saturating_sub(80);
