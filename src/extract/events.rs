@@ -97,7 +97,7 @@ fn patterns() -> &'static Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged)\b"),
-        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,5}?to)\b"),
+        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,5}?to|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing)\b"),
         pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
@@ -109,6 +109,11 @@ fn patterns() -> &'static Patterns {
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
 }
+
+/// Words before a noun phrase: a word after one of them is no verb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "no",
+];
 
 /// Whether a trigger's text starts with a verb in the past tense ("discussed", "met", "held").
 fn past_tense(trigger: &[u8]) -> bool {
@@ -166,6 +171,17 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
         .map_or(0, |s| s.start);
     let before = doc.text.slice(line, at).trim_end();
     if before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At" {
+        return true;
+    }
+    // "in Kazan, Russia": a capitalised place after "in", then the country.
+    if let Some(b) = before.strip_suffix(',')
+        && let Some((head, place)) = b.rsplit_once(" in ")
+        && !head.is_empty()
+        && (1..=2).contains(&place.split_whitespace().count())
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
         return true;
     }
     // "in Lima, Peru": the country of a venue.
@@ -455,7 +471,15 @@ pub fn find(
                 let text = &raw.as_bytes()[clause_start..clause_end];
                 // "discussed the planned visit", "signed a deal that will take effect": after a
                 // trigger that is a verb in the past tense, a cue belongs to what follows.
-                let past = past_tense(&masked.as_bytes()[m.start()..m.end()]);
+                // A verb, not an adjective: not first in its clause, not after a determiner
+                // ("Coordinated patrolling ... is expected to begin", "the planned visit").
+                let before_trigger = masked[clause_start..m.start()].trim_end();
+                let verb_position = !before_trigger.is_empty()
+                    && !before_trigger
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| DETERMINERS.contains(&w.to_ascii_lowercase().as_str()));
+                let past = verb_position && past_tense(&masked.as_bytes()[m.start()..m.end()]);
                 let applies = |x: &regex::bytes::Match<'_>| !past || clause_start + x.start() < m.end();
                 if p.proposed.find_iter(text).any(|x| applies(&x)) {
                     Status::Proposed

@@ -1677,3 +1677,33 @@ fn unnamed_sources_as_written_and_a_capitalised_states_is_no_verb() {
     );
     assert!(x.leaders.is_empty(), "{:?}", x.leaders);
 }
+
+#[test]
+fn disengagement_agreements_told_noun_first_intentions_and_a_city_with_its_country() {
+    let e = event_in(
+        "Indian and Chinese troops have completed disengagement at the two friction points, defence sources said.",
+        "other",
+    );
+    assert_eq!(e.cameo, "087");
+    let e = event_in(
+        "The development follows the India-China agreement reached on October 21 on patrolling arrangements.",
+        "agreement",
+    );
+    assert_eq!(e.status, "occurred");
+    let e = event_in(
+        "Coordinated patrolling by India and China is expected to begin soon, the sources said.",
+        "border_security",
+    );
+    assert_eq!(e.status, "planned");
+    let e = event_in(
+        "Colombian President Gustavo Petro has pushed to restore diplomatic ties with Venezuela.",
+        "other",
+    );
+    assert_eq!(e.status, "planned");
+    let e = event_in(
+        "Prime Minister Narendra Modi and Chinese President Xi Jinping held a bilateral meeting in Kazan, Russia, on October 23.",
+        "meeting",
+    );
+    assert_eq!(e.participants, ["India", "China"]);
+    assert_eq!(e.place.as_ref().map(|p| p.text.as_str()), Some("Russia"));
+}
