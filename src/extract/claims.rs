@@ -328,12 +328,12 @@ type Attributed = (Quote, Option<((usize, usize), (usize, usize))>);
     clippy::too_many_lines,
     reason = "quotations, then cue sentences, each rule short"
 )]
-pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
-    let quotes = quotes(doc);
+/// `quotes` are the article's quotations (`quotes(doc)`), which events need too.
+pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> Vec<RawClaim> {
     let mut out: Vec<RawClaim> = Vec::new();
     // Quotations, with the speaker after them, before them, or carried over.
     let mut quote_claims: Vec<Attributed> = Vec::new();
-    for q in &quotes {
+    for q in quotes {
         let Some(si) = doc.sentence_of(q.end.saturating_sub(1)) else {
             continue;
         };
@@ -341,7 +341,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         // After: “...,” said X / “...,” X said.
         let after_start = (q.end + 1).min(s.end);
         let mut attribution = None;
-        if let Some(cue) = find_cue(doc, after_start, s.end, lex, &quotes)
+        if let Some(cue) = find_cue(doc, after_start, s.end, lex, quotes)
             && cue.0 - after_start <= 80
             // "X called it "a step" and urged Y": a second verb of the same speaker, not a
             // speaker after the quotation.
@@ -370,7 +370,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
                 continue;
             };
             let os = &doc.sentences[open_si];
-            if let Some(cue) = find_cue(doc, os.start, q.start.saturating_sub(1), lex, &quotes) {
+            if let Some(cue) = find_cue(doc, os.start, q.start.saturating_sub(1), lex, quotes) {
                 let clause = clause_start(doc, os.start, cue.0);
                 attribution = Some((cue, (clause, cue.0)));
             }
@@ -423,7 +423,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         {
             let s = &doc.sentences[si];
             let from = (q.end + 1).min(s.end);
-            if let Some(next) = find_cue(doc, from, s.end, lex, &quotes)
+            if let Some(next) = find_cue(doc, from, s.end, lex, quotes)
                 && doc.text.slice(from, next.0).trim_matches([',', ' ']) == "and"
             {
                 let (a, b) = trim_span(doc, next.1, s.end);
@@ -441,7 +441,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
         }
     }
     // Speeches without quotation marks: transcripts and "X said:" followed by paragraphs.
-    for claim in speaker_turns(doc, lex, &quotes, skip) {
+    for claim in speaker_turns(doc, lex, quotes, skip) {
         if !out.iter().any(|c| c.sentence == claim.sentence) {
             out.push(claim);
         }
@@ -462,14 +462,14 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize]) -> Vec<RawClaim> {
             });
             continue;
         }
-        let Some(mut cue) = find_cue(doc, s.start, s.end, lex, &quotes) else {
+        let Some(mut cue) = find_cue(doc, s.start, s.end, lex, quotes) else {
             continue;
         };
         // "The partnership would underline the friendship, the Prime Minister added.": a
         // reporting clause closing the sentence names the source; a cue word before it is part
         // of what is claimed.
         if let Some(comma) = (cue.1..s.end).rev().find(|&i| doc.text.folded[i] == b',')
-            && let Some(last) = find_cue(doc, comma + 1, s.end, lex, &quotes)
+            && let Some(last) = find_cue(doc, comma + 1, s.end, lex, quotes)
             && doc.text.slice(comma + 1, last.0).split_whitespace().count() <= 6
             // "..., which it declared in 2008.": a relative clause, not a reporting one.
             && !doc

@@ -304,10 +304,11 @@ pub fn find(
         let mut participants: Vec<(usize, usize)> = Vec::new();
         let mut place: Option<(usize, usize)> = None;
         // "..., according to the UAE foreign ministry": who reports it takes no part in it.
-        let attributed_from = p
+        let attribution = p
             .attribution
             .find(masked.as_bytes())
-            .map_or(s.end, |a| doc.text.char_at(base + a.start()));
+            .map(|a| (a.start(), a.end()));
+        let attributed_from = attribution.map_or(s.end, |a| doc.text.char_at(base + a.0));
         for m in doc
             .mentions
             .iter()
@@ -452,7 +453,7 @@ pub fn find(
             }
             // "..., according to Kosovo's customs service": the words of the attribution
             // report nothing themselves.
-            if p.attribution.is_match(&masked.as_bytes()[..m.start()]) {
+            if attribution.is_some_and(|a| a.1 <= m.start()) {
                 continue;
             }
             // "declined to comment on the Geneva meeting", "asked about the visit": a happening

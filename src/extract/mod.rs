@@ -327,10 +327,11 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     }
     let pair = events::principal_pair(&doc, &found_people, lex);
     people::place_by_counterpart(&doc, &mut found_people, &pair);
-    let raw_claims = claims::find(&doc, lex, &prov.sentences);
+    let quotations = claims::quotes(&doc);
+    let raw_claims = claims::find(&doc, lex, &prov.sentences, &quotations);
     let unbound = claims::unbound_roles(&doc, &found_people, lex, &raw_claims);
     people::bind_roles(&doc, &mut found_people, &unbound);
-    let quotes: Vec<(usize, usize)> = claims::quotes(&doc).iter().map(|q| (q.start, q.end)).collect();
+    let quotes: Vec<(usize, usize)> = quotations.iter().map(|q| (q.start, q.end)).collect();
     let found_events = events::find(&doc, &found_people, lex, &prov.sentences, &quotes, &pair);
 
     let span = |(s, e): (usize, usize)| Span {
