@@ -1707,3 +1707,23 @@ fn disengagement_agreements_told_noun_first_intentions_and_a_city_with_its_count
     assert_eq!(e.participants, ["India", "China"]);
     assert_eq!(e.place.as_ref().map(|p| p.text.as_str()), Some("Russia"));
 }
+
+#[test]
+fn hosting_people_is_no_meeting_but_meeting_a_counterpart_is() {
+    let x = extract_text(
+        "date: 2024-07-03\n---\nEgypt hosts more than 500,000 Sudanese who fled the war, according to the UN refugee agency.",
+    );
+    assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
+    let e = event_in("Egypt hosted the Sudanese delegation in Cairo.", "meeting");
+    assert_eq!(e.participants, ["Egypt", "Sudan"]);
+    let e = event_in(
+        "Polish Agriculture Minister Czeslaw Siekierski is due to meet his Ukrainian counterpart Mykola Solskyi next week.",
+        "meeting",
+    );
+    assert_eq!(e.status, "planned");
+    let e = event_in(
+        "Egyptian President Abdel Fattah El-Sisi received on Wednesday the head of Sudan's Sovereignty Council in El-Alamein.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+}
