@@ -479,7 +479,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .build(lex.titles.iter().map(|(t, _)| t.as_str()))
                 .expect("title automaton"),
             name_after: Regex::new(&format!(r"^\s+(?P<name>{name})")).expect("name after title"),
-            name_after_comma: Regex::new(&format!(r"^,\s+(?P<name>{name}),")).expect("name after title and comma"),
+            name_after_comma: Regex::new(&format!(r"^,\s+(?P<name>{name})\s*(?:[,.;]|$)")).expect("name after title and comma"),
             joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
             name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
                 .expect("name before verb"),

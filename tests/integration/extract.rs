@@ -1727,3 +1727,29 @@ fn hosting_people_is_no_meeting_but_meeting_a_counterpart_is() {
     );
     assert_eq!(e.status, "occurred");
 }
+
+#[test]
+fn a_counterpart_named_after_a_comma_and_negotiations_still_going_on() {
+    let x = extract_text(
+        "date: 2024-04-20\n---\nThe agreement was reached at a meeting chaired by Armenian Deputy Prime Minister Mher Grigorian and his Azerbaijani counterpart, Shahin Mustafayev.",
+    );
+    let m = official(&x, "Shahin Mustafayev");
+    assert_eq!(
+        (m.role.as_deref(), m.country.as_deref()),
+        (Some("Deputy Prime Minister"), Some("Azerbaijan"))
+    );
+    let e = event_in(
+        "Azerbaijan and Armenia have been negotiating a peace treaty since 2023.",
+        "meeting",
+    );
+    assert_eq!(e.status, "ongoing");
+}
+
+#[test]
+fn an_offer_to_host_is_proposed() {
+    let e = event_in(
+        "Sudan has offered to host the next round of talks between Egypt and Ethiopia.",
+        "meeting",
+    );
+    assert_eq!(e.status, "proposed");
+}
