@@ -90,28 +90,9 @@ const SURNAME_FIRST: &[&str] = &[
 pub(crate) const NOT_NAME: &[&str] = &[
     "License",
     "Licence",
-    "Assembly",
-    "Council",
-    "Command",
-    "Committee",
-    "Department",
-    "Ministry",
-    "Office",
     "Agreement",
     "Act",
     "Plan",
-    "Force",
-    "Forces",
-    "Army",
-    "Court",
-    "Government",
-    "Authority",
-    "Affairs",
-    "Region",
-    "Province",
-    "University",
-    "Street",
-    "Square",
     "The",
     "This",
     "That",
@@ -160,8 +141,6 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "Palace",
     "House",
     "Guard",
-    "Guards",
-    "Corps",
     "Navy",
     "Air",
     "General",
@@ -170,26 +149,18 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "President",
     "Prime",
     "State",
-    "States",
     "Republic",
     "Kingdom",
     "Union",
-    "Nations",
     "Organization",
     "Agency",
     "News",
     // Plural common nouns that end the names of bodies ("Commission on Prisoners of War,
     // Hostages and Missing Persons", "Human Rights", "Foreign Relations").
-    "Persons",
     "People",
-    "Rights",
-    "Relations",
     "Prisoners",
     "Hostages",
     "Refugees",
-    "Services",
-    "Resources",
-    "Studies",
     "Institute",
     "Center",
     "Centre",
@@ -530,7 +501,12 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
 }
 
 /// The name in `raw` and the byte offset where it begins (after a title inside the name).
-/// Words of `NOT_NAME` that end the names of bodies and places.
+/// Whether a word is never part of a person's name: `NOT_NAME` or `BODY_ENDS`.
+pub(crate) fn not_name(word: &str) -> bool {
+    NOT_NAME.contains(&word) || BODY_ENDS.contains(&word)
+}
+
+/// Words that end the names of bodies and places, never part of a person's name.
 const BODY_ENDS: &[&str] = &[
     "Assembly",
     "Council",
@@ -592,7 +568,7 @@ fn clean_name(raw: &str) -> Option<(usize, String)> {
         });
     for t in words {
         let bare = t.trim_end_matches(['.', ',']);
-        if NOT_NAME.contains(&t) || NOT_NAME.contains(&bare) {
+        if not_name(t) || not_name(bare) {
             // "Economic Community of West African States": the words before a body's last
             // word are the body's name, not a person's.
             if !tokens.is_empty() && BODY_ENDS.contains(&bare) {

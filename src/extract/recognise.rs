@@ -132,7 +132,7 @@ fn in_sea_name(text: &Text<'_>, start: usize, end: usize) -> bool {
 }
 
 /// Capitalised words that begin sentences or stand before names, never given names (beside
-/// the words that are never part of a name, `people::NOT_NAME`: "The", "On", months, days).
+/// the words that are never part of a name, `people::not_name`: "The", "On", months, days).
 const NOT_GIVEN_NAMES: &[&str] = &[
     "A",
     "After",
@@ -214,7 +214,7 @@ pub fn given_name_before(
     let given = chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
         && !NOT_GIVEN_NAMES.contains(&word)
-        && !crate::extract::people::NOT_NAME.contains(&word)
+        && !crate::extract::people::not_name(word)
         && !title_last_words(lex).contains(word);
     given.then_some(word_start)
 }
