@@ -1753,3 +1753,22 @@ fn an_offer_to_host_is_proposed() {
     );
     assert_eq!(e.status, "proposed");
 }
+
+#[test]
+fn the_reporters_country_a_meeting_to_come_and_a_swap_told_by_what_was_given() {
+    let e = event_in(
+        "Thailand and Cambodia agreed to an immediate ceasefire on Monday, Malaysian Prime Minister Anwar Ibrahim said.",
+        "agreement",
+    );
+    assert_eq!(e.participants, ["Thailand", "Cambodia"]);
+    let e = event_in(
+        "Military commanders from Thailand and Cambodia will meet on Tuesday.",
+        "meeting",
+    );
+    assert_eq!(e.status, "planned");
+    let e = event_in(
+        "The United States released Alex Saab, an ally of Venezuela's president, in exchange for 10 Americans.",
+        "detainee_transfer",
+    );
+    assert_eq!(e.status, "occurred");
+}
