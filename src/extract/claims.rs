@@ -343,11 +343,9 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         let mut attribution = None;
         if let Some(cue) = find_cue(doc, after_start, s.end, lex, quotes)
             && cue.0 - after_start <= 80
-            // "X called it "a step" and urged Y": a second verb of the same speaker, not a
+            // "X called it "a step" and urged Y": a second verb of the same speaker; "“...”,
+            // while Mitsotakis acknowledged that ...": a new clause's speaker. Neither is a
             // speaker after the quotation.
-            && !doc.text.slice(after_start, cue.0).trim_matches([',', ' ']).eq("and")
-            // "“...”, while Mitsotakis acknowledged that ...": a new clause's speaker, not the
-            // quotation's.
             && !doc
                 .text
                 .slice(after_start, cue.0)
