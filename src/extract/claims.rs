@@ -1315,6 +1315,8 @@ pub fn resolve(
 
 /// Head nouns of sources that are institutions or media.
 const SOURCE_HEADS: &[&str] = &[
+    "guard",
+    "navy",
     "agency",
     "ministry",
     "headquarters",

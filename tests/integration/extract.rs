@@ -1772,3 +1772,22 @@ fn the_reporters_country_a_meeting_to_come_and_a_swap_told_by_what_was_given() {
     );
     assert_eq!(e.status, "occurred");
 }
+
+#[test]
+fn a_country_inside_an_agreements_name_rammed_boats_and_a_coast_guard_as_a_source() {
+    let e = event_in(
+        "Israel and Lebanon on Thursday formally concluded a US-brokered agreement that sets their maritime border.",
+        "agreement",
+    );
+    assert_eq!(e.participants, ["Israel", "Lebanon"]);
+    let x = extract_text(
+        "date: 2024-06-18\n---\nThe Philippine military accused China's coast guard on Monday of ramming and boarding Philippine navy boats near Second Thomas Shoal.\n\nChina's coast guard said it had taken control measures against Philippine vessels.",
+    );
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.kind == "other" && e.cameo == "171")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(e.reported_by, Some(serde_json::json!("Philippine military")));
+    assert_eq!(sources_of(&x, "China's coast guard"), ["China's coast guard"]);
+}
