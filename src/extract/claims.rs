@@ -113,10 +113,6 @@ pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
 /// lower-case word in the past tense ("blamed", "accused", "told") right after a capitalised
 /// word, with more capitalised words after it (the objects a subject span must not take).
 fn clause_verb(clause: &str) -> Option<usize> {
-    const IRREGULAR: &[&str] = &[
-        "told", "met", "spoke", "held", "made", "took", "gave", "sent", "led", "hit", "struck", "won",
-        "said", "wrote",
-    ];
     let mut chars = 0;
     let mut previous_capitalised = false;
     for w in clause.split(' ') {
@@ -124,7 +120,7 @@ fn clause_verb(clause: &str) -> Option<usize> {
         if previous_capitalised
             && bare.len() > 2
             && bare.chars().all(|c| c.is_ascii_lowercase())
-            && (bare.ends_with("ed") || IRREGULAR.contains(&bare))
+            && crate::extract::text::is_past_tense(bare)
         {
             let after = &clause[clause.char_indices().nth(chars).map_or(clause.len(), |(i, _)| i)..];
             return after

@@ -117,17 +117,12 @@ const DETERMINERS: &[&str] = &[
 
 /// Whether a trigger's text starts with a verb in the past tense ("discussed", "met", "held").
 fn past_tense(trigger: &[u8]) -> bool {
-    const IRREGULAR: &[&[u8]] = &[
-        b"met", b"held", b"spoke", b"struck", b"sent", b"took", b"made", b"gave", b"led", b"began", b"won",
-        b"sold", b"bought", b"built", b"sought", b"fought", b"brought", b"paid", b"kept", b"left", b"came",
-        b"went", b"told",
-    ];
-    let word: Vec<u8> = trigger
+    let word: String = trigger
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
+        .map(|&b| char::from(b.to_ascii_lowercase()))
         .collect();
-    (word.len() > 3 && word.ends_with(b"ed")) || IRREGULAR.contains(&word.as_slice())
+    crate::extract::text::is_past_tense(&word)
 }
 
 /// The countries an article is mostly about: the two most mentioned (ties by first mention),

@@ -90,6 +90,17 @@ pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == OTHER_LETTER
 }
 
+/// Whether a lower-case word is a verb in the past tense: "-ed" (four letters or more), or an
+/// irregular past common in news ("met", "held", "told").
+pub fn is_past_tense(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "met", "held", "spoke", "struck", "sent", "took", "made", "gave", "led", "began", "won", "sold",
+        "bought", "built", "sought", "fought", "brought", "paid", "kept", "left", "came", "went", "told",
+        "hit", "said", "wrote",
+    ];
+    (word.len() > 3 && word.ends_with("ed")) || IRREGULAR.contains(&word)
+}
+
 /// `fold_char` of each ASCII character.
 const ASCII_FOLD: [u8; 128] = {
     let mut t = [0u8; 128];
