@@ -7,8 +7,8 @@
 //! the statement graph — which cannot sit inside the graph it hashes).
 //!
 //! Every statement is grounded: `gaf:denotedBy` links it to a mention `<article>#char=s,e`
-//! (RFC 5147), described with NIF (`nif:beginIndex`, `nif:endIndex`, `nif:anchorOf`,
-//! `nif:referenceContext`). Claims are nodes attributed to their source; their content is never
+//! (RFC 5147: the offsets are in the IRI), described with NIF's `nif:anchorOf` (the words) and
+//! `nif:referenceContext` (the article's text, a `nif:Context`). Claims are nodes attributed to their source; their content is never
 //! asserted.
 
 #![expect(
@@ -195,6 +195,19 @@ impl Builder {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &NamedNode, o: impl Into<Term>) {
         self.quads.push(Quad::new(s, p.clone(), o, self.graph.clone()));
     }
+
+    /// A mention `<article>#char=s,e`: its words and the text they are in. Its offsets and its
+    /// article are in its IRI (RFC 5147), and it is a `nif:String` by the domain of
+    /// `nif:anchorOf`: two quads, where the type and the offsets as literals made five (half of
+    /// an article's quads went to mentions).
+    fn mention(&mut self, m: &NamedNode, words: &str, context: &NamedNode) {
+        self.add(
+            m.clone(),
+            &term(NIF, "anchorOf"),
+            Literal::new_simple_literal(words),
+        );
+        self.add(m.clone(), &term(NIF, "referenceContext"), context.clone());
+    }
 }
 
 fn iri(s: String) -> Result<NamedNode, ModelError> {
@@ -294,17 +307,7 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
     let mut mention = |g: &mut Builder, span: &crate::extract::Span| -> Result<NamedNode, ModelError> {
         let m = iri(format!("{}#char={},{}", a.iri, span.start, span.end))?;
         if mentions_seen.insert((span.start, span.end)) {
-            // Typed `nif:RFC5147String` only: NIF makes it a subclass of `nif:String`, and one
-            // type less is a tenth of an article's quads.
-            g.add(m.clone(), &rdf_type, term(NIF, "RFC5147String"));
-            g.add(m.clone(), &term(NIF, "beginIndex"), uint(span.start));
-            g.add(m.clone(), &term(NIF, "endIndex"), uint(span.end));
-            g.add(
-                m.clone(),
-                &term(NIF, "anchorOf"),
-                Literal::new_simple_literal(&span.text),
-            );
-            g.add(m.clone(), &term(NIF, "referenceContext"), context.clone());
+            g.mention(&m, &span.text, &context);
         }
         Ok(m)
     };
@@ -640,7 +643,8 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
             p.add(article.clone(), &term(PROV, "wasGeneratedBy"), t.clone());
             if let Some(span) = &a.translation_evidence {
                 let m = iri(format!("{}#char={},{}", a.iri, span.start, span.end))?;
-                p.add(t.clone(), &denoted, m);
+                p.add(t.clone(), &denoted, m.clone());
+                p.mention(&m, &span.text, &context);
             }
         }
     }
@@ -657,13 +661,7 @@ pub fn model(x: &Extraction, full_text: &str, base: &str, run: &Run) -> Result<A
     if let Some(span) = &a.verification_evidence {
         let m = iri(format!("{}#char={},{}", a.iri, span.start, span.end))?;
         p.add(article.clone(), &term(BIL, "verificationEvidence"), m.clone());
-        p.add(
-            m.clone(),
-            &term(NIF, "anchorOf"),
-            Literal::new_simple_literal(&span.text),
-        );
-        p.add(m.clone(), &term(NIF, "beginIndex"), uint(span.start));
-        p.add(m, &term(NIF, "endIndex"), uint(span.end));
+        p.mention(&m, &span.text, &context);
     }
     let software = iri(format!("{base}id/software/bilateral-{}", crate::VERSION))?;
     ent.add(software.clone(), &rdf_type, term(PROV, "SoftwareAgent"));

@@ -1,6 +1,7 @@
 //! A SHACL-core subset validator over the store, for `bilateral validate`: node shapes with
-//! `sh:targetClass` or `sh:targetObjectsOf`, property shapes with an IRI `sh:path` and
-//! `sh:minCount`, `sh:maxCount`, `sh:datatype`, `sh:class`, `sh:nodeKind`. A shapes file that uses
+//! `sh:targetClass` and `sh:targetObjectsOf` (any number of each), property shapes with an IRI
+//! `sh:path` and `sh:minCount`, `sh:maxCount`, `sh:datatype`, `sh:class`, `sh:nodeKind`,
+//! `sh:pattern` (without `sh:flags`). A shapes file that uses
 //! anything else is refused with the name of the feature, rather than silently passed. Class
 //! membership is read directly (`rdf:type`), without `rdfs:subClassOf` inference, so shapes target
 //! classes the data states.
@@ -45,7 +46,9 @@ pub struct Report {
     pub violations: Vec<Violation>,
 }
 
-const SUPPORTED: &[&str] = &["path", "minCount", "maxCount", "datatype", "class", "nodeKind"];
+const SUPPORTED: &[&str] = &[
+    "path", "minCount", "maxCount", "datatype", "class", "nodeKind", "pattern",
+];
 
 fn objects<'a>(triples: &'a [Triple], s: &Term, p: &str) -> impl Iterator<Item = &'a Term> + 'a {
     let s = s.clone();
@@ -95,15 +98,23 @@ pub fn validate(db: &Database, shapes_ttl: &str) -> Result<Report, StoreError> {
         ..Report::default()
     };
     for shape in &shapes {
-        let target = if let Some(c) = iri(objects(&triples, shape, "targetClass").next()) {
-            format!("?n a <{}> .", c.as_str())
-        } else if let Some(p) = iri(objects(&triples, shape, "targetObjectsOf").next()) {
-            format!("?x <{}> ?n .", p.as_str())
-        } else {
+        // Every target of the shape, as one pattern binding ?n: a union of its classes and
+        // the predicates whose objects it targets.
+        let targets: Vec<String> = objects(&triples, shape, "targetClass")
+            .filter_map(|c| iri(Some(c)))
+            .map(|c| format!("{{ ?n a <{}> }}", c.as_str()))
+            .chain(
+                objects(&triples, shape, "targetObjectsOf")
+                    .filter_map(|p| iri(Some(p)))
+                    .map(|p| format!("{{ ?x <{}> ?n }}", p.as_str())),
+            )
+            .collect();
+        if targets.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "shape {shape} has no sh:targetClass or sh:targetObjectsOf"
             )));
-        };
+        }
+        let target = targets.join(" UNION ");
         let count = prepare_query(
             &format!("SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ {target} }}"),
             None,
@@ -179,6 +190,14 @@ pub fn validate(db: &Database, shapes_ttl: &str) -> Result<Report, StoreError> {
                 checks.push((
                     format!("SELECT DISTINCT ?n ?v WHERE {{ {target} ?n <{path_s}> ?v FILTER(!{test}) }}"),
                     format!("has a value that is not of node kind {k}"),
+                ));
+            }
+            if let Some(Term::Literal(pattern)) = objects(&triples, &property, "pattern").next() {
+                // SHACL matches the pattern against the value's string; a blank node fails.
+                let quoted = serde_json::Value::String(pattern.value().to_owned()).to_string();
+                checks.push((
+                    format!("SELECT DISTINCT ?n ?v WHERE {{ {target} ?n <{path_s}> ?v FILTER(isBlank(?v) || !REGEX(STR(?v), {quoted})) }}"),
+                    format!("has a value that does not match {quoted}"),
                 ));
             }
             for (query, message) in checks {

@@ -295,6 +295,26 @@ fn the_store_passes_the_shapes() {
         "{:?}",
         report.violations
     );
+    // A mention without its words, and a grounding that is not a `#char=s,e` IRI.
+    let db = Database::in_memory().unwrap();
+    db.update(
+        "PREFIX gaf: <http://groundedannotationframework.org/gaf#> PREFIX bil: <https://w3id.org/bilateral/ontology#> \
+         INSERT DATA { GRAPH <http://example.org/g> { \
+           <http://example.org/e> a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; gaf:denotedBy <http://example.org/a#char=1,5> , <http://example.org/a#words> } }",
+        None,
+        None,
+    )
+    .unwrap();
+    let report = bilateral::shacl::validate(&db, &shapes).unwrap();
+    let on = |path: &str, focus: &str| {
+        report
+            .violations
+            .iter()
+            .any(|v| v.path.contains(path) && v.focus.contains(focus))
+    };
+    assert!(on("anchorOf", "a#char=1,5"), "{:?}", report.violations);
+    assert!(on("referenceContext", "a#char=1,5"), "{:?}", report.violations);
+    assert!(on("denotedBy", "example.org/e"), "{:?}", report.violations);
 }
 
 #[test]
