@@ -96,7 +96,8 @@ pub struct ArticleInfo {
     pub metadata: Vec<(String, String)>,
 }
 
-/// A country the article mentions.
+/// A country the article is about: one it names, or one that takes part in an event through
+/// its officials only (then without mentions).
 #[derive(Debug, Clone, Serialize)]
 pub struct CountryOut {
     /// IRI.
@@ -619,6 +620,22 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
                 }
             })
             .and_then(|(_, source)| source.clone());
+    }
+    // A country that takes part in an event is one the article is about, though the text may
+    // name only its officials ("Vladimir Putin had a telephone conversation with ..."): listed,
+    // with no mention of its own.
+    for e in &found_events {
+        for &c in &e.participants {
+            let iso3 = &lex.countries[c].iso3;
+            if !countries.iter().any(|o| &o.iso3 == iso3) {
+                countries.push(CountryOut {
+                    iri: country_iri(c),
+                    name: lex.countries[c].name.clone(),
+                    iso3: iso3.clone(),
+                    mentions: Vec::new(),
+                });
+            }
+        }
     }
     Extraction {
         article: info,

@@ -1791,3 +1791,19 @@ fn a_country_inside_an_agreements_name_rammed_boats_and_a_coast_guard_as_a_sourc
     assert_eq!(e.reported_by, Some(serde_json::json!("Philippine military")));
     assert_eq!(sources_of(&x, "China's coast guard"), ["China's coast guard"]);
 }
+
+#[test]
+fn a_country_only_its_official_stands_for_is_among_the_countries() {
+    // A Kremlin readout never writes "Russia": the country takes part through its president.
+    let x = extract_text(
+        "date: 2024-03-12\n---\nVladimir Putin had a telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev.",
+    );
+    let russia = x
+        .countries
+        .iter()
+        .find(|c| c.iso3 == "RUS")
+        .unwrap_or_else(|| panic!("{:?}", x.countries));
+    assert!(russia.mentions.is_empty());
+    let kazakhstan = x.countries.iter().find(|c| c.iso3 == "KAZ").unwrap();
+    assert_eq!(kazakhstan.mentions.len(), 1);
+}
