@@ -607,7 +607,12 @@ const MAX_SPEECH_PARAGRAPHS: usize = 6;
 fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usize), usize)> {
     let raw = doc.text.slice(start, end);
     let colon = raw.find(':')?;
-    let label = &raw[..colon];
+    // "Abdel Fattah el-Sisi (retranslated):", "MINISTER WONG (via interpreter):": a note on
+    // the speech after the speaker's name is not part of it.
+    let label = match raw[..colon].trim_end().strip_suffix(')') {
+        Some(inner) => inner.rfind('(').map_or(&raw[..colon], |i| raw[..i].trim_end()),
+        None => &raw[..colon],
+    };
     let words: Vec<&str> = label.split_whitespace().collect();
     // The period of an honorific is no sentence's end ("MS. PHAM:", "Mr. Price:").
     let honorific = |w: &str| {
@@ -623,7 +628,12 @@ fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usi
         return None;
     }
     let capitalised = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "the" | "for" | "and" | "de")
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(*w, "of" | "the" | "for" | "and" | "de" | "bin" | "ibn" | "van" | "von" | "da" | "di" | "du" | "al" | "el")
+            // "el-Sisi", "al-Sudani": a name's lowercase particle.
+            || ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
     };
     if !words.iter().all(capitalised) || raw[colon + 1..].trim().is_empty() {
         return None;

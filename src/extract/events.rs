@@ -74,6 +74,8 @@ struct Patterns {
     boundary: Regex,
     thanks_for: Regex,
     topic_of: Regex,
+    during: Regex,
+    future: Regex,
     negated: Regex,
     attribution: Regex,
 }
@@ -104,6 +106,8 @@ fn patterns() -> &'static Patterns {
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
         topic_of: ascii(r"(?i)\b(?:comment(?:s|ed|ing)?|details|questions?|asked|briefed|information)\s+(?:on|about|of|regarding)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w#'-]+\s+){0,2}$"),
+        during: ascii(r"(?i)\b(?:during|on\s+the\s+sidelines\s+of)\s+(?:(?:the|a|an|his|her|their|its|this|last)\s+)?(?:[\w#'-]+\s+){0,3}$"),
+        future: ascii(r"(?i)\b(?:will|would|shall|upcoming|forthcoming|planned|(?:is|are)\s+(?:due|set|expected|scheduled|to)\b|plans?\s+to|planning\s+to|next\s+(?:week|month|year))"),
         negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s|,\s+(?:the\s+|an?\s+)?[#\w'.-]+(?:\s+[#\w'.-]+){0,5}\s+(?:said|says|told\s+\w+|announced|added|reported)\b[^,;]{0,40}$"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
@@ -218,6 +222,30 @@ fn topic_or_setting(before: &[u8]) -> bool {
         .rposition(|&b| b == b' ')
         .map_or(trimmed, |i| &trimmed[i + 1..]);
     if matches!(last, b"regarding" | b"about" | b"concerning" | b"over") {
+        return true;
+    }
+    // "The two also discussed Sudan", "discussed support for Ukraine and the threat posed by
+    // Russia": what is discussed, in the same clause and not with whom.
+    let discussed = [
+        &b"discussed "[..],
+        b"discuss ",
+        b"discussing ",
+        b"discusses ",
+        b"views on ",
+    ]
+    .iter()
+    .filter_map(|w| {
+        before
+            .windows(w.len())
+            .rposition(|x| x == *w)
+            .map(|i| &before[i + w.len()..])
+    })
+    .any(|rest| {
+        !rest.iter().any(|&b| b == b',' || b == b';')
+            && rest.split(|&b| b == b' ').filter(|x| !x.is_empty()).count() <= 8
+            && !rest.split(|&b| b == b' ').any(|w| w == b"with")
+    });
+    if discussed {
         return true;
     }
     [&b"sidelines of"[..], b"margins of", b"sideline of"]
@@ -477,7 +505,17 @@ pub fn find(
                         .is_some_and(|w| DETERMINERS.contains(&w.to_ascii_lowercase().as_str()));
                 let past = verb_position && past_tense(&masked.as_bytes()[m.start()..m.end()]);
                 let applies = |x: &regex::bytes::Match<'_>| !past || clause_start + x.start() < m.end();
-                if p.proposed.find_iter(text).any(|x| applies(&x)) {
+                let before = &masked.as_bytes()[..m.start()];
+                if let Some(d) = p.during.find(before) {
+                    // "agreed to begin work on a treaty, during a visit to Warsaw": the happening
+                    // a "during" names is when the main clause's act took place, and has the
+                    // tense of that act, not the status of what was agreed.
+                    if p.future.is_match(&before[..d.start()]) || p.future.is_match(d.as_bytes()) {
+                        Status::Planned
+                    } else {
+                        Status::Occurred
+                    }
+                } else if p.proposed.find_iter(text).any(|x| applies(&x)) {
                     Status::Proposed
                 } else if p.ongoing.find_iter(text).any(|x| applies(&x)) {
                     Status::Ongoing

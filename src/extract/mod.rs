@@ -614,10 +614,18 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             .iter()
             .zip(&claim_sources)
             .find(|(c, source)| {
-                source.is_some() && !c.by_publisher && c.text.0 < b && a < c.text.1 && {
-                    let inter = c.text.1.min(b) - c.text.0.max(a);
-                    inter * 2 >= b - a
-                }
+                // The event is what the source says, not what the reporting clause tells the
+                // source did ("The two leaders held talks in Hanoi and announced ...").
+                let in_reporting_clause = c.subject.0 <= found.trigger.0 && found.trigger.1 <= c.subject.1;
+                source.is_some()
+                    && !c.by_publisher
+                    && !in_reporting_clause
+                    && c.text.0 < b
+                    && a < c.text.1
+                    && {
+                        let inter = c.text.1.min(b) - c.text.0.max(a);
+                        inter * 2 >= b - a
+                    }
             })
             .and_then(|(_, source)| source.clone());
     }

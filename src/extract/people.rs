@@ -330,6 +330,84 @@ fn governed(before: &[u8]) -> bool {
         })
 }
 
+/// Whether what follows an appositive role closes it: punctuation, the end, or a verb of saying.
+fn appositive_closed(rest: &str) -> bool {
+    let mut rest = rest.trim_start();
+    // "Indonesia's envoy to Australia,": the place the office is for or in belongs to it.
+    if let Some(after) = ["to ", "in ", "for ", "at ", "on "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        let after = after.strip_prefix("the ").unwrap_or(after);
+        let words = after
+            .split(' ')
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        if words > 0 {
+            rest = after
+                .splitn(words + 1, ' ')
+                .nth(words)
+                .unwrap_or_default()
+                .trim_start();
+            // The last capitalised word may carry the closing comma itself.
+            let last = after.split(' ').nth(words - 1).unwrap_or_default();
+            if last.ends_with([',', '.', ';', ':', ')']) {
+                return true;
+            }
+        }
+    }
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', ':', ')', '"', '”', '’', '—', '–'])
+        || rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| SAID.contains(&w))
+}
+
+/// Verbs of saying that may follow an official's appositive role without a comma.
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stressed",
+    "noted",
+    "wrote",
+    "warned",
+    "urged",
+    "announced",
+    "explained",
+    "emphasized",
+    "emphasised",
+    "insisted",
+];
+
+/// Whether the words between a country and an official's title set them on two sides of a
+/// meeting ("The Japanese and South Korean leaders will meet with Premier Li Qiang"): the
+/// country is the counterpart's, not the official's.
+fn parties_apart(between: &[u8]) -> bool {
+    between.split(|&b| !b.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w,
+            b"with"
+                | b"met"
+                | b"meet"
+                | b"meets"
+                | b"meeting"
+                | b"received"
+                | b"receives"
+                | b"hosted"
+                | b"hosts"
+                | b"welcomed"
+                | b"welcomes"
+                | b"called"
+                | b"visited"
+                | b"visits"
+                | b"invited"
+        )
+    })
+}
+
 /// People mentioned before `at`, nearest first.
 pub(crate) fn people_before(people: &[Person], at: usize) -> Vec<usize> {
     let mut seen: Vec<(usize, usize)> = people
@@ -654,7 +732,9 @@ type TitledName = ((usize, usize), (usize, usize), Option<(usize, usize)>);
 
 /// Titles followed by a name: the title's byte range (compound titles joined with "and"
 /// included) and the name, in sentence offsets.
-fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
+/// `places`: the byte ranges of the sentence's country mentions (names, capitals), which end a
+/// title's place where a name follows ("Ambassador to Tehran Muhammad Mudassir Tipu").
+fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<TitledName> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < sentence.len() {
@@ -678,7 +758,7 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
         }
         let end = m.end();
         // "Minister of Foreign and European Affairs", a portfolio the list does not join.
-        let mut end = title_tail(sentence, m.start(), end, p);
+        let mut end = title_tail(sentence, m.start(), end, p, places);
         // "Deputy Prime Minister and Minister of Planning".
         while let Some(j) = p.joiner.find(&sentence[end..]) {
             let next = end + j.end();
@@ -715,6 +795,12 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
         {
             out.push(((m.start(), end), (end + n.start(), end + n.end()), None));
             at = end + n.end();
+        } else if let Some((place, n)) = place_then_name(sentence, end, p, places, true) {
+            // "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong, President
+            // X": a place the gazetteer knows ends the body before the name, which comes before
+            // a comma that a body would otherwise run to.
+            out.push(((m.start(), place.1), n, Some(place)));
+            at = n.1;
         } else if let Some(c) = p.body_then_name.captures(&sentence[end..]).or_else(|| {
             let title = &sentence[m.start()..end];
             (title.contains(" of ") || title.contains(" for "))
@@ -730,7 +816,7 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
                 served.then_some((end + body.start(), end + body.end())),
             ));
             at = end + n.end();
-        } else if let Some((place, n)) = place_then_name(sentence, end, p) {
+        } else if let Some((place, n)) = place_then_name(sentence, end, p, places, false) {
             // "President of Kazakhstan Kassym-Jomart Tokayev", with no comma: the place is the
             // body the title is of.
             out.push(((m.start(), place.1), n, Some(place)));
@@ -740,12 +826,20 @@ fn titled_names(sentence: &str, p: &Patterns) -> Vec<TitledName> {
     out
 }
 
-/// After a title, "of (the) Place Name": the longest run of capitalised words (up to three)
-/// after "of" that leaves a name of two words or more right after it ("of Kazakhstan
-/// Kassym-Jomart Tokayev", "of the United Arab Emirates Mohamed bin Zayed"). The place's and
-/// the name's byte ranges in the sentence.
+/// After a title, "of (the) Place Name": the place and the name's byte ranges in the sentence.
+/// The place ends where a country mention ends when one does and a name of two words or more
+/// follows ("of the Communist Party of Vietnam Nguyen Phu Trong"); else (unless `known_only`)
+/// it is the longest run
+/// of capitalised words (up to three) that leaves such a name right after it ("of Kazakhstan
+/// Kassym-Jomart Tokayev", "of the United Arab Emirates Mohamed bin Zayed").
 type PlaceAndName = ((usize, usize), (usize, usize));
-fn place_then_name(sentence: &str, end: usize, p: &Patterns) -> Option<PlaceAndName> {
+fn place_then_name(
+    sentence: &str,
+    end: usize,
+    p: &Patterns,
+    places: &[(usize, usize)],
+    known_only: bool,
+) -> Option<PlaceAndName> {
     let rest = &sentence[end..];
     let after_of = rest
         .strip_prefix(" of the ")
@@ -753,26 +847,50 @@ fn place_then_name(sentence: &str, end: usize, p: &Patterns) -> Option<PlaceAndN
     let from = sentence.len() - after_of.len();
     let words: Vec<(usize, usize)> = after_of
         .split(' ')
-        .take(4)
+        .take(8)
         .scan(from, |at, w| {
             let span = (*at, *at + w.len());
             *at += w.len() + 1;
             Some(span)
         })
-        .take_while(|&(a, b)| b > a && sentence[a..].starts_with(|c: char| c.is_uppercase()))
+        .take_while(|&(a, b)| {
+            b > a
+                && (sentence[a..].starts_with(|c: char| c.is_uppercase())
+                    || matches!(&sentence[a..b], "of" | "the" | "and"))
+        })
         .collect();
-    (1..=3.min(words.len())).rev().find_map(|k| {
-        let place = (words[0].0, words[k - 1].1);
+    let name_after = |place: (usize, usize)| {
         let name = p.name_after.captures(&sentence[place.1..])?.name("name")?;
         (name.as_str().split_whitespace().count() >= 2)
             .then_some((place, (place.1 + name.start(), place.1 + name.end())))
+    };
+    let known = (1..=words.len()).rev().find_map(|k| {
+        let place = (words[0].0, words[k - 1].1);
+        places
+            .iter()
+            .any(|&(a, b)| b == place.1 && a >= place.0)
+            .then(|| name_after(place))
+            .flatten()
+    });
+    if known_only {
+        return known;
+    }
+    known.or_else(|| {
+        let capitalised = words
+            .iter()
+            .take(4)
+            .take_while(|&&(a, _)| sentence[a..].starts_with(|c: char| c.is_uppercase()))
+            .count();
+        (1..=3.min(capitalised))
+            .rev()
+            .find_map(|k| name_after((words[0].0, words[k - 1].1)))
     })
 }
 
 /// The end of a title with what belongs to it after the list's match: more portfolios
 /// ("Minister of Foreign Affairs and Foreign Trade") and the place an envoy is sent to
 /// ("Ambassador to Russia").
-fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns) -> usize {
+fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns, places: &[(usize, usize)]) -> usize {
     let mut end = end;
     // "Minister of Foreign Affairs and Foreign Trade": more portfolios after one, unless what
     // follows the "and" is a title of its own ("... and Foreign Minister").
@@ -821,6 +939,20 @@ fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns) -> usize {
                 (start, start + w.len())
             })
             .collect();
+        let two_words_after = |at: usize| {
+            p.name_after
+                .captures(&sentence[at..])
+                .and_then(|c| c.name("name"))
+                .is_some_and(|n| n.as_str().split_whitespace().count() >= 2)
+        };
+        // A known place first: "Ambassador to Tehran Muhammad Mudassir Tipu".
+        if let Some(&(_, place_end)) = words
+            .first()
+            .and_then(|&(a, _)| places.iter().find(|&&(pa, _)| pa == a))
+            && two_words_after(place_end)
+        {
+            return place_end;
+        }
         for k in (1..=3.min(words.len())).rev() {
             let place = &words[..k];
             if !place
@@ -978,7 +1110,13 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         }
         let sentence = doc.text.slice(ss, se);
         let base = doc.text.byte(ss);
-        for ((t_start, t_end), (n_start, n_end), body) in titled_names(sentence, p) {
+        let places: Vec<(usize, usize)> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= ss && m.end <= se && m.is_country())
+            .map(|m| (doc.text.byte(m.start) - base, doc.text.byte(m.end) - base))
+            .collect();
+        for ((t_start, t_end), (n_start, n_end), body) in titled_names(sentence, p, &places) {
             let title = &sentence[t_start..t_end];
             let Some((skip, name)) = clean_name(&sentence[n_start..n_end]) else {
                 continue;
@@ -1054,6 +1192,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 // ", and Japanese Minister of Defense X" is the next person of a list.
                 && !r.as_str().starts_with("and ")
                 && !r.as_str().starts_with("or ")
+                // An appositive is closed (a comma, the sentence's end) or followed by what the
+                // person did ("..., Iran's foreign minister said"); "At the invitation of
+                // Foreign Minister Wang Yi, the Pakistani minister will visit" opens a clause.
+                && appositive_closed(&after[r.end()..])
             {
                 let r_start = name_end + after[..r.start()].chars().count();
                 let r_end = r_start + r.as_str().chars().count();
@@ -1120,6 +1262,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                         && m.is_country()
                         && !bound.contains(&m.start)
                         && !governed(&doc.text.folded[ss..m.start])
+                        && !parties_apart(&doc.text.folded[m.end..title_start])
                 });
                 country = nearest.and_then(|m| m.country(lex));
                 // The dateline's city ("TOKYO, March 16 (Yonhap) -- President Yoon") is where

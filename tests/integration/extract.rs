@@ -1807,3 +1807,81 @@ fn a_country_only_its_official_stands_for_is_among_the_countries() {
     let kazakhstan = x.countries.iter().find(|c| c.iso3 == "KAZ").unwrap();
     assert_eq!(kazakhstan.mentions.len(), 1);
 }
+
+#[test]
+fn an_appositive_is_closed_and_a_meeting_keeps_a_country_from_its_counterpart() {
+    // "Foreign Minister Wang Yi, the Pakistani minister will visit": a new clause's subject,
+    // not Wang Yi's appositive.
+    let x = extract_text(
+        "date: 2024-05-20\n---\nAt the invitation of Foreign Minister Wang Yi, the Pakistani minister will visit China next week.",
+    );
+    assert_eq!(official(&x, "Wang Yi").country.as_deref(), Some("China"));
+    // "The Japanese and South Korean leaders will meet with Premier Li Qiang": the demonyms
+    // are the other side's.
+    let x = extract_text(
+        "date: 2024-05-20\n---\nThe Japanese and South Korean leaders will meet with Premier Li Qiang in Seoul next week.",
+    );
+    assert_ne!(official(&x, "Li Qiang").country.as_deref(), Some("South Korea"));
+}
+
+#[test]
+fn a_titles_place_ends_where_a_known_place_does() {
+    let x = extract_text(
+        "date: 2024-02-21\n---\nThe decision was made in a meeting between Iranian Deputy Foreign Minister Ali Bagheri Kani and Pakistani Ambassador to Tehran Muhammad Mudassir Tipu.",
+    );
+    let tipu = official(&x, "Muhammad Mudassir Tipu");
+    assert_eq!(tipu.role.as_deref(), Some("Ambassador to Tehran"));
+    assert_eq!(tipu.country.as_deref(), Some("Pakistan"));
+    // A body the title is of, with the country inside it, before the name and a comma.
+    let x = extract_text(
+        "date: 2023-09-11\n---\nAt the invitation of General Secretary of the Communist Party of Vietnam Nguyen Phu Trong, President Joseph R. Biden, Jr. paid a state visit to Vietnam.",
+    );
+    let trong = official(&x, "Nguyen Phu Trong");
+    assert_eq!(
+        trong.role.as_deref(),
+        Some("General Secretary of the Communist Party of Vietnam")
+    );
+    assert!(!trong.former);
+    assert_eq!(trong.country.as_deref(), Some("Vietnam"));
+}
+
+#[test]
+fn a_happening_after_during_has_the_tense_of_the_main_clause() {
+    let e = event_in(
+        "Prime Minister Keir Starmer and Polish Prime Minister Donald Tusk today agreed to begin work on a new defence treaty, during a visit to Warsaw.",
+        "official_visit",
+    );
+    assert_eq!(e.status, "occurred");
+    let e = event_in(
+        "Egypt and Sudan will sign the agreement during a visit to Khartoum.",
+        "official_visit",
+    );
+    assert_eq!(e.status, "planned");
+}
+
+#[test]
+fn what_is_discussed_takes_no_part_and_the_reporting_clause_reports_nothing() {
+    let x = extract_text(
+        "date: 2024-04-29\n---\nSecretary of State Antony J. Blinken met today with Saudi Foreign Minister Prince Faisal bin Farhan Al Saud in Riyadh.\n\nThe two also discussed Sudan and the need for the warring parties to return to negotiations.",
+    );
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("The two also"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(e.participants, ["Saudi Arabia", "United States"]);
+    // "held talks ... and announced": the talks are told by the publisher, not by the leaders.
+    let e = event_in(
+        "President Joe Biden and General Secretary Nguyen Phu Trong held talks in Hanoi and announced the elevation of relations between the United States and Vietnam.",
+        "meeting",
+    );
+    assert_eq!(e.reported_by, None);
+}
+
+#[test]
+fn a_transcripts_label_may_carry_a_note_and_a_names_particle() {
+    let x = extract_text(
+        "date: 2024-10-23\n---\nVladimir Putin: Mr President, friends, I am very happy to see you here in Kazan today.\n\nAbdel Fattah el-Sisi (retranslated): Egypt values its strategic relations with Russia very highly.",
+    );
+    assert_eq!(sources_of(&x, "Egypt values"), ["Abdel Fattah el-Sisi"]);
+}
