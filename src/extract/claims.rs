@@ -951,16 +951,32 @@ fn contains_word(hay: &str, word: &str) -> bool {
 
 /// The person a role phrase refers to: one of its country whose role has its head noun
 /// (any of its country for "official"), mentioned nearest before, else nearest after.
-pub fn person_for_role(people: &[Person], phrase: &RolePhrase, at: usize) -> Option<usize> {
+pub fn person_for_role(
+    people: &[Person],
+    phrase: &RolePhrase,
+    at: usize,
+    government: Option<usize>,
+) -> Option<usize> {
     // "The official" with no country is the official last mentioned.
     let generic = matches!(phrase.head, "official" | "leader" | "chief" | "diplomat");
-    let fits = |p: &Person| {
+    let holds = |p: &Person| {
         let role = p.role.as_deref().unwrap_or_default().to_lowercase();
         // "the spokesman" is the official whose role says spokesperson or spokeswoman too.
         let spokes = phrase.head.starts_with("spokes") && role.contains("spokes");
-        (phrase.country.is_none() || p.country == phrase.country)
-            && (generic || spokes || role.contains(phrase.head))
+        generic || spokes || role.contains(phrase.head)
     };
+    // In a government's own release, "the Prime Minister" with no country is its own, when the
+    // text names one: GOV.UK's "the Prime Minister announced" after Poland's prime minister
+    // was named is still Keir Starmer.
+    let own = government.filter(|&g| {
+        phrase.country.is_none()
+            && !generic
+            && people
+                .iter()
+                .any(|p| p.country == Some(g) && !p.guessed && holds(p))
+    });
+    let country = phrase.country.or(own);
+    let fits = |p: &Person| (country.is_none() || p.country == country) && holds(p);
     let before = people_before(people, at).into_iter().find(|&i| fits(&people[i]));
     before.or_else(|| {
         people
@@ -1023,7 +1039,7 @@ pub fn resolve(
             if !name_in(a, b)
                 && name_in(c, d)
                 && let Some(phrase) = people::role_phrase(doc, a, b, lex)
-                && let Some(i) = person_for_role(people, &phrase, a)
+                && let Some(i) = person_for_role(people, &phrase, a, doc.government)
             {
                 by_role.push((a, i));
             }
@@ -1177,7 +1193,7 @@ pub fn resolve(
     if !plural_role
         && !indefinite
         && let Some(phrase) = people::role_phrase(doc, start, end, lex)
-        && let Some(i) = person_for_role(people, &phrase, start)
+        && let Some(i) = person_for_role(people, &phrase, start, doc.government)
     {
         source.people.push(i);
         source.names.push(person_name(i));
@@ -1388,8 +1404,10 @@ pub fn unbound_roles(
                     .iter()
                     .any(|m| m.0 >= c.subject.0 && m.1 <= c.subject.1)
             });
-            (phrase.country.is_some() && !named && person_for_role(people, &phrase, c.subject.0).is_none())
-                .then_some((c.sentence, phrase))
+            (phrase.country.is_some()
+                && !named
+                && person_for_role(people, &phrase, c.subject.0, doc.government).is_none())
+            .then_some((c.sentence, phrase))
         })
         .collect()
 }

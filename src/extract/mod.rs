@@ -35,6 +35,9 @@ pub struct Doc<'a> {
     pub mentions: Vec<Mention>,
     /// The article's date (its header's `date`), when it has one.
     pub date: Option<time::Day>,
+    /// The country whose government published the article, when a government did: its
+    /// release names its own officials by their title alone ("the Prime Minister announced").
+    pub government: Option<usize>,
 }
 
 impl Doc<'_> {
@@ -312,13 +315,15 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         sentences,
         mentions,
         date: article.field("date").and_then(time::article_day),
+        government: None,
     };
     let mut found_people = people::find(&mut doc, lex);
     people::place_by_named_person(&mut found_people);
     let prov = provenance::find(&doc, article);
     // A government's own release names its own officials without their country ("Foreign
     // Minister X will pay an official visit to China" from Viet Nam's foreign ministry).
-    if let Some(c) = prov.publisher.as_deref().and_then(|p| government_of(p, lex)) {
+    doc.government = prov.publisher.as_deref().and_then(|p| government_of(p, lex));
+    if let Some(c) = doc.government {
         for person in &mut found_people {
             if person.country.is_none() && person.role.is_some() && person.known.is_none() {
                 person.country = Some(c);

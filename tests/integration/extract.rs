@@ -1885,3 +1885,11 @@ fn a_transcripts_label_may_carry_a_note_and_a_names_particle() {
     );
     assert_eq!(sources_of(&x, "Egypt values"), ["Abdel Fattah el-Sisi"]);
 }
+
+#[test]
+fn a_governments_release_means_its_own_official_by_a_bare_title() {
+    let x = extract_text(
+        "title: UK and Poland agree new defence treaty\npublisher: GOV.UK\ndate: 2025-01-17\n---\nPrime Minister Keir Starmer and Polish Prime Minister Donald Tusk today agreed to begin work on a new defence treaty.\n\nThe UK will also deploy Typhoon jets to Poland this year, the Prime Minister announced.",
+    );
+    assert_eq!(sources_of(&x, "The UK will"), ["Keir Starmer"]);
+}
