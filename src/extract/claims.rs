@@ -5,7 +5,7 @@
 //! "analysts", or the two sides of the article.
 
 use crate::extract::Doc;
-use crate::extract::lexicon::{Entry, Lexicon};
+use crate::extract::lexicon::{CountryForm, Entry, Lexicon};
 use crate::extract::people::{self, Person, RolePhrase, people_before};
 use crate::extract::text::{LineKind, is_word};
 
@@ -1001,7 +1001,30 @@ pub fn resolve(
     span: (usize, usize),
     pair: &[usize],
 ) -> Option<Source> {
-    let (start, end) = span;
+    let (start, mut end) = span;
+    // "U.S. officials have warned": the auxiliary and adverbs before the cue are not the source.
+    loop {
+        let raw = doc.text.slice(start, end).trim_end();
+        let Some((head, last)) = raw.rsplit_once(' ') else {
+            break;
+        };
+        if !matches!(
+            last,
+            "have"
+                | "has"
+                | "had"
+                | "also"
+                | "repeatedly"
+                | "previously"
+                | "already"
+                | "again"
+                | "long"
+                | "once"
+        ) {
+            break;
+        }
+        end = start + head.chars().count();
+    }
     if end <= start {
         return None;
     }
@@ -1256,9 +1279,26 @@ pub fn resolve(
             .iter()
             .any(|m| m.start >= start && m.end <= end && m.is_demonym())
     {
-        for c in countries_in {
+        // "The Kremlin confirmed", "Seoul and Washington have warned": the source as the text
+        // names it, a capital or metonym standing for its government.
+        let mut seen: Vec<usize> = Vec::new();
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end && m.is_country())
+        {
+            let Some(c) = m.country(lex) else { continue };
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
             source.countries.push(c);
-            source.names.push(lex.countries[c].name.clone());
+            source.names.push(match m.entry {
+                Entry::Country(_, CountryForm::Capital | CountryForm::Metonym) => {
+                    doc.text.slice(m.start, m.end).to_owned()
+                }
+                _ => lex.countries[c].name.clone(),
+            });
         }
         return Some(source);
     }

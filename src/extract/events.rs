@@ -134,7 +134,13 @@ fn past_tense(trigger: &[u8]) -> bool {
 /// of the United States) and not a capital that is only the venue ("met ... in Bucharest").
 pub fn principal_pair(doc: &Doc<'_>, people: &[Person], lex: &Lexicon) -> Vec<usize> {
     let mut seen: Vec<(usize, usize)> = Vec::new();
-    for m in doc.mentions.iter().filter(|m| m.is_country()) {
+    // Where the story was filed is not what it is about.
+    let dateline = doc.dateline_end();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.is_country() && dateline.is_none_or(|d| m.start >= d))
+    {
         let Some(c) = m.country(lex) else { continue };
         if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) && venue(doc, m.start) {
             continue;
@@ -205,12 +211,35 @@ fn mediator(before: &[u8], after: &[u8]) -> bool {
         b"mediation of",
         b"auspices of",
         b"mediation by",
+        b"with the help of",
+        b"with the support of",
     ]
     .iter()
     .any(|w| before.ends_with(w))
+        // "with Turkey's help", "with Qatar's mediation".
+        || (before.ends_with(b"with")
+            && [&b"'s help"[..], b"'s mediation", b"'s support"]
+                .iter()
+                .any(|w| after.starts_with(w)))
         || [&b"-brokered"[..], b"-mediated", b"-facilitated"]
             .iter()
             .any(|w| after.starts_with(w))
+}
+
+/// Whether the words right before a trigger make it future: "will travel", "will also visit".
+fn will_before(before: &[u8]) -> bool {
+    let mut words = before
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(<[u8]>::to_ascii_lowercase);
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let future = |w: &[u8]| matches!(w, b"will" | b"shall");
+    future(&last)
+        || (matches!(last.as_slice(), b"also" | b"soon" | b"then" | b"now" | b"jointly")
+            && words.next().is_some_and(|w| future(&w)))
 }
 
 /// Whether a country after `before` (the folded sentence up to it) is a topic or a setting: after
@@ -273,6 +302,7 @@ pub fn find(
     pair: &[usize],
 ) -> Vec<Event> {
     let p = patterns();
+    let dateline = doc.dateline_end();
     let mut out: Vec<Event> = Vec::new();
     let mut seen: Vec<(String, usize, Vec<usize>, usize)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -336,6 +366,7 @@ pub fn find(
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && m.start < attributed_from)
+            .filter(|m| dateline.is_none_or(|d| m.start >= d))
         {
             // "in Beijing", "at Camp David": a capital after `in` or `at` is the venue.
             if matches!(m.entry, Entry::Country(_, CountryForm::Capital)) && venue(doc, m.start) {
@@ -368,6 +399,7 @@ pub fn find(
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end)
+            .filter(|m| dateline.is_none_or(|d| m.start >= d))
             .filter(|m| matches!(m.entry, Entry::Country(_, CountryForm::Name)) && venue(doc, m.start))
             .filter_map(|m| Some((m.start, m.end, m.country(lex)?)))
             .collect();
@@ -515,6 +547,10 @@ pub fn find(
                     } else {
                         Status::Occurred
                     }
+                } else if will_before(before) {
+                    // "Secretary Blinken will travel to ... to continue efforts": the trigger's
+                    // own future, whatever its purpose clause says.
+                    Status::Planned
                 } else if p.proposed.find_iter(text).any(|x| applies(&x)) {
                     Status::Proposed
                 } else if p.ongoing.find_iter(text).any(|x| applies(&x)) {

@@ -41,6 +41,29 @@ pub struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// Where a wire story's dateline ends (code points): "SEOUL, South Korea (AP) — ",
+    /// "ATHENS, Dec 7 (Reuters) - ", "TEHRAN (Tasnim) – ", "BRUSSELS — ". The city and country
+    /// it names are where the story was filed, not parties to what it tells.
+    pub fn dateline_end(&self) -> Option<usize> {
+        let head: String = self
+            .text
+            .slice(self.body_start, self.text.len())
+            .chars()
+            .take(100)
+            .collect();
+        let (at, dash) = [" — ", " – ", " -- ", " - "]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| (i, *d)))
+            .min()?;
+        let prefix = &head[..at];
+        let words: Vec<&str> = prefix.split_whitespace().collect();
+        let first = words.first()?.trim_end_matches(',');
+        let shouting = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && first.chars().all(|c| !c.is_lowercase());
+        (words.len() <= 8 && !prefix.contains('\n') && (shouting || prefix.contains('(')))
+            .then(|| self.body_start + head[..at + dash.len()].chars().count())
+    }
+
     /// Whether one country mention covers exactly `start..end` (code points).
     pub fn is_country_span(&self, start: usize, end: usize) -> bool {
         self.mentions
@@ -524,6 +547,9 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     // trader, said"), with where it was named: "she said" after it is that person, unless an
     // official was mentioned since.
     let mut last_named: Option<(usize, claims::Source)> = None;
+    // The last source that is one country or one organisation, with its paragraph: "It also
+    // accused ..." after "China said ..." is China's.
+    let mut last_thing: Option<(usize, claims::Source)> = None;
     for c in &raw_claims {
         claim_sources.push(None);
         // A quotation carried over from another keeps that one's subject span, so one
@@ -572,8 +598,18 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             }
             _ => source,
         };
+        let it = subject.split_whitespace().next() == Some("It") && subject.split_whitespace().count() <= 2;
+        let source = match &last_thing {
+            Some((p, previous)) if it && paragraph.abs_diff(*p) <= 2 => previous.clone(),
+            _ => source,
+        };
         if source.names.len() > 1 {
             last_plural = Some((paragraph, source.clone()));
+        }
+        if source.people.is_empty() && source.countries.len() + source.organisations.len() == 1 {
+            last_thing = Some((paragraph, source.clone()));
+        } else if !source.people.is_empty() || source.names.len() > 1 {
+            last_thing = None;
         }
         if source.names.len() == 1
             && source.people.is_empty()

@@ -1893,3 +1893,46 @@ fn a_governments_release_means_its_own_official_by_a_bare_title() {
     );
     assert_eq!(sources_of(&x, "The UK will"), ["Keir Starmer"]);
 }
+
+#[test]
+fn a_datelines_country_is_no_party() {
+    let x = extract_text(
+        "date: 2023-09-12\n---\nSEOUL, South Korea (AP) — North Korean leader Kim Jong Un arrived in Russia's Far East on Tuesday ahead of a meeting with President Vladimir Putin.",
+    );
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.kind == "official_visit")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(e.participants, ["North Korea", "Russia"]);
+}
+
+#[test]
+fn expelled_a_countrys_ambassador_a_helper_is_no_party_and_will_is_planned() {
+    let e = event_in(
+        "Mogadishu had expelled Ethiopia's ambassador in April, officials in Somalia said.",
+        "other",
+    );
+    assert_eq!(e.cameo, "161");
+    let e = event_in(
+        "Ethiopia and Somalia will begin technical negotiations by the end of February, with Turkey's help.",
+        "meeting",
+    );
+    assert_eq!(e.participants, ["Ethiopia", "Somalia"]);
+    let e = event_in(
+        "Secretary Blinken will travel to Egypt from June 10 to 12 to continue diplomatic efforts.",
+        "official_visit",
+    );
+    assert_eq!(e.status, "planned");
+}
+
+#[test]
+fn a_source_as_written_without_its_auxiliary_and_it_after_a_country() {
+    let x = extract_text(
+        "date: 2023-09-12\n---\nThe Kremlin confirmed that Kim was on an official visit to Russia.\n\nU.S. officials have warned that North Korea could supply Russia with artillery shells.\n\nSeoul and Washington have warned that any arms deal between Russia and North Korea would violate U.N. resolutions.\n\nChina said the incident with the Philippines was a warning. It also accused the Philippines of seeking support from the United States.",
+    );
+    assert_eq!(sources_of(&x, "The Kremlin"), ["Kremlin"]);
+    assert_eq!(sources_of(&x, "U.S. officials"), ["U.S. officials"]);
+    assert_eq!(sources_of(&x, "Seoul and Washington"), ["Seoul", "Washington"]);
+    assert_eq!(sources_of(&x, "It also accused"), ["China"]);
+}
