@@ -263,12 +263,7 @@ fn topic_or_setting(before: &[u8]) -> bool {
         b"views on ",
     ]
     .iter()
-    .filter_map(|w| {
-        before
-            .windows(w.len())
-            .rposition(|x| x == *w)
-            .map(|i| &before[i + w.len()..])
-    })
+    .filter_map(|w| memchr::memmem::rfind(before, w).map(|i| &before[i + w.len()..]))
     .any(|rest| {
         !rest.iter().any(|&b| b == b',' || b == b';')
             && rest.split(|&b| b == b' ').filter(|x| !x.is_empty()).count() <= 8
@@ -280,7 +275,7 @@ fn topic_or_setting(before: &[u8]) -> bool {
     [&b"sidelines of"[..], b"margins of", b"sideline of"]
         .iter()
         .any(|w| {
-            before.windows(w.len()).rposition(|x| x == *w).is_some_and(|i| {
+            memchr::memmem::rfind(before, w).is_some_and(|i| {
                 let rest = &before[i..];
                 !rest.iter().any(|&b| b == b',' || b == b';')
                     && rest.split(|&b| b == b' ').filter(|x| !x.is_empty()).count() <= 10

@@ -1110,10 +1110,12 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         }
         let sentence = doc.text.slice(ss, se);
         let base = doc.text.byte(ss);
-        let places: Vec<(usize, usize)> = doc
-            .mentions
+        // The mentions are in text order: the sentence's are one run of them.
+        let first = doc.mentions.partition_point(|m| m.start < ss);
+        let places: Vec<(usize, usize)> = doc.mentions[first..]
             .iter()
-            .filter(|m| m.start >= ss && m.end <= se && m.is_country())
+            .take_while(|m| m.start < se)
+            .filter(|m| m.end <= se && m.is_country())
             .map(|m| (doc.text.byte(m.start) - base, doc.text.byte(m.end) - base))
             .collect();
         for ((t_start, t_end), (n_start, n_end), body) in titled_names(sentence, p, &places) {
