@@ -99,7 +99,7 @@ fn patterns() -> &'static Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
-        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,5}?to|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
+        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,5}?to|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
         pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
@@ -530,7 +530,26 @@ pub fn find(
                         .rsplit(' ')
                         .next()
                         .is_some_and(|w| DETERMINERS.contains(&w.to_ascii_lowercase().as_str()));
-                let past = verb_position && past_tense(&masked.as_bytes()[m.start()..m.end()]);
+                // "held talks on a possible ceasefire": a light verb in the past tense before a
+                // noun trigger tells a past happening as much as a verb trigger does.
+                let light_past = before_trigger
+                    .rsplit(' ')
+                    .find(|w| !DETERMINERS.contains(&w.to_ascii_lowercase().as_str()))
+                    .is_some_and(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "held"
+                                | "had"
+                                | "made"
+                                | "paid"
+                                | "conducted"
+                                | "concluded"
+                                | "began"
+                                | "launched"
+                        )
+                    });
+                let past =
+                    light_past || (verb_position && past_tense(&masked.as_bytes()[m.start()..m.end()]));
                 let applies = |x: &regex::bytes::Match<'_>| !past || clause_start + x.start() < m.end();
                 let before = &masked.as_bytes()[..m.start()];
                 if let Some(d) = p.during.find(before) {
@@ -584,9 +603,23 @@ pub fn find(
             }
             seen.push(key);
             kinds_here.push(t.kind.clone());
+            // A pattern that looks at the next word's first letter ("hosted R|epublic of Korea")
+            // ends its trigger at the word before.
+            let bytes = masked.as_bytes();
+            let trigger_end = if m.end() - m.start() > 2
+                && !bytes[m.end() - 1].is_ascii_whitespace()
+                && bytes[m.end() - 2].is_ascii_whitespace()
+                && bytes
+                    .get(m.end())
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            {
+                m.end() - 2
+            } else {
+                m.end()
+            };
             let trigger = (
                 doc.text.char_at(base + m.start()),
-                doc.text.char_at(base + m.end()),
+                doc.text.char_at(base + trigger_end),
             );
             // The dictionary's code when its verb here means an event of the same type (for
             // `other`, of the same CAMEO root: "expelled the ambassador" stays 161, reduce

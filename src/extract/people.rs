@@ -176,6 +176,11 @@ const TITLE_WORDS: &[&str] = &[
     "Emir",
     "Sultan",
     "Dr.",
+    "Dr",
+    "Prof",
+    "Mr",
+    "Mrs",
+    "Ms",
     "H.E.",
     "Engineer",
     "Lt.",
@@ -572,7 +577,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 ))
                 .expect("portfolio tail")
             },
-            gap: Regex::new(r"(?i)^(?:['’]s)?\s*(?:\([A-Z.]{2,8}\)\s*)?(?:(?:former|top|senior|acting|then|interim|counterpart|army|navy|air\s+force|forces?)\s+)*$")
+            gap: Regex::new(r"(?i)^(?:['’]s)?\s*(?:\([A-Z.]{2,8}\)\s*)?(?:(?:former|top|senior|acting|then|interim|counterpart|army|navy|air\s+force|forces?|chief|deputy|principal|main|lead)\s+)*$")
                 .expect("gap pattern"),
         }
     })

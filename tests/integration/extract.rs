@@ -1936,3 +1936,48 @@ fn a_source_as_written_without_its_auxiliary_and_it_after_a_country() {
     assert_eq!(sources_of(&x, "Seoul and Washington"), ["Seoul", "Washington"]);
     assert_eq!(sources_of(&x, "It also accused"), ["China"]);
 }
+
+#[test]
+fn titles_of_one_government_an_organisations_spokesman_and_a_bare_honorific() {
+    let x = extract_text(
+        "date: 2024-02-22\n---\nDeputy Secretary of Defense Kathleen Hicks hosted Republic of Korea Vice Minister of National Defense Kim Seon-ho at the Pentagon today.\n\nThe Taliban's chief spokesman, Zabihullah Mujahid, said the decision was reached after talks between Pakistan and Afghanistan.\n\nEgypt's intelligence chief Abbas Kamel met Israeli officials in Tel Aviv.\n\nForeign Secretary David Lammy met India's External Affairs Minister Dr S. Jaishankar in London.",
+    );
+    assert_eq!(
+        official(&x, "Kathleen Hicks").country.as_deref(),
+        Some("United States")
+    );
+    assert_eq!(
+        official(&x, "Zabihullah Mujahid").country.as_deref(),
+        Some("Afghanistan")
+    );
+    let kamel = official(&x, "Abbas Kamel");
+    assert_eq!(kamel.role.as_deref(), Some("Intelligence Chief"));
+    assert_eq!(kamel.country.as_deref(), Some("Egypt"));
+    assert!(
+        x.leaders.iter().any(|l| l.name == "S. Jaishankar"),
+        "{:?}",
+        x.leaders
+    );
+    // "hosted" before a country's official is a meeting, its trigger the verb alone.
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("Deputy Secretary"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(e.trigger.text, "hosted");
+}
+
+#[test]
+fn held_talks_is_past_and_working_towards_is_planned() {
+    let e = event_in(
+        "An Egyptian delegation held talks in Israel on Tuesday on a possible ceasefire, two Egyptian security sources said.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+    assert_eq!(e.date.as_deref(), Some("2024-04-30"));
+    let e = event_in(
+        "The two ministers agreed to work towards concluding a free trade agreement between India and the UK.",
+        "agreement",
+    );
+    assert_eq!(e.status, "planned");
+}
