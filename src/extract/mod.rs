@@ -321,6 +321,31 @@ fn government_of(publisher: &str, lex: &Lexicon) -> Option<usize> {
     (governmental && countries.all(|c| c == first)).then_some(first)
 }
 
+/// Whether a trigger comes before what a reporting clause in the middle of its sentence says:
+/// "The two leaders discussed the fight against the PKK, which Ankara says uses northern Iraq"
+/// (what Ankara says follows its cue; the discussion is the publisher's report). A closing
+/// clause (", the ministry said.") and an "according to" say what comes before them.
+fn before_what_is_said(doc: &Doc<'_>, c: &claims::RawClaim, trigger: (usize, usize)) -> bool {
+    let cue = doc.text.slice(c.cue.0, c.cue.1);
+    // The words claimed end before the source is named: a quotation, or a closing clause with
+    // words after it ("...," Erdogan said at a joint news conference).
+    if cue.to_ascii_lowercase().starts_with("according") || c.cue.0 < c.subject.0 || c.text.1 <= c.subject.0 {
+        return false;
+    }
+    let end = doc.sentences.get(c.sentence).map_or(c.text.1, |s| s.end);
+    // ", the source said, speaking on condition of anonymity": a comma after the cue closes it.
+    let after = doc.text.slice(c.cue.1, end);
+    let said_after = !after.trim_start().starts_with([',', '.', ';'])
+        && after
+            .split(',')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .count()
+            >= 3;
+    said_after && trigger.1 <= c.subject.0
+}
+
 /// Extracts the facts of an article. `base` is the base of the IRIs (ends with `/`).
 #[expect(
     clippy::too_many_lines,
@@ -550,6 +575,9 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     // The last source that is one country or one organisation, with its paragraph: "It also
     // accused ..." after "China said ..." is China's.
     let mut last_thing: Option<(usize, claims::Source)> = None;
+    // The last source that is one person, with its paragraph: ", she added." closing a sentence
+    // goes on with that speaker, not with someone the sentence names.
+    let mut last_person: Option<(usize, claims::Source)> = None;
     for c in &raw_claims {
         claim_sources.push(None);
         // A quotation carried over from another keeps that one's subject span, so one
@@ -598,6 +626,24 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             }
             _ => source,
         };
+        let closing_pronoun = matches!(subject, "he" | "she" | "He" | "She") && c.subject.0 > c.text.0;
+        let source = match &last_person {
+            Some((p, previous)) if closing_pronoun && paragraph.abs_diff(*p) <= 2 => previous.clone(),
+            _ => source,
+        };
+        // A named person, an official or not ("Fatu Sesay, a palm oil trader, said").
+        let private_person = source.people.is_empty()
+            && source.countries.is_empty()
+            && source.organisations.is_empty()
+            && !c.by_publisher
+            && source.names.len() == 1
+            && (2..=4).contains(&source.names[0].split_whitespace().count())
+            && source.names[0]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+        if source.names.len() == 1 && (source.people.len() == 1 || private_person) {
+            last_person = Some((paragraph, source.clone()));
+        }
         let it = subject.split_whitespace().next() == Some("It") && subject.split_whitespace().count() <= 2;
         let source = match &last_thing {
             Some((p, previous)) if it && paragraph.abs_diff(*p) <= 2 => previous.clone(),
@@ -657,7 +703,8 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             .find(|(c, source)| {
                 // The event is what the source says, not what the reporting clause tells the
                 // source did ("The two leaders held talks in Hanoi and announced ...").
-                let in_reporting_clause = c.subject.0 <= found.trigger.0 && found.trigger.1 <= c.subject.1;
+                let in_reporting_clause = (c.subject.0 <= found.trigger.0 && found.trigger.1 <= c.subject.1)
+                    || before_what_is_said(&doc, c, found.trigger);
                 source.is_some()
                     && !c.by_publisher
                     && !in_reporting_clause

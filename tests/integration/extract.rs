@@ -1981,3 +1981,20 @@ fn held_talks_is_past_and_working_towards_is_planned() {
     );
     assert_eq!(e.status, "planned");
 }
+
+#[test]
+fn a_closing_pronoun_goes_on_with_the_speaker_and_a_relative_report_reports_nothing_before_it() {
+    let x = extract_text(
+        "date: 2024-01-22\n---\nForeign Office spokesperson Mumtaz Zahra Baloch said Iranian Foreign Minister Hossein Amir-Abdollahian would visit Islamabad on January 29.\n\nThe decision was taken during a telephone call between Jalil Abbas Jilani and Amir-Abdollahian, she added.",
+    );
+    assert_eq!(sources_of(&x, "The decision was taken"), ["Mumtaz Zahra Baloch"]);
+    let x = extract_text(
+        "date: 2024-04-22\n---\nTurkish President Recep Tayyip Erdogan and Iraqi Prime Minister Mohammed Shia al-Sudani discussed the fight against the PKK, which Ankara says uses northern Iraq as a base.",
+    );
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(e.reported_by, None);
+}
