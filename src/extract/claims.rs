@@ -200,10 +200,26 @@ fn find_cue(
             if after.starts_with(char::is_uppercase) {
                 continue;
             }
+            // "called on President Mohamed Muizzu": a courtesy visit; "called on Israel to
+            // stop" stays an appeal.
+            if called_on_someone(doc.text.slice(e, (e + 120).min(doc.text.len()))) {
+                continue;
+            }
         }
         return Some((s, e));
     }
     None
+}
+
+/// Whether the words after "called" make a visit to someone ("on President X", "on the Prime
+/// Minister") rather than an appeal ("on X to ..."), up to the end of the clause.
+pub fn called_on_someone(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix("on ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let clause = rest.split([',', '.', ';']).next().unwrap_or_default();
+    rest.starts_with(char::is_uppercase) && !clause.split_whitespace().any(|w| w == "to")
 }
 
 /// Cues that are also plural nouns.

@@ -485,6 +485,17 @@ pub fn find(
             let Some(m) = t.regex().find(masked.as_bytes()) else {
                 continue;
             };
+            // "called on Israel to stop ...": an appeal, not a visit.
+            if m.as_bytes().starts_with(b"call")
+                && raw
+                    .get(m.start()..)
+                    .and_then(|r| r.split_once(' '))
+                    .is_some_and(|(_, r)| {
+                        r.starts_with("on ") && !crate::extract::claims::called_on_someone(r)
+                    })
+            {
+                continue;
+            }
             // "to reaffirm support" is a purpose, not a statement made; "pleased to welcome X
             // back" a greeting, not a visit reported.
             if (t.kind == "statement" || masked[m.start()..].starts_with("welcom"))

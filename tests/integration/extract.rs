@@ -1998,3 +1998,28 @@ fn a_closing_pronoun_goes_on_with_the_speaker_and_a_relative_report_reports_noth
         .unwrap_or_else(|| panic!("{:?}", x.events));
     assert_eq!(e.reported_by, None);
 }
+
+#[test]
+fn called_on_someone_is_a_visit_and_called_on_a_country_to_act_an_appeal() {
+    let x = extract_text(
+        "date: 2024-08-10\n---\nIndia and the Maldives agreed to expedite talks.\n\nExternal Affairs Minister S. Jaishankar also called on President Mohamed Muizzu in Male.\n\nIndia called on the Maldives to honour the agreement.",
+    );
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == "meeting" && e.trigger.text == "called on"),
+        "{:?}",
+        x.events
+    );
+    assert!(
+        x.claims.iter().all(|c| !c.text.text.contains("Muizzu")),
+        "{:?}",
+        x.claims
+    );
+    assert_eq!(sources_of(&x, "India called on"), ["India"]);
+    assert!(
+        x.events
+            .iter()
+            .all(|e| !e.sentence.text.starts_with("India called"))
+    );
+}
