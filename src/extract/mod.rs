@@ -631,19 +631,6 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             Some((p, previous)) if closing_pronoun && paragraph.abs_diff(*p) <= 2 => previous.clone(),
             _ => source,
         };
-        // A named person, an official or not ("Fatu Sesay, a palm oil trader, said").
-        let private_person = source.people.is_empty()
-            && source.countries.is_empty()
-            && source.organisations.is_empty()
-            && !c.by_publisher
-            && source.names.len() == 1
-            && (2..=4).contains(&source.names[0].split_whitespace().count())
-            && source.names[0]
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase));
-        if source.names.len() == 1 && (source.people.len() == 1 || private_person) {
-            last_person = Some((paragraph, source.clone()));
-        }
         let it = subject.split_whitespace().next() == Some("It") && subject.split_whitespace().count() <= 2;
         let source = match &last_thing {
             Some((p, previous)) if it && paragraph.abs_diff(*p) <= 2 => previous.clone(),
@@ -657,13 +644,22 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         } else if !source.people.is_empty() || source.names.len() > 1 {
             last_thing = None;
         }
-        if source.names.len() == 1
+        // A source named by a name alone, someone who is not an official.
+        let named_alone = source.names.len() == 1
             && source.people.is_empty()
             && source.countries.is_empty()
             && source.organisations.is_empty()
             && !c.by_publisher
-            && (2..=4).contains(&source.names[0].split_whitespace().count())
-        {
+            && (2..=4).contains(&source.names[0].split_whitespace().count());
+        // A named person, an official or not ("Fatu Sesay, a palm oil trader, said").
+        let private_person = named_alone
+            && source.names[0]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+        if source.names.len() == 1 && (source.people.len() == 1 || private_person) {
+            last_person = Some((paragraph, source.clone()));
+        }
+        if named_alone {
             last_named = Some((c.subject.1, source.clone()));
         } else if !source.people.is_empty() {
             last_named = None;
