@@ -6,6 +6,8 @@
 //! `DISTINCT` set stops within a few thousand tuples of its limit and drops what it built. The
 //! count is of bytes allocated minus bytes freed on the thread while the budget is entered
 //! (the memory of `RocksDB`, in C++, is not counted: its block cache has its own bound).
+//! mimalloc's `override` feature also makes it C's `malloc` and C++'s `new` in this process, so
+//! `RocksDB`'s many small allocations (an iterator's arena, its read options) are mimalloc's too.
 //!
 //! This is the crate's one module with `unsafe` code: the `GlobalAlloc` implementation (which
 //! forwards to mimalloc) and reading the entered budget through a raw pointer, which

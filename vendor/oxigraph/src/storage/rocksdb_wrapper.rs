@@ -453,9 +453,11 @@ impl Db {
             match &self.inner {
                 DbKind::ReadOnly(db) => {
                     let options = oxrocksdb_readoptions_create_copy(db.read_options);
+                    let pool = IterPool::new(db.db, options, PoolOwner::ReadOnly(Arc::clone(db)));
                     Reader {
                         inner: InnerReader::ReadOnly(Arc::clone(db)),
                         options,
+                        pool: Some(pool),
                     }
                 }
                 DbKind::ReadWrite(db) => {
@@ -463,12 +465,16 @@ impl Db {
                     let snapshot = rocksdb_create_snapshot(db.db);
                     assert!(!snapshot.is_null(), "rocksdb_create_snapshot returned null");
                     rocksdb_readoptions_set_snapshot(options, snapshot);
+                    let snapshot = Arc::new(SnapshotReader {
+                        db: Arc::clone(db),
+                        snapshot,
+                    });
+                    let pool =
+                        IterPool::new(db.db, options, PoolOwner::ReadWrite(Arc::clone(&snapshot)));
                     Reader {
-                        inner: InnerReader::ReadWrite(Arc::new(SnapshotReader {
-                            db: Arc::clone(db),
-                            snapshot,
-                        })),
+                        inner: InnerReader::ReadWrite(snapshot),
                         options,
+                        pool: Some(pool),
                     }
                 }
             }
@@ -714,6 +720,83 @@ unsafe impl Sync for ColumnFamily {}
 pub struct Reader<'a> {
     inner: InnerReader<'a>,
     options: *mut rocksdb_readoptions_t,
+    /// bilateral patch: the iterators of this reader's snapshot, kept for reuse (none for a
+    /// transaction's reader, whose iterators also read its write batch).
+    pool: Option<Arc<IterPool>>,
+}
+
+/// bilateral patch: RocksDB iterators of one snapshot, kept once dropped and sought again by the
+/// next scan of the same column family. Creating an iterator (a merging iterator over every
+/// level, in an arena) and destroying it cost as much as the seek itself; a bound query makes
+/// thousands of short scans, one per row of a nested-loop join. A pooled iterator has no upper
+/// bound: `Iter` ends the scan at the first key outside its prefix instead.
+struct IterPool {
+    free: std::sync::Mutex<Vec<(*mut rocksdb_column_family_handle_t, *mut rocksdb_iterator_t)>>,
+    /// The reader's options (its snapshot), without an upper bound.
+    options: *mut rocksdb_readoptions_t,
+    db: *mut rocksdb_t,
+    /// Keeps the database, and the snapshot, alive as long as the iterators.
+    _owner: PoolOwner,
+}
+
+enum PoolOwner {
+    ReadOnly(#[expect(dead_code)] Arc<RoDbHandler>),
+    ReadWrite(#[expect(dead_code)] Arc<SnapshotReader>),
+}
+
+/// How many idle iterators a pool keeps: enough for the nested scans of one query plan.
+const POOLED_ITERATORS: usize = 64;
+
+unsafe impl Send for IterPool {}
+unsafe impl Sync for IterPool {}
+
+impl IterPool {
+    fn new(db: *mut rocksdb_t, options: *mut rocksdb_readoptions_t, owner: PoolOwner) -> Arc<Self> {
+        Arc::new(Self {
+            free: std::sync::Mutex::new(Vec::new()),
+            options: unsafe { oxrocksdb_readoptions_create_copy(options) },
+            db,
+            _owner: owner,
+        })
+    }
+
+    fn take(&self, column_family: &ColumnFamily) -> *mut rocksdb_iterator_t {
+        let reused = {
+            let mut free = self.free.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            free.iter()
+                .rposition(|(cf, _)| *cf == column_family.0)
+                .map(|i| free.swap_remove(i).1)
+        };
+        reused.unwrap_or_else(|| unsafe {
+            let iter = rocksdb_create_iterator_cf(self.db, self.options, column_family.0);
+            assert!(!iter.is_null(), "rocksdb_create_iterator returned null");
+            iter
+        })
+    }
+
+    fn give_back(&self, column_family: *mut rocksdb_column_family_handle_t, iter: *mut rocksdb_iterator_t) {
+        let mut free = self.free.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if free.len() < POOLED_ITERATORS {
+            free.push((column_family, iter));
+        } else {
+            drop(free);
+            unsafe { rocksdb_iter_destroy(iter) }
+        }
+    }
+}
+
+impl Drop for IterPool {
+    fn drop(&mut self) {
+        let free = std::mem::take(
+            self.free.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        unsafe {
+            for (_, iter) in free {
+                rocksdb_iter_destroy(iter);
+            }
+            rocksdb_readoptions_destroy(self.options);
+        }
+    }
 }
 
 unsafe impl Send for Reader<'_> {}
@@ -754,6 +837,7 @@ impl Clone for Reader<'_> {
         Self {
             inner: self.inner.clone(),
             options: unsafe { oxrocksdb_readoptions_create_copy(self.options) },
+            pool: self.pool.clone(),
         }
     }
 }
@@ -861,6 +945,24 @@ impl<'a> Reader<'a> {
     }
 
     pub fn scan_prefix(&self, column_family: &ColumnFamily, prefix: &[u8]) -> Iter<'a> {
+        // bilateral patch: a scan of a prefix reuses an iterator of the reader's pool.
+        if let Some(pool) = self.pool.as_ref().filter(|_| !prefix.is_empty()) {
+            let iter = pool.take(column_family);
+            unsafe {
+                rocksdb_iter_seek(iter, prefix.as_ptr().cast(), prefix.len());
+            }
+            let mut iter = Iter {
+                inner: iter,
+                is_currently_valid: false,
+                owner: IterOwner::Pooled {
+                    pool: Arc::clone(pool),
+                    column_family: column_family.0,
+                    prefix: prefix.to_vec(),
+                },
+            };
+            iter.is_currently_valid = iter.check_valid();
+            return iter;
+        }
         // We generate the upper bound
         let upper_bound = {
             let mut bound = prefix.to_vec();
@@ -913,10 +1015,12 @@ impl<'a> Reader<'a> {
             let is_currently_valid = rocksdb_iter_valid(iter) != 0;
             Iter {
                 inner: iter,
-                options,
-                _upper_bound: upper_bound,
-                _reader: self.clone(),
                 is_currently_valid,
+                owner: IterOwner::Owned {
+                    options,
+                    _upper_bound: upper_bound,
+                    _reader: self.clone(),
+                },
             }
         }
     }
@@ -1031,6 +1135,7 @@ impl ReadableTransaction<'_> {
                 batch: self.batch,
             }),
             options: unsafe { oxrocksdb_readoptions_create_copy(self.read_options) },
+            pool: None,
         }
     }
 
@@ -1156,16 +1261,44 @@ impl From<Buffer> for Vec<u8> {
 pub struct Iter<'a> {
     inner: *mut rocksdb_iterator_t,
     is_currently_valid: bool,
-    _upper_bound: Option<Vec<u8>>,
-    _reader: Reader<'a>, // needed to ensure that DB still lives while iter is used
-    options: *mut rocksdb_readoptions_t, /* needed to ensure that options still lives while iter is used */
+    owner: IterOwner<'a>,
+}
+
+enum IterOwner<'a> {
+    /// An iterator of its own, bounded by RocksDB.
+    Owned {
+        _upper_bound: Option<Vec<u8>>,
+        _reader: Reader<'a>, // needed to ensure that DB still lives while iter is used
+        options: *mut rocksdb_readoptions_t, /* needed to ensure that options still lives while iter is used */
+    },
+    /// bilateral patch: an iterator of a reader's pool, given back when dropped; the scan ends at
+    /// the first key without the prefix.
+    Pooled {
+        pool: Arc<IterPool>,
+        column_family: *mut rocksdb_column_family_handle_t,
+        prefix: Vec<u8>,
+    },
 }
 
 impl Drop for Iter<'_> {
     fn drop(&mut self) {
-        unsafe {
-            rocksdb_iter_destroy(self.inner);
-            rocksdb_readoptions_destroy(self.options);
+        match &self.owner {
+            IterOwner::Owned { options, .. } => unsafe {
+                rocksdb_iter_destroy(self.inner);
+                rocksdb_readoptions_destroy(*options);
+            },
+            IterOwner::Pooled {
+                pool,
+                column_family,
+                ..
+            } => {
+                // An iterator in error is not reused.
+                if unsafe { rocksdb_iter_valid(self.inner) } != 0 || self.status().is_ok() {
+                    pool.give_back(*column_family, self.inner);
+                } else {
+                    unsafe { rocksdb_iter_destroy(self.inner) }
+                }
+            }
         }
     }
 }
@@ -1189,7 +1322,23 @@ impl Iter<'_> {
     pub fn next(&mut self) {
         unsafe {
             rocksdb_iter_next(self.inner);
-            self.is_currently_valid = rocksdb_iter_valid(self.inner) != 0;
+        }
+        self.is_currently_valid = self.check_valid();
+    }
+
+    /// Whether RocksDB's iterator is on a key, and, for a pooled iterator, on a key of the prefix.
+    fn check_valid(&self) -> bool {
+        unsafe {
+            if rocksdb_iter_valid(self.inner) == 0 {
+                return false;
+            }
+            match &self.owner {
+                IterOwner::Owned { .. } => true,
+                IterOwner::Pooled { prefix, .. } => {
+                    let key = oxrocksdb_iter_key_slice(self.inner);
+                    slice::from_raw_parts(key.data.cast::<u8>(), key.size).starts_with(prefix)
+                }
+            }
         }
     }
 
