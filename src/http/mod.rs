@@ -123,6 +123,9 @@ pub struct AppState {
     pub writer: Arc<tokio::sync::Mutex<()>>,
     /// One permit per query evaluated at once.
     query_slots: Arc<tokio::sync::Semaphore>,
+    /// Queries that outran their attempt on the async worker (see [`run_streamed`]), by the
+    /// hash their handler gives: the next time they go straight to the blocking pool.
+    long_queries: LongQueries,
     /// The cancellation tokens of the work running now (cancelled all at once on shutdown).
     running: Mutex<HashMap<u64, CancellationToken>>,
     next_run: AtomicU64,
@@ -275,6 +278,7 @@ pub fn state(db: Database, config: Config) -> SharedState {
         metrics: metrics::Metrics::default(),
         writer: Arc::new(tokio::sync::Mutex::new(())),
         query_slots: Arc::new(tokio::sync::Semaphore::new(slots)),
+        long_queries: LongQueries::default(),
         running: Mutex::new(HashMap::new()),
         next_run: AtomicU64::new(0),
         auth_failures: auth::Throttle::default(),
@@ -562,15 +566,28 @@ pub struct Sink {
     format: Option<OutputFormat>,
     head: Option<tokio::sync::oneshot::Sender<(OutputFormat, axum::body::Bytes)>>,
     rest: tokio::sync::mpsc::Sender<Chunk>,
+    /// The sink of an attempt on the async worker ([`run_streamed`]): it sends nothing, and a
+    /// full chunk ends the attempt instead (`overflowed`).
+    inline: bool,
+    overflowed: bool,
 }
 
 impl Sink {
+    /// Whether a chunk was sent, or is to be: the answer is larger than one chunk.
+    fn overflowed_once(&self) -> bool {
+        self.head.is_none() || self.buffer.len() >= STREAM_CHUNK
+    }
+
     /// Sets the format of the answer, before anything is written.
     pub fn start(&mut self, format: OutputFormat) {
         self.format = Some(format);
     }
 
     fn send(&mut self) -> std::io::Result<()> {
+        if self.inline {
+            self.overflowed = true;
+            return Err(std::io::Error::other("the answer is larger than one chunk"));
+        }
         let chunk = {
             // The chunk is freed on the thread that sends it to the client: not this query's.
             let _paused = crate::memory::pause();
@@ -659,12 +676,27 @@ impl futures_core::Stream for Chunks {
 /// response short (the client sees an incomplete body, as from any endpoint that streams).
 pub async fn run_streamed<E>(
     state: &SharedState,
-    work: impl FnOnce(&Database, CancellationToken, &mut Sink) -> Result<(), E> + Send + 'static,
+    key: Option<u64>,
+    work: impl Fn(&Database, CancellationToken, &mut Sink) -> Result<(), E> + Send + Sync + 'static,
 ) -> Result<(OutputFormat, Answer), ApiError>
 where
     E: Into<ApiError> + Send + 'static,
 {
     let permit = query_slot(state).await?;
+    // A short query is answered on the async worker: the hand-off to the blocking pool and
+    // back (two thread wake-ups) costs more than `ASK {}` itself. The attempt stops itself at
+    // INLINE_BUDGET, or once its answer fills a chunk, and the query then runs again from the
+    // start on the blocking pool, as below. Nothing has been sent by then. `key` identifies the
+    // query (its text and parameters, hashed by the handler: see [`inline_key`]); `None` keeps
+    // the query off the async worker.
+    // A query that outran the attempt before goes straight to the pool, until a run there
+    // shows it short again.
+    if let Some(key) = key.filter(|k| !state.long_queries.contains(*k)) {
+        match run_inline(state, &work) {
+            Inline::Answered(answer) => return answer,
+            Inline::TooLong => state.long_queries.insert(key),
+        }
+    }
     let token = CancellationToken::new();
     let cancel_on_drop = CancelOnDrop(token.clone());
     let registered = state.register(token.clone());
@@ -678,15 +710,25 @@ where
         format: None,
         head: Some(head_tx),
         rest: rest_tx,
+        inline: false,
+        overflowed: false,
     };
+    let shared = Arc::clone(state);
     let mut handle = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let _registered = registered;
         let budget = crate::memory::Budget::new(memory, inner_token.clone());
+        let started = Instant::now();
         let outcome = {
             let _entered = budget.enter();
             work(&db, inner_token, &mut sink)
         };
+        // A query that was only slow once (a cold cache, a busy core) is tried inline again.
+        if let Some(key) =
+            key.filter(|_| outcome.is_ok() && !sink.overflowed_once() && started.elapsed() < INLINE_BUDGET)
+        {
+            shared.long_queries.remove(key);
+        }
         // What the work built is dropped by now: the memory is back with the allocator.
         let error = match outcome {
             _ if budget.exceeded() => ApiError::MemoryLimit(budget.limit() >> 20),
@@ -747,6 +789,105 @@ where
         },
         done = &mut handle => ended(done),
         () = tokio::time::sleep_until(deadline) => Err(timed_out()),
+    }
+}
+
+/// How long a query may run on the async worker before it is handed to the blocking pool.
+pub const INLINE_BUDGET: Duration = Duration::from_millis(1);
+
+/// A direct-mapped set of query hashes: a slot per hash's low bits, overwritten on collision.
+/// Forgetting a query only costs it one more attempt on the async worker.
+struct LongQueries([AtomicU64; 512]);
+
+impl Default for LongQueries {
+    fn default() -> Self {
+        Self(std::array::from_fn(|_| AtomicU64::new(0)))
+    }
+}
+
+impl LongQueries {
+    fn slot(&self, key: u64) -> &AtomicU64 {
+        // Truncation intended: the low bits pick the slot.
+        #[allow(clippy::cast_possible_truncation)]
+        &self.0[key as usize % self.0.len()]
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        self.slot(key).load(Ordering::Relaxed) == key
+    }
+
+    fn insert(&self, key: u64) {
+        self.slot(key).store(key, Ordering::Relaxed);
+    }
+
+    fn remove(&self, key: u64) {
+        let _ = self
+            .slot(key)
+            .compare_exchange(key, 0, Ordering::Relaxed, Ordering::Relaxed);
+    }
+}
+
+/// The longest query text tried on the async worker. Parsing and planning are not cancellable
+/// (only evaluation checks its token), and their cost grows with the text: a path of 10,000
+/// steps takes seconds to plan, which must not hold an async worker.
+pub const INLINE_TEXT_BYTES: usize = 4096;
+
+/// The key of a query for [`run_streamed`]: a hash of what makes its cost (its text first), or
+/// `None` for a text too long to be tried on the async worker.
+pub fn inline_key(parts: &[&str]) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    if parts.first().is_some_and(|text| text.len() > INLINE_TEXT_BYTES) {
+        return None;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    parts.hash(&mut hasher);
+    // 0 marks an empty slot.
+    Some(hasher.finish().max(1))
+}
+
+enum Inline {
+    /// The query ended within the budget: its whole answer, or its error.
+    Answered(Result<(OutputFormat, Answer), ApiError>),
+    /// The query reached the budget, or its answer filled a chunk: it runs again on the pool.
+    TooLong,
+}
+
+/// The attempt of [`run_streamed`] on the async worker, under the same memory budget, with a
+/// token that cancels itself at [`INLINE_BUDGET`] and a sink that sends nothing.
+fn run_inline<E>(
+    state: &SharedState,
+    work: &impl Fn(&Database, CancellationToken, &mut Sink) -> Result<(), E>,
+) -> Inline
+where
+    E: Into<ApiError>,
+{
+    let token = CancellationToken::with_deadline(std::time::Instant::now() + INLINE_BUDGET);
+    let (head, _) = tokio::sync::oneshot::channel();
+    let (rest, _) = tokio::sync::mpsc::channel(1);
+    let mut sink = Sink {
+        buffer: Vec::new(),
+        format: None,
+        head: Some(head),
+        rest,
+        inline: true,
+        overflowed: false,
+    };
+    let budget = crate::memory::Budget::new(state.config.query_memory, token.clone());
+    let outcome = {
+        let _entered = budget.enter();
+        work(&state.db, token.clone(), &mut sink)
+    };
+    if budget.exceeded() {
+        return Inline::Answered(Err(ApiError::MemoryLimit(budget.limit() >> 20)));
+    }
+    match outcome {
+        Ok(()) => match sink.finish() {
+            Ok(Some((format, body))) => Inline::Answered(Ok((format, Answer::Whole(body)))),
+            _ => Inline::TooLong,
+        },
+        // Stopped by the attempt's own limits, not by the query: run it on the pool.
+        Err(_) if sink.overflowed || token.is_cancelled() => Inline::TooLong,
+        Err(e) => Inline::Answered(Err(e.into())),
     }
 }
 

@@ -204,7 +204,9 @@ pub async fn answer(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let (format, answer) = run_streamed(&state, move |db, token, sink| {
+    let bound: Vec<String> = bindings.iter().map(|(n, v)| format!("{n}={v}")).collect();
+    let key = crate::http::inline_key(&[&text, &bound.join(" ")]);
+    let (format, answer) = run_streamed(&state, key, move |db, token, sink| {
         let mut prepared = prepare_query(&text, Some(&base), &[], &[])?;
         prepared.bind_parameters(&text, &bindings)?;
         let format = negotiate::choose(prepared.form, accept.as_deref(), format.as_deref())?;

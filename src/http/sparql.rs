@@ -160,7 +160,9 @@ async fn answer(state: SharedState, params: Params, headers: &HeaderMap) -> Resu
     let accept = accept.map(str::to_owned);
     // Parsing, like evaluation, runs on the blocking pool (large stacks, no async worker held).
     // An answer larger than a chunk is streamed as it is found.
-    let (format, answer) = run_streamed(&state, move |db, token, sink| {
+    let graphs = [params.default_graphs.join(" "), params.named_graphs.join(" ")];
+    let key = crate::http::inline_key(&[&query, &graphs[0], &graphs[1]]);
+    let (format, answer) = run_streamed(&state, key, move |db, token, sink| {
         let prepared = prepare_query(&query, Some(&base), &params.default_graphs, &params.named_graphs)?;
         let format = negotiate::choose(prepared.form, accept.as_deref(), params.format.as_deref())?;
         sink.start(format);

@@ -356,6 +356,45 @@ async fn queries_past_the_concurrency_limit_get_a_clear_503() {
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_slow_query_does_not_hold_the_async_worker() {
+    // A query is first tried on the async worker (src/http/mod.rs, `run_streamed`) for at most
+    // INLINE_BUDGET; a slow one must then move to the blocking pool, or with one worker nothing
+    // else would be answered until it ended.
+    let (app, _) = app_with(Config {
+        query_timeout: Duration::from_secs(3),
+        ..Config::default()
+    });
+    let runaway = format!(
+        "/sparql?query={}",
+        enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    );
+    for round in 0..2 {
+        // The second time, the query is known to be long and goes straight to the pool.
+        // (Timed from here: the test's own timer may wait for a blocked worker too.)
+        let start = std::time::Instant::now();
+        let slow = tokio::spawn({
+            let app = app.clone();
+            let runaway = runaway.clone();
+            async move { send(&app, get(&runaway)).await }
+        });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let quick = tokio::spawn({
+            let app = app.clone();
+            async move { send(&app, get(&format!("/sparql?query={}", enc("ASK {}")))).await }
+        });
+        let a = quick.await.unwrap();
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        assert!(
+            start.elapsed() < Duration::from_millis(1500),
+            "round {round}: ASK answered {:?} after a slow query started",
+            start.elapsed()
+        );
+        let a = slow.await.unwrap();
+        assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{}", a.body);
+    }
+}
+
 #[tokio::test]
 async fn rdf_xml_with_entity_declarations_is_refused() {
     let (app, db) = app();

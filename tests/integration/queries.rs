@@ -430,3 +430,86 @@ fn order_by_sorts_by_every_key_in_its_direction() {
         .collect();
     assert_eq!(cells, ["10,a", "10,b", "2,b", "2,c", "1,-", "-,z"]);
 }
+
+#[test]
+fn scans_that_reuse_an_iterator_stop_at_their_prefix() {
+    // The vendored store keeps a query's RocksDB iterators and seeks them again for the next
+    // scan (vendor/oxigraph, fourth change); such an iterator has no upper bound, and the scan
+    // must end at the first key outside its prefix. Neighbouring subjects, a nested-loop join
+    // over all of them, in named graphs (the union default graph) and in the default graph.
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(dir.path()).unwrap();
+    let mut data = String::from("INSERT DATA {\n");
+    for i in 0..300 {
+        data.push_str(&format!(
+            "GRAPH <http://e/g{}> {{ <http://e/s{i}> <http://e/p> <http://e/o{i}> . <http://e/s{i}> <http://e/p2> {i} }}\n",
+            i % 7
+        ));
+        data.push_str(&format!("<http://e/o{i}> <http://e/q> \"{i}\" .\n"));
+    }
+    data.push('}');
+    db.update(&data, None, None).unwrap();
+    let text =
+        "SELECT ?s ?o ?n ?v WHERE { GRAPH ?g { ?s <http://e/p> ?o ; <http://e/p2> ?n } ?o <http://e/q> ?v }";
+    let prepared = prepare_query(text, None, &[], &[]).unwrap();
+    for _ in 0..3 {
+        let table = db.query_table(&prepared, &Limits::default(), None).unwrap();
+        assert_eq!(table.rows.len(), 300);
+        for row in &table.rows {
+            let cell = |i: usize| match row[i].as_ref().unwrap() {
+                Term::NamedNode(n) => n.as_str().rsplit(['s', 'o']).next().unwrap().to_owned(),
+                Term::Literal(l) => l.value().to_owned(),
+                other @ Term::BlankNode(_) => panic!("{other}"),
+            };
+            // Every row joins one subject's own quads: s{i}, o{i}, i, "i".
+            assert_eq!(cell(0), cell(1), "{row:?}");
+            assert_eq!(cell(0), cell(2), "{row:?}");
+            assert_eq!(cell(0), cell(3), "{row:?}");
+        }
+    }
+    // A subject alone: exactly its two quads. The evaluator drops a quad that does not match a
+    // pattern's constants, but the store's own scans (a graph's quads, a subject's) do not.
+    let one = prepare_query("SELECT ?p ?o WHERE { <http://e/s12> ?p ?o }", None, &[], &[]).unwrap();
+    assert_eq!(
+        db.query_table(&one, &Limits::default(), None).unwrap().rows.len(),
+        2
+    );
+    for _ in 0..3 {
+        let s12 = NamedNode::new("http://e/s12").unwrap();
+        assert_eq!(db.quads_with_subject(&s12, 1000).unwrap().len(), 2);
+        for g in 0..7 {
+            let graph = NamedNode::new(format!("http://e/g{g}")).unwrap();
+            let expected = 2 * (0..300).filter(|i| i % 7 == g).count();
+            assert_eq!(db.graph_quads(&graph).unwrap().len(), expected, "graph {g}");
+        }
+    }
+}
+
+#[test]
+fn a_token_with_a_deadline_stops_the_query_by_itself() {
+    // vendor/spareval's fifth change: the attempt of a query on the server's async worker
+    // carries a deadline that no other thread enforces.
+    let db = seeded();
+    let text = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let prepared = prepare_query(text, None, &[], &[]).unwrap();
+    let start = std::time::Instant::now();
+    let token =
+        oxigraph::sparql::CancellationToken::with_deadline(start + std::time::Duration::from_millis(20));
+    let result = db.query_table(&prepared, &Limits::default(), Some(token.clone()));
+    assert!(
+        result.is_err(),
+        "a cartesian product of the seed data does not end in 20 ms"
+    );
+    assert!(token.is_cancelled());
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    // Without a deadline, a short query ends normally.
+    let ask = prepare_query("ASK {}", None, &[], &[]).unwrap();
+    let token = oxigraph::sparql::CancellationToken::with_deadline(
+        std::time::Instant::now() + std::time::Duration::from_mins(1),
+    );
+    assert!(db.query_table(&ask, &Limits::default(), Some(token)).is_ok());
+}

@@ -4762,6 +4762,8 @@ impl Timer {
 #[derive(Clone, Default)]
 pub struct CancellationToken {
     value: Arc<AtomicBool>,
+    /// bilateral patch: past this instant the token counts as cancelled.
+    deadline: Option<std::time::Instant>,
 }
 
 impl CancellationToken {
@@ -4769,6 +4771,7 @@ impl CancellationToken {
     pub fn new() -> Self {
         Self {
             value: Arc::new(AtomicBool::new(false)),
+            deadline: None,
         }
     }
 
@@ -4777,9 +4780,29 @@ impl CancellationToken {
         self.value.store(true, atomic::Ordering::Relaxed);
     }
 
+    /// bilateral patch: a token that also cancels itself at `deadline`, checked where the token
+    /// is (between every two operators), with no other thread: for an attempt that must give
+    /// its thread back soon.
+    #[inline]
+    pub fn with_deadline(deadline: std::time::Instant) -> Self {
+        Self {
+            value: Arc::new(AtomicBool::new(false)),
+            deadline: Some(deadline),
+        }
+    }
+
     #[inline]
     pub fn is_cancelled(&self) -> bool {
-        self.value.load(atomic::Ordering::Relaxed)
+        if self.value.load(atomic::Ordering::Relaxed) {
+            return true;
+        }
+        match self.deadline {
+            Some(deadline) if std::time::Instant::now() >= deadline => {
+                self.cancel();
+                true
+            }
+            _ => false,
+        }
     }
 
     fn ensure_alive(&self) -> Result<(), QueryEvaluationError> {
