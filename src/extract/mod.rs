@@ -373,7 +373,11 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     doc.government = prov.publisher.as_deref().and_then(|p| government_of(p, lex));
     if let Some(c) = doc.government {
         for person in &mut found_people {
-            if person.country.is_none() && person.role.is_some() && person.known.is_none() {
+            if person.country.is_none()
+                && person.role.is_some()
+                && person.known.is_none()
+                && !person.international
+            {
                 person.country = Some(c);
                 person.guessed = true;
             }

@@ -32,6 +32,10 @@ pub struct Person {
     /// overrides it ("President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida" from
     /// a story filed in Tokyo).
     pub guessed: bool,
+    /// The text gives the person an office of an intergovernmental organisation ("UN
+    /// Secretary-General", "EU envoy"): they serve no state, whatever the gazetteer records of
+    /// their career, and nothing later gives them one.
+    pub international: bool,
 }
 
 impl Person {
@@ -547,7 +551,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -729,6 +733,28 @@ fn country_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> Opti
     } else {
         None
     }
+}
+
+/// Whether a mention is of an intergovernmental organisation.
+fn is_igo(m: &crate::extract::recognise::Mention, lex: &Lexicon) -> bool {
+    matches!(m.entry, Entry::Org(k) if lex.organisations[k].kind == "intergovernmental")
+}
+
+/// An intergovernmental organisation named right before `at`, as [`country_before`] finds a
+/// country.
+fn igo_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> bool {
+    doc.mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= at && at - m.end <= 40)
+        .is_some_and(|m| is_igo(m, lex) && p.gap.is_match(doc.text.slice(m.end, at)))
+}
+
+/// A state's envoy to a body rather than the body's own official: "UN Ambassador", "Permanent
+/// Representative to the UN".
+fn is_envoy_to_body(role: &str) -> bool {
+    let role = role.to_ascii_lowercase();
+    role.contains("ambassador") || role.contains("permanent representative") || role.contains("delegate")
 }
 
 /// A title's byte range, its name's, and the body the title is of when a comma sets the name
@@ -1089,7 +1115,13 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             if q.role_span.is_none() || candidate.role_span.is_some() {
                 q.former |= candidate.former;
             }
-            if q.country.is_none() || (q.guessed && candidate.country.is_some() && !candidate.guessed) {
+            if candidate.international {
+                q.international = true;
+                q.country = None;
+                q.guessed = false;
+            } else if !q.international
+                && (q.country.is_none() || (q.guessed && candidate.country.is_some() && !candidate.guessed))
+            {
                 q.country = candidate.country;
                 q.guessed = candidate.guessed;
             }
@@ -1180,6 +1212,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 bound.push(at);
                 c
             });
+            // "UN Secretary-General X", "EU envoy X": an office of an intergovernmental body
+            // (not an ambassador to one: "UN Ambassador X" is a state's).
+            let mut international =
+                country.is_none() && !is_envoy_to_body(&role) && igo_before(doc, title_start, lex, p);
             let mut role_end = name_end;
             // "King Abdullah of Jordan".
             if country.is_none()
@@ -1221,11 +1257,15 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     office.trim_end().clone_into(&mut role);
                 }
                 if country.is_none() {
-                    country = doc
-                        .mentions
-                        .iter()
-                        .find(|m| m.start >= r_start && m.end <= r_end)
-                        .and_then(|m| m.country(lex));
+                    let first = doc.mentions.iter().find(|m| m.start >= r_start && m.end <= r_end);
+                    country = first.and_then(|m| m.country(lex));
+                    // "Antonio Guterres, the UN Secretary-General, ...".
+                    international |= country.is_none()
+                        && !is_envoy_to_body(r.as_str())
+                        && first.is_some_and(|m| {
+                            is_igo(m, lex)
+                                && matches!(doc.text.slice(r_start, m.start).trim(), "" | "the" | "The")
+                        });
                 }
                 role_end = r_end;
             }
@@ -1279,7 +1319,11 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 });
             }
             guessed |= country.is_none() && dateline.is_some();
-            if country.is_none() {
+            if international {
+                country = None;
+                guessed = false;
+            }
+            if country.is_none() && !international {
                 // A wire story's dateline ("TEHRAN, Apr. 30 (MNA) –"): an official whom nothing
                 // else places serves the country the story is filed from.
                 country = dateline;
@@ -1300,6 +1344,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     mentions: vec![(name_start, name_end)],
                     role_span: Some((title_start, role_end)),
                     guessed,
+                    international,
                 },
             );
         }
@@ -1337,6 +1382,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 mentions: vec![(m.start, m.end)],
                 role_span: None,
                 guessed: false,
+                international: false,
             },
         );
     }
@@ -1379,6 +1425,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     mentions: vec![(start, end)],
                     role_span: None,
                     guessed: false,
+                    international: false,
                 },
             );
         }
@@ -1410,6 +1457,28 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             };
             let start = doc.text.char_at(base + from + skip);
             let end = start + name.chars().count();
+            let role_start = doc.text.char_at(base + role_m.start());
+            let role_end = doc.text.char_at(base + role_m.end());
+            // "Jens Stoltenberg, the NATO Secretary General,": a person the gazetteer knows, with
+            // only its role, takes the one the text gives, and its country or body.
+            if let Some(q) = people
+                .iter_mut()
+                .find(|q| q.known.is_some() && q.role_span.is_none() && q.mentions.contains(&(start, end)))
+                && let Some(phrase) = role_phrase(doc, role_start, role_end, lex)
+            {
+                q.role = Some(phrase.role);
+                q.role_span = Some((role_start, role_end));
+                q.former = false;
+                if phrase.international {
+                    q.international = true;
+                    q.country = None;
+                    q.guessed = false;
+                } else if let Some(c) = phrase.country {
+                    q.country = Some(c);
+                    q.guessed = false;
+                }
+                continue;
+            }
             let overlaps = doc.mentions.iter().any(|m| m.start < end && m.end > start)
                 || people
                     .iter()
@@ -1417,8 +1486,6 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             if overlaps || name.split_whitespace().count() < 2 {
                 continue;
             }
-            let role_start = doc.text.char_at(base + role_m.start());
-            let role_end = doc.text.char_at(base + role_m.end());
             let phrase = role_phrase(doc, role_start, role_end, lex);
             // "The Kenyan delegation was led by X, Cabinet Secretary for Foreign Affairs": the
             // country of the delegation X leads.
@@ -1438,12 +1505,13 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 Person {
                     name,
                     role: phrase.as_ref().map(|r| r.role.clone()),
-                    country: phrase.and_then(|r| r.country).or(leads),
+                    country: phrase.as_ref().and_then(|r| r.country).or(leads),
                     former: false,
                     known: None,
                     mentions: vec![(start, end)],
                     role_span: Some((role_start, role_end)),
                     guessed: false,
+                    international: phrase.is_some_and(|r| r.international),
                 },
             );
         }
@@ -1511,7 +1579,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         };
         let (role, ended, country) = office_on(doc, &lex.people[k]);
         q.known = Some(k);
-        if q.country.is_none() {
+        if q.country.is_none() && !q.international {
             q.country = country;
         }
         if q.role.is_none() {
@@ -1564,6 +1632,8 @@ pub struct RolePhrase {
     pub role: String,
     /// The country named in the phrase.
     pub country: Option<usize>,
+    /// The phrase is an office of an intergovernmental body ("the NATO Secretary General").
+    pub international: bool,
 }
 
 /// An official placed by the person their role names: "Fitsum Arega, Prime Minister Abiy's chief
@@ -1571,7 +1641,7 @@ pub struct RolePhrase {
 /// that person's name, three letters or more, in the role).
 pub fn place_by_named_person(people: &mut [Person]) {
     for i in 0..people.len() {
-        if people[i].country.is_some() {
+        if people[i].country.is_some() || people[i].international {
             continue;
         }
         let Some(role) = people[i].role.as_deref() else {
@@ -1652,7 +1722,21 @@ pub fn role_phrase(doc: &Doc<'_>, start: usize, end: usize, lex: &Lexicon) -> Op
             role = r.to_owned();
         }
     }
-    Some(RolePhrase { head, role, country })
+    let international = country.is_none()
+        && !is_envoy_to_body(&lower)
+        && doc
+            .mentions
+            .iter()
+            .find(|m| m.start >= start && m.end <= end)
+            .is_some_and(|m| {
+                is_igo(m, lex) && matches!(doc.text.slice(start, m.start).trim(), "" | "the" | "The")
+            });
+    Some(RolePhrase {
+        head,
+        role,
+        country,
+        international,
+    })
 }
 
 /// Binds bare-named people who have no role to a role phrase without a name that came just
@@ -1671,7 +1755,7 @@ pub fn bind_roles(doc: &Doc<'_>, people: &mut [Person], unbound: &[(usize, RoleP
             .find(|(s, _)| *s < sentence && sentence - s <= 3)
         {
             q.role = Some(phrase.role.clone());
-            if q.country.is_none() {
+            if q.country.is_none() && !q.international {
                 q.country = phrase.country;
             }
         }
@@ -1700,7 +1784,7 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
         return;
     };
     for i in 0..people.len() {
-        if people[i].country.is_some() && !people[i].guessed {
+        if (people[i].country.is_some() && !people[i].guessed) || people[i].international {
             continue;
         }
         let found = people.iter().enumerate().find_map(|(j, q)| {

@@ -2023,3 +2023,32 @@ fn called_on_someone_is_a_visit_and_called_on_a_country_to_act_an_appeal() {
             .all(|e| !e.sentence.text.starts_with("India called"))
     );
 }
+
+#[test]
+fn an_official_of_an_intergovernmental_body_serves_no_state() {
+    // The gazetteer records Antonio Guterres as Portugal's (his career there, one row undated),
+    // Miroslav Lajcak as Slovakia's and Jens Stoltenberg as Norway's; the text gives each an
+    // office of the UN, the EU or NATO, which outranks the gazetteer.
+    let x = extract_text(
+        "date: 2023-10-02\n---\nUN Secretary-General Antonio Guterres on Monday urged Armenia and Azerbaijan to resume peace talks. EU envoy Miroslav Lajcak met Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti in Brussels. Jens Stoltenberg, the NATO Secretary General, said the alliance would support both countries. \"We need dialogue,\" Guterres told reporters.",
+    );
+    for name in ["Antonio Guterres", "Miroslav Lajcak", "Jens Stoltenberg"] {
+        assert_eq!(official(&x, name).country_iso3, None, "{name}");
+    }
+    assert_eq!(
+        official(&x, "Aleksandar Vucic").country_iso3.as_deref(),
+        Some("SRB")
+    );
+    // A state's ambassador to a body is still the state's.
+    let x = extract_text(
+        "date: 2023-10-02\n---\nUN Ambassador Vassily Nebenzia of Russia spoke first. U.S. Ambassador to the UN Linda Thomas-Greenfield met Chinese Ambassador Fu Cong.",
+    );
+    assert_eq!(
+        official(&x, "Linda Thomas-Greenfield").country_iso3.as_deref(),
+        Some("USA")
+    );
+    assert_eq!(
+        official(&x, "Vassily Nebenzia").country_iso3.as_deref(),
+        Some("RUS")
+    );
+}
