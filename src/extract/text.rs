@@ -230,9 +230,19 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
         let kind = line_kind(p, &folded_lines, text.slice(ls, le), boilerplate);
         let line = text.slice(ls, le);
         let line_byte = text.byte(ls);
-        for b in language.get_sentence_boundaries(line) {
-            let s = text.char_at(line_byte + b.start_byte);
-            let e = text.char_at(line_byte + b.end_byte);
+        let pieces = language.get_sentence_boundaries(line).into_iter().flat_map(|b| {
+            let mut cuts = month_cuts(&line[b.start_byte..b.end_byte]);
+            cuts.push(b.end_byte - b.start_byte);
+            let mut from = b.start_byte;
+            cuts.into_iter().map(move |c| {
+                let piece = (from, b.start_byte + c);
+                from = b.start_byte + c;
+                piece
+            })
+        });
+        for (start_byte, end_byte) in pieces {
+            let s = text.char_at(line_byte + start_byte);
+            let e = text.char_at(line_byte + end_byte);
             // Trim surrounding spaces so that spans hold just the sentence.
             let (s, e) = trim_spaces(&text.folded, s, e);
             // An initialism cut in two ("Philippine-U." | "S. 2+2 Dialogue"): one sentence.
@@ -254,6 +264,30 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
         }
     }
     out
+}
+
+/// Where a sentence holds another after a month's abbreviation, which the segmenter never ends
+/// a sentence with: "... met Chinese Ambassador Zhang Jun. UN Ambassador X spoke" (byte offsets
+/// in `sentence` of where the next sentence starts). A date goes on: "Jan. 5", "Sept. 2024".
+fn month_cuts(sentence: &str) -> Vec<usize> {
+    const MONTHS: [&str; 12] = [
+        "Jan. ", "Feb. ", "Mar. ", "Apr. ", "Jun. ", "Jul. ", "Aug. ", "Sep. ", "Sept. ", "Oct. ", "Nov. ",
+        "Dec. ",
+    ];
+    let bytes = sentence.as_bytes();
+    let mut cuts = Vec::new();
+    for month in MONTHS {
+        for (at, _) in sentence.match_indices(month) {
+            let next = at + month.len();
+            let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            // The next sentence starts with a capital; a day, a year or a small letter goes on.
+            if word_start && bytes.get(next).is_some_and(u8::is_ascii_uppercase) {
+                cuts.push(next);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts
 }
 
 /// Whether a sentence cut after an abbreviation goes on: the first ends in a period after a
@@ -391,6 +425,21 @@ mod tests {
             [
                 "I thank him for hosting the Philippine-U.S. 2+2 Dialogue here.",
                 "Then we met."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_abbreviation_before_a_capital_ends_a_sentence() {
+        let raw = "He met Chinese Ambassador Zhang Jun. UN Ambassador Vassily Nebenzia spoke on Jan. 5 and in Sept. 2024, not in Aug. for once.";
+        let t = Text::new(raw);
+        let s = segment(&t, 0, &[]);
+        let texts: Vec<&str> = s.iter().map(|s| t.slice(s.start, s.end)).collect();
+        assert_eq!(
+            texts,
+            [
+                "He met Chinese Ambassador Zhang Jun.",
+                "UN Ambassador Vassily Nebenzia spoke on Jan. 5 and in Sept. 2024, not in Aug. for once."
             ]
         );
     }
