@@ -271,22 +271,25 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
 /// in `sentence` of where the next sentence starts). A date goes on: "Jan. 5", "Sept. 2024".
 fn month_cuts(sentence: &str) -> Vec<usize> {
     const MONTHS: [&str; 12] = [
-        "Jan. ", "Feb. ", "Mar. ", "Apr. ", "Jun. ", "Jul. ", "Aug. ", "Sep. ", "Sept. ", "Oct. ", "Nov. ",
-        "Dec. ",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     ];
     let bytes = sentence.as_bytes();
     let mut cuts = Vec::new();
-    for month in MONTHS {
-        for (at, _) in sentence.match_indices(month) {
-            let next = at + month.len();
-            let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-            // The next sentence starts with a capital; a day, a year or a small letter goes on.
-            if word_start && bytes.get(next).is_some_and(u8::is_ascii_uppercase) {
-                cuts.push(next);
-            }
+    for (dot, _) in sentence.match_indices(". ") {
+        let next = dot + 2;
+        // The next sentence starts with a capital; a day, a year or a small letter goes on.
+        if !bytes.get(next).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        // The word before the period, of ASCII letters (so its start is a character boundary).
+        let word = bytes[..dot]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        if MONTHS.contains(&&sentence[word..dot]) {
+            cuts.push(next);
         }
     }
-    cuts.sort_unstable();
     cuts
 }
 
