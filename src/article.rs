@@ -140,6 +140,33 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
+impl Article {
+    /// Whether the input opens with what looks like a header that no `---` closes: two or more
+    /// `key: value` lines, one of them a field of the header (title, date, publisher, url),
+    /// then a blank line. Such lines are read as body text, and the article has no date.
+    #[must_use]
+    pub fn unclosed_header(&self) -> bool {
+        if !self.header.is_empty() {
+            return false;
+        }
+        let mut keys = Vec::new();
+        for line in self.text.lines() {
+            let line = line.trim_start_matches('\u{feff}').trim();
+            if line.is_empty() {
+                break;
+            }
+            match line.split_once(':') {
+                Some((key, _)) if is_key(key.trim()) => keys.push(key.trim().to_ascii_lowercase()),
+                _ => return false,
+            }
+        }
+        keys.len() >= 2
+            && keys
+                .iter()
+                .any(|k| matches!(k.as_str(), "title" | "date" | "publisher" | "url"))
+    }
+}
+
 fn is_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 40
@@ -192,6 +219,20 @@ mod tests {
         let a = read("Search\n\nSyria and Iraq: a title\n---\n".as_bytes()).unwrap();
         assert!(a.header.is_empty());
         assert_eq!(a.body_start, 0);
+    }
+
+    #[test]
+    fn a_header_closed_by_a_blank_line_is_noticed() {
+        let a = read(b"Title: T\nDate: 2023-02-28\n\nBody text.\n").unwrap();
+        assert!(a.header.is_empty());
+        assert!(a.unclosed_header());
+        assert!(!read(b"title: T\n---\nBody.\n").unwrap().unclosed_header());
+        assert!(!read(b"Note: one line\n\nBody text.\n").unwrap().unclosed_header());
+        assert!(
+            !read(b"Syria and Iraq: a new era\nBy: X\n\nBody.\n")
+                .unwrap()
+                .unclosed_header()
+        );
     }
 
     #[test]

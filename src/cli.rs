@@ -834,7 +834,14 @@ pub fn read_article(path: &Path) -> Result<crate::article::Article> {
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    crate::article::read(&bytes).with_context(|| path.display().to_string())
+    let article = crate::article::read(&bytes).with_context(|| path.display().to_string())?;
+    if article.unclosed_header() {
+        eprintln!(
+            "warning: {}: the first lines look like a header (key: value), but no line `---` closes it, so they are read as body text and the article has no date or publisher; put a line `---` after them",
+            path.display()
+        );
+    }
+    Ok(article)
 }
 
 fn extract(args: &ExtractArgs) -> Result<()> {

@@ -852,3 +852,35 @@ fn compact_keeps_every_quad_and_explain_shows_the_plan() {
     let plan: serde_json::Value = serde_json::from_str(&plan).expect("the plan is JSON");
     assert!(plan.to_string().contains("number of results"), "{plan}");
 }
+
+#[test]
+fn extract_warns_of_a_header_that_no_line_closes() {
+    // "Title:", "Date:" then a blank line, as in an e-mail: the contract closes a header with a
+    // line `---`, so these lines are body text. The article is still extracted, with a warning
+    // that says why it has no date.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "Title: Leaders meet\nDate: 2023-02-28\n\nSerbian President Aleksandar Vucic met Kosovo Prime Minister Albin Kurti in Brussels on Monday.\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN).arg("extract").arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no line `---` closes it"), "{stderr}");
+    // With the line, no warning, and the date is read.
+    std::fs::write(
+        &path,
+        "title: Leaders meet\ndate: 2023-02-28\n---\nSerbian President Aleksandar Vucic met Kosovo Prime Minister Albin Kurti in Brussels on Monday.\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("closes it"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"2023-02-27\""));
+}
