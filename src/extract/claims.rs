@@ -335,6 +335,33 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// A quotation and, when found, its (cue, subject) spans.
 type Attributed = (Quote, Option<((usize, usize), (usize, usize))>);
 
+/// A second speaker's clause after a claim's cue: ", while X said ...", ", whereas X
+/// argued ...", with a short subject that starts with a capital (after "the"). Gives where the first claim
+/// ends (the comma), where the second starts (its subject), and its cue.
+fn contrasting_claim(
+    doc: &Doc<'_>,
+    from: usize,
+    end: usize,
+    lex: &Lexicon,
+    quotes: &[Quote],
+) -> Option<(usize, usize, (usize, usize))> {
+    let folded = &doc.text.folded[from..end];
+    let (at, opener) = [&b", while "[..], b", whereas "]
+        .iter()
+        .filter_map(|o| memchr::memmem::find(folded, o).map(|i| (i, o.len())))
+        .min()?;
+    let comma = from + at;
+    let start = comma + opener;
+    let cue = find_cue(doc, start, end, lex, quotes)?;
+    let subject = doc.text.slice(start, cue.0).trim();
+    let words = subject.split_whitespace().count();
+    let named = subject
+        .strip_prefix("the ")
+        .unwrap_or(subject)
+        .starts_with(|c: char| c.is_uppercase());
+    ((1..=6).contains(&words) && named && !subject.contains(',')).then_some((comma, start, cue))
+}
+
 /// Finds claims (sources unresolved).
 #[expect(
     clippy::too_many_lines,
@@ -481,13 +508,17 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         if let Some(comma) = (cue.1..s.end).rev().find(|&i| doc.text.folded[i] == b',')
             && let Some(last) = find_cue(doc, comma + 1, s.end, lex, quotes)
             && doc.text.slice(comma + 1, last.0).split_whitespace().count() <= 6
-            // "..., which it declared in 2008.": a relative clause, not a reporting one.
+            // "..., which it declared in 2008.": a relative clause, not a reporting one; nor
+            // is "..., whereas the EU argued it was fair.", a second speaker's claim.
             && !doc
                 .text
                 .slice(comma + 1, last.0)
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| RELATIVE.contains(&w.to_lowercase().as_str()))
+                .is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    RELATIVE.contains(&w.as_str()) || w == "while" || w == "whereas"
+                })
             && doc.text.slice(last.1, s.end).split_whitespace().count() <= 4
             && lex
                 .cues
@@ -547,14 +578,27 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         } else if doc.text.slice(clause, cue.0).trim().is_empty() {
             subject = inverted_subject(doc, cue.1, s.end);
         }
+        // "Vucic said Serbia would not recognise Kosovo, while Kurti said ...": a second
+        // speaker's clause is a claim of its own, and ends the first.
+        let second = contrasting_claim(doc, cue.1, s.end, lex, quotes);
         out.push(RawClaim {
-            text: (s.start, s.end),
+            text: (s.start, second.map_or(s.end, |c| c.0)),
             cue,
             subject,
             sentence: si,
             carried_from: None,
             by_publisher: false,
         });
+        if let Some((_, start, cue)) = second {
+            out.push(RawClaim {
+                text: (start, s.end),
+                cue,
+                subject: (start, cue.0),
+                sentence: si,
+                carried_from: None,
+                by_publisher: false,
+            });
+        }
     }
     // The publisher's own judgements: a sentence with no source that judges in one of the
     // phrases of judgements.txt.

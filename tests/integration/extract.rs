@@ -2052,3 +2052,21 @@ fn an_official_of_an_intergovernmental_body_serves_no_state() {
         Some("RUS")
     );
 }
+
+#[test]
+fn a_second_speaker_after_while_has_a_claim_of_their_own() {
+    let x = extract_text(
+        "date: 2023-02-28\n---\nSerbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels on Monday. Vucic said Serbia would not recognise Kosovo, while Kurti said the agreement amounted to de facto recognition. Belgrade said the plan was unfair, whereas the European Union argued it was balanced.",
+    );
+    assert_eq!(sources_of(&x, "Vucic said Serbia"), ["Aleksandar Vucic"]);
+    assert_eq!(sources_of(&x, "Kurti said the agreement"), ["Albin Kurti"]);
+    // The first claim ends at the comma; a subject after "the" counts too.
+    let first = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("Vucic said"))
+        .unwrap();
+    assert_eq!(first.text.text, "Vucic said Serbia would not recognise Kosovo");
+    assert_eq!(sources_of(&x, "the European Union argued"), ["European Union"]);
+    assert_eq!(sources_of(&x, "Belgrade said"), ["Belgrade"]);
+}
