@@ -2039,6 +2039,12 @@ fn an_official_of_an_intergovernmental_body_serves_no_state() {
         official(&x, "Aleksandar Vucic").country_iso3.as_deref(),
         Some("SRB")
     );
+    let x = extract_text(
+        "date: 2023-02-28\n---\nThe two leaders met in Brussels, the European Union's foreign policy chief Josep Borrell said.",
+    );
+    let borrell = official(&x, "Josep Borrell");
+    assert_eq!(borrell.role.as_deref(), Some("Foreign Policy Chief"));
+    assert_eq!(borrell.country_iso3, None);
     // A state's ambassador to a body is still the state's.
     let x = extract_text(
         "date: 2023-10-02\n---\nUN Ambassador Vassily Nebenzia of Russia spoke first. U.S. Ambassador to the UN Linda Thomas-Greenfield met Chinese Ambassador Fu Cong.",
