@@ -572,6 +572,19 @@ pub fn find(
                     } else {
                         Status::Occurred
                     }
+                } else if [
+                    " after the",
+                    " since the",
+                    " following the",
+                    " after their",
+                    " since their",
+                ]
+                .iter()
+                .any(|w| before_trigger.to_ascii_lowercase().ends_with(w))
+                {
+                    // "told reporters after the meeting that ...": a happening the sentence
+                    // takes as past, whatever the cues of what follows.
+                    Status::Occurred
                 } else if will_before(before) {
                     // "Secretary Blinken will travel to ... to continue efforts": the trigger's
                     // own future, whatever its purpose clause says.

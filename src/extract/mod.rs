@@ -271,6 +271,10 @@ fn person_iri(base: &str, lex: &Lexicon, p: &people::Person) -> String {
     }
 }
 
+/// An event's sentence, the direction its time is read in (forwards, past) and the time found
+/// there: several events of one sentence share it.
+type SeenTime = ((usize, usize), (bool, bool), Option<time::Found>);
+
 /// A lowercase, hyphenated form of a name for IRIs.
 pub fn slug(name: &str) -> String {
     let folded = text::fold(name);
@@ -527,17 +531,36 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     // Event dates, resolved against the article's date.
     let article_day = info.date.as_deref().and_then(time::article_day);
     // Several events of one sentence share its time expression: looked up once.
-    let mut seen: Vec<((usize, usize), bool, Option<time::Found>)> = Vec::new();
+    let mut seen: Vec<SeenTime> = Vec::new();
     for (e, found) in events.iter_mut().zip(&found_events) {
         let forwards = matches!(found.status, events::Status::Planned | events::Status::Proposed);
+        // A trigger in the past tense that took place looks back, whatever else the sentence
+        // plans ("met in Brussels on Monday for talks on a plan to ...").
+        let past = found.status == events::Status::Occurred && {
+            let word: String = doc
+                .text
+                .slice(found.trigger.0, found.trigger.1)
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            text::is_past_tense(&word)
+        };
+        let resolve = |text: &str| {
+            if past {
+                time::find_directed(text, article_day, false)
+            } else {
+                time::find(text, article_day, forwards)
+            }
+        };
         let known = seen
             .iter()
-            .find(|(s, f, _)| *s == found.sentence && *f == forwards)
+            .find(|(s, f, _)| *s == found.sentence && *f == (forwards, past))
             .map(|(_, _, t)| t.clone());
         let t = known.unwrap_or_else(|| {
             let sentence = doc.text.slice(found.sentence.0, found.sentence.1);
-            let t = time::find(sentence, article_day, forwards);
-            seen.push((found.sentence, forwards, t.clone()));
+            let t = resolve(sentence);
+            seen.push((found.sentence, (forwards, past), t.clone()));
             t
         });
         let base = doc.text.byte(found.sentence.0);
@@ -557,7 +580,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             Some(_) => {
                 let clause = doc.text.slice(found.clause.0, found.clause.1);
                 let clause_base = doc.text.byte(found.clause.0);
-                time::find(clause, article_day, forwards).map(|t| {
+                resolve(clause).map(|t| {
                     let span = at(&t, clause_base);
                     (t, span)
                 })

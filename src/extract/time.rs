@@ -168,13 +168,22 @@ fn year_for(month: u32, day: u32, article: Day, forwards: bool) -> i32 {
 /// The first time expression of `sentence`, resolved against `article` (the article's date).
 /// `forwards` resolves day and month names without a year into the future (for an event the
 /// text plans); `None` is returned when the sentence gives no time or it cannot be resolved.
+pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Found> {
+    find_directed(
+        sentence,
+        article,
+        forwards || patterns().future.is_match(sentence),
+    )
+}
+
+/// As [`find`], with the direction given: no future word of the sentence turns it (for an event
+/// the text tells in the past tense, "met ... on Monday for talks on a plan to ...").
 #[expect(
     clippy::too_many_lines,
     reason = "one short pass per kind of expression, in order"
 )]
-pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Found> {
+pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Found> {
     let p = patterns();
-    let forwards = forwards || p.future.is_match(sentence);
     let mut best: Option<Found> = None;
     let mut consider = |found: Option<Found>| {
         if let Some(f) = found

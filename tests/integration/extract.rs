@@ -2076,3 +2076,32 @@ fn a_second_speaker_after_while_has_a_claim_of_their_own() {
     assert_eq!(sources_of(&x, "the European Union argued"), ["European Union"]);
     assert_eq!(sources_of(&x, "Belgrade said"), ["Belgrade"]);
 }
+
+#[test]
+fn a_past_meeting_looks_back_and_after_the_meeting_is_past() {
+    // 2023-02-28 is a Tuesday. "met ... on Monday" is the day before, though the sentence also
+    // tells of "a plan to" (a future word).
+    let x = extract_text(
+        "date: 2023-02-28\n---\nSerbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels on Monday for talks on a plan to normalise relations.\n\nVucic told reporters after the meeting with Kurti that Serbia had questions about the proposal.",
+    );
+    let met = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "met")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(met.date.as_deref(), Some("2023-02-27"));
+    assert_eq!(met.status, "occurred");
+    // "after the meeting" is a meeting that took place, whatever "proposal" says later.
+    let after = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "meeting")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(after.status, "occurred");
+    // Planned is still planned: "will meet on Monday" is the Monday after.
+    let next = event_in(
+        "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti will meet in Brussels on Monday.",
+        "meeting",
+    );
+    assert_eq!(next.date.as_deref(), Some("2024-05-06"));
+}
