@@ -120,7 +120,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Whether a trigger's text starts with a verb in the past tense ("discussed", "met", "held").
-fn past_tense(trigger: &[u8]) -> bool {
+pub fn past_tense(trigger: &[u8]) -> bool {
     let word: String = trigger
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())

@@ -536,16 +536,8 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         let forwards = matches!(found.status, events::Status::Planned | events::Status::Proposed);
         // A trigger in the past tense that took place looks back, whatever else the sentence
         // plans ("met in Brussels on Monday for talks on a plan to ...").
-        let past = found.status == events::Status::Occurred && {
-            let word: String = doc
-                .text
-                .slice(found.trigger.0, found.trigger.1)
-                .chars()
-                .take_while(char::is_ascii_alphabetic)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            text::is_past_tense(&word)
-        };
+        let past = found.status == events::Status::Occurred
+            && events::past_tense(doc.text.slice(found.trigger.0, found.trigger.1).as_bytes());
         let resolve = |text: &str| {
             if past {
                 time::find_directed(text, article_day, false)

@@ -722,17 +722,21 @@ fn is_rank(role: &str) -> bool {
 /// a country), with only words such as "former" or "'s" between.
 /// Gives the country and where its mention starts.
 fn country_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> Option<(usize, usize)> {
-    let m = doc
-        .mentions
+    mention_before(doc, at, p).and_then(|m| m.country(lex).map(|c| (c, m.start)))
+}
+
+/// The mention named right before `at` that a title can take (within 40 code points, with only
+/// words such as "former" or "'s" between).
+fn mention_before<'d>(
+    doc: &'d Doc<'_>,
+    at: usize,
+    p: &Patterns,
+) -> Option<&'d crate::extract::recognise::Mention> {
+    doc.mentions
         .iter()
         .rev()
-        .find(|m| m.end <= at && at - m.end <= 40)?;
-    let gap = doc.text.slice(m.end, at);
-    if p.gap.is_match(gap) {
-        m.country(lex).map(|c| (c, m.start))
-    } else {
-        None
-    }
+        .find(|m| m.end <= at && at - m.end <= 40)
+        .filter(|m| p.gap.is_match(doc.text.slice(m.end, at)))
 }
 
 /// Whether a mention is of an intergovernmental organisation.
@@ -743,11 +747,7 @@ fn is_igo(m: &crate::extract::recognise::Mention, lex: &Lexicon) -> bool {
 /// An intergovernmental organisation named right before `at`, as [`country_before`] finds a
 /// country.
 fn igo_before(doc: &Doc<'_>, at: usize, lex: &Lexicon, p: &Patterns) -> bool {
-    doc.mentions
-        .iter()
-        .rev()
-        .find(|m| m.end <= at && at - m.end <= 40)
-        .is_some_and(|m| is_igo(m, lex) && p.gap.is_match(doc.text.slice(m.end, at)))
+    mention_before(doc, at, p).is_some_and(|m| is_igo(m, lex))
 }
 
 /// A state's envoy to a body rather than the body's own official: "UN Ambassador", "Permanent

@@ -688,9 +688,8 @@ where
     // INLINE_BUDGET, or once its answer fills a chunk, and the query then runs again from the
     // start on the blocking pool, as below. Nothing has been sent by then. `key` identifies the
     // query (its text and parameters, hashed by the handler: see [`inline_key`]); `None` keeps
-    // the query off the async worker.
-    // A query that outran the attempt before goes straight to the pool, until a run there
-    // shows it short again.
+    // the query off the async worker, and so does having outrun the attempt before (until a run
+    // on the pool shows it short again).
     if let Some(key) = key.filter(|k| !state.long_queries.contains(*k)) {
         match run_inline(state, &work) {
             Inline::Answered(answer) => return answer,
