@@ -486,6 +486,54 @@ fn scans_that_reuse_an_iterator_stop_at_their_prefix() {
 }
 
 #[test]
+fn lookups_kept_for_later_rows_give_each_row_its_own_answer() {
+    // The vendored evaluator keeps a pattern's few quads for the bound terms of a row and
+    // answers a later row with the same terms from them (vendor/spareval, seventh change): 256
+    // slots, the last key of a slot wins, at most 8 quads kept. 1,000 rows look up 600 kinds (so
+    // slots are overwritten), each kind's label, and for every 50th kind 12 other names (too
+    // many to keep). Nested OPTIONALs make them lookups from each row.
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(dir.path()).unwrap();
+    let mut data = String::from("INSERT DATA {\n");
+    for i in 0..1000 {
+        data.push_str(&format!(
+            "<http://e/s{i}> <http://e/kind> <http://e/k{}> .\n",
+            i % 600
+        ));
+    }
+    for k in 0_usize..600 {
+        data.push_str(&format!("<http://e/k{k}> <http://e/label> \"{k}\" .\n"));
+        if k.is_multiple_of(50) {
+            for a in 0..12 {
+                data.push_str(&format!("<http://e/k{k}> <http://e/alt> \"{k}-{a}\" .\n"));
+            }
+        }
+    }
+    data.push('}');
+    db.update(&data, None, None).unwrap();
+    let text = "SELECT ?s ?l (COUNT(?alt) AS ?alts) WHERE { ?s <http://e/kind> ?k \
+                OPTIONAL { ?k <http://e/label> ?l OPTIONAL { ?k <http://e/alt> ?alt } } } GROUP BY ?s ?l";
+    let prepared = prepare_query(text, None, &[], &[]).unwrap();
+    let table = db.query_table(&prepared, &Limits::default(), None).unwrap();
+    assert_eq!(table.rows.len(), 1000);
+    for row in &table.rows {
+        let Some(Term::NamedNode(s)) = &row[0] else {
+            panic!("{row:?}")
+        };
+        let i: usize = s.as_str().trim_start_matches("http://e/s").parse().unwrap();
+        let Some(Term::Literal(label)) = &row[1] else {
+            panic!("{row:?}")
+        };
+        assert_eq!(label.value(), (i % 600).to_string(), "{row:?}");
+        let Some(Term::Literal(alts)) = &row[2] else {
+            panic!("{row:?}")
+        };
+        let expected = if (i % 600).is_multiple_of(50) { 12 } else { 0 };
+        assert_eq!(alts.value(), expected.to_string(), "{row:?}");
+    }
+}
+
+#[test]
 fn a_token_with_a_deadline_stops_the_query_by_itself() {
     // vendor/spareval's fifth change: the attempt of a query on the server's async worker
     // carries a deadline that no other thread enforces.

@@ -233,6 +233,7 @@ impl<'a> QueryableDataset<'a> for &'a Dataset {
     }
 }
 
+#[derive(Clone)] // bilateral patch: kept by the scan memo of `eval.rs`
 pub struct InternalQuad<T> {
     pub subject: T,
     pub predicate: T,

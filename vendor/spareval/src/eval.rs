@@ -28,7 +28,7 @@ use sparopt::algebra::{
     AggregateExpression, Expression, GraphPattern, JoinAlgorithm, LeftJoinAlgorithm,
     MinusAlgorithm, OrderExpression,
 };
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
@@ -741,6 +741,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                     None
                 };
                 let dataset = self.dataset.clone();
+                let memo = Rc::new(RefCell::new(ScanMemo::default()));
                 Rc::new(move |from| {
                     let input_subject = match subject_selector.get_pattern_value(
                         &from,
@@ -779,12 +780,36 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                     } else {
                         Some(None) // default graph
                     };
-                    let iter = dataset.internal_quads_for_pattern(
-                        input_subject.as_ref(),
-                        input_predicate.as_ref(),
-                        input_object.as_ref(),
-                        input_graph_name.as_ref().map(|g| g.as_ref()),
-                    );
+                    // bilateral patch: a scan whose bound terms an earlier row of this
+                    // evaluation already scanned, with a few quads, is answered from memory.
+                    let key = (input_subject, input_predicate, input_object, input_graph_name);
+                    let slot = ScanMemo::<D::InternalTerm>::slot(&key);
+                    let kept = memo.borrow().get(slot, &key);
+                    let iter: Box<dyn Iterator<Item = Result<InternalQuad<D::InternalTerm>, QueryEvaluationError>>> =
+                        if let Some(quads) = kept {
+                            Box::new((0..quads.len()).map(move |i| Ok(quads[i].clone())))
+                        } else {
+                            let mut iter = dataset.internal_quads_for_pattern(
+                                key.0.as_ref(),
+                                key.1.as_ref(),
+                                key.2.as_ref(),
+                                key.3.as_ref().map(|g| g.as_ref()),
+                            );
+                            let mut read = Vec::new();
+                            loop {
+                                match iter.next() {
+                                    None => {
+                                        let quads: Rc<[InternalQuad<D::InternalTerm>]> = read.into();
+                                        memo.borrow_mut().put(slot, key, Rc::clone(&quads));
+                                        break Box::new((0..quads.len()).map(move |i| Ok(quads[i].clone())));
+                                    }
+                                    Some(Ok(quad)) if read.len() < SCAN_MEMO_MAX_QUADS => read.push(quad),
+                                    Some(next) => {
+                                        break Box::new(read.into_iter().map(Ok).chain(once(next)).chain(iter));
+                                    }
+                                }
+                            }
+                        };
                     let subject_selector = subject_selector.clone();
                     let predicate_selector = predicate_selector.clone();
                     let object_selector = object_selector.clone();
@@ -3781,6 +3806,52 @@ struct CartesianProductJoinIterator<'a, T> {
     built: Vec<InternalTuple<T>>,
     position: usize,
     buffered_results: Vec<Result<InternalTuple<T>, QueryEvaluationError>>,
+}
+
+/// bilateral patch: the quads a quad pattern matched for one set of bound terms, kept for the
+/// rest of the evaluation. A nested-loop join looks up the same few terms again and again (the
+/// label of an event's class, the name of a country, for every row); each lookup is a seek in
+/// the store. Direct-mapped, `SCAN_MEMO_SLOTS` slots, the last key of a slot wins; only a scan
+/// of at most `SCAN_MEMO_MAX_QUADS` quads is kept. The store is one snapshot for the whole
+/// evaluation, so a kept answer is the answer.
+struct ScanMemo<T> {
+    slots: Vec<Option<(ScanKey<T>, Rc<[InternalQuad<T>]>)>>,
+}
+
+type ScanKey<T> = (Option<T>, Option<T>, Option<T>, Option<Option<T>>);
+
+const SCAN_MEMO_SLOTS: usize = 256;
+const SCAN_MEMO_MAX_QUADS: usize = 8;
+
+impl<T> Default for ScanMemo<T> {
+    fn default() -> Self {
+        Self { slots: Vec::new() }
+    }
+}
+
+impl<T: Eq + Hash> ScanMemo<T> {
+    fn slot(key: &ScanKey<T>) -> usize {
+        let mut hasher = FxHasher::default();
+        key.hash(&mut hasher);
+        // Truncation is fine: the hash only picks a slot.
+        #[expect(clippy::cast_possible_truncation)]
+        let hash = hasher.finish() as usize;
+        hash % SCAN_MEMO_SLOTS
+    }
+
+    fn get(&self, slot: usize, key: &ScanKey<T>) -> Option<Rc<[InternalQuad<T>]>> {
+        match self.slots.get(slot) {
+            Some(Some((kept, quads))) if kept == key => Some(Rc::clone(quads)),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, slot: usize, key: ScanKey<T>, quads: Rc<[InternalQuad<T>]>) {
+        if self.slots.is_empty() {
+            self.slots.resize_with(SCAN_MEMO_SLOTS, || None);
+        }
+        self.slots[slot] = Some((key, quads));
+    }
 }
 
 // bilateral patch: the product is produced one tuple at a time (the probe tuple is kept with
