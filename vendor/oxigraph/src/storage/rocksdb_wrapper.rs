@@ -160,6 +160,7 @@ impl Db {
                 block_based_table_options,
                 16,
             );
+            set_block_cache(block_based_table_options);
             rocksdb_options_set_block_based_table_factory(options, block_based_table_options);
             #[cfg(feature = "rocksdb-debug")]
             {
@@ -270,6 +271,20 @@ impl Db {
         unsafe {
             let c_path = path_to_cstring(path)?;
             let options = Self::db_options(DbOptions::default())?;
+            // bilateral patch: the table options of a writable store, with its block cache.
+            let block_based_table_options = rocksdb_block_based_options_create();
+            assert!(
+                !block_based_table_options.is_null(),
+                "rocksdb_block_based_options_create returned null"
+            );
+            rocksdb_block_based_options_set_format_version(block_based_table_options, 5);
+            rocksdb_block_based_options_set_index_block_restart_interval(
+                block_based_table_options,
+                16,
+            );
+            set_block_cache(block_based_table_options);
+            rocksdb_options_set_block_based_table_factory(options, block_based_table_options);
+            rocksdb_block_based_options_destroy(block_based_table_options);
             let (column_family_names, c_column_family_names, cf_options) =
                 Self::column_families_names_and_options(column_families, options);
             let mut cf_handles: Vec<*mut rocksdb_column_family_handle_t> =
@@ -1550,5 +1565,18 @@ mod tests {
         assert!(!ro_reader.contains_key(&ro_default_cf, b"missing")?);
 
         Ok(())
+    }
+}
+
+/// bilateral patch: one LRU block cache of `BLOCK_CACHE_BYTES` for every column family of a
+/// store, read-only or not (see PATCH.md, fifth change).
+unsafe fn set_block_cache(options: *mut rocksdb_block_based_table_options_t) {
+    const BLOCK_CACHE_BYTES: usize = 128 << 20;
+    unsafe {
+        let cache = rocksdb_cache_create_lru(BLOCK_CACHE_BYTES);
+        assert!(!cache.is_null(), "rocksdb_cache_create_lru returned null");
+        rocksdb_block_based_options_set_block_cache(options, cache);
+        // The table options hold their own reference to the cache.
+        rocksdb_cache_destroy(cache);
     }
 }
