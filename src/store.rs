@@ -223,28 +223,45 @@ pub struct Table {
 /// an `OPTIONAL`), so that the optimizer plans
 /// with them: it starts from the given country, claim or article and looks the rest up from
 /// there, instead of planning for every value and filtering at the end (at 1,000 articles, 0.6 s
-/// against 10 ms for a query bound to one article). Values `VALUES` cannot hold (blank nodes)
-/// are returned, to be substituted at evaluation as before.
+/// against 10 ms for a query bound to one article). Subqueries that project a parameter get it
+/// too (`into_subqueries`). Values `VALUES` cannot hold (blank nodes) are returned, to be
+/// substituted at evaluation as before.
 fn with_values(
     mut query: spargebra::Query,
     bindings: &[(oxigraph::sparql::Variable, Term)],
 ) -> (spargebra::Query, Vec<(oxigraph::sparql::Variable, Term)>) {
     use spargebra::algebra::GraphPattern as P;
     use spargebra::term::GroundTerm;
-    fn top_of_where(pattern: &mut P) -> &mut P {
-        match pattern {
-            P::Project { inner, .. }
-            | P::Distinct { inner }
-            | P::Reduced { inner }
-            | P::Slice { inner, .. }
-            | P::OrderBy { inner, .. }
-            | P::Group { inner, .. }
-            | P::Filter { inner, .. }
-            | P::Extend { inner, .. } => top_of_where(inner),
+    /// Below the query's own modifiers (`phase` 0: its LIMIT, 1: its DISTINCT, 2: its SELECT,
+    /// 3: below them), and no further than a subquery: a `LIMIT`, `DISTINCT` or `SELECT` met
+    /// after the query's own is a subquery's, whose answer the values must not change.
+    fn top_of_where(pattern: &mut P, phase: u8, select: bool) -> &mut P {
+        let next = match &*pattern {
+            P::Slice { .. } if phase == 0 => Some(if select { 1 } else { 3 }),
+            P::Distinct { .. } | P::Reduced { .. } if phase <= 1 => Some(2),
+            P::Project { .. } if phase <= 2 && select => Some(3),
+            P::OrderBy { .. } | P::Group { .. } | P::Filter { .. } | P::Extend { .. } => Some(phase),
             // Joined before an OPTIONAL or a MINUS rather than after: the values are there
             // when the optional part is matched, as a substitution would have them.
-            P::LeftJoin { left, .. } | P::Minus { left, .. } => top_of_where(left),
-            other => other,
+            P::LeftJoin { .. } | P::Minus { .. } => Some(3),
+            _ => None,
+        };
+        match (next, pattern) {
+            (
+                Some(next),
+                P::Slice { inner, .. }
+                | P::Distinct { inner }
+                | P::Reduced { inner }
+                | P::Project { inner, .. }
+                | P::OrderBy { inner, .. }
+                | P::Group { inner, .. }
+                | P::Filter { inner, .. }
+                | P::Extend { inner, .. },
+            ) => top_of_where(inner, next, select),
+            (Some(next), P::LeftJoin { left, .. } | P::Minus { left, .. }) => {
+                top_of_where(left, next, select)
+            }
+            (_, other) => other,
         }
     }
     let mut variables = Vec::new();
@@ -267,6 +284,7 @@ fn with_values(
     if variables.is_empty() {
         return (query, rest);
     }
+    let select = matches!(query, spargebra::Query::Select { .. });
     let pattern = match &mut query {
         spargebra::Query::Select { pattern, .. }
         | spargebra::Query::Construct { pattern, .. }
@@ -274,7 +292,8 @@ fn with_values(
         | spargebra::Query::Ask { pattern, .. } => pattern,
     };
     fold_bound(pattern, &variables);
-    let target = top_of_where(pattern);
+    let target = top_of_where(pattern, 0, select);
+    into_subqueries(target, &variables, &row);
     let inner = std::mem::replace(target, P::Bgp { patterns: Vec::new() });
     *target = P::Join {
         left: Box::new(P::Values {
@@ -284,6 +303,86 @@ fn with_values(
         right: Box::new(inner),
     };
     (query, rest)
+}
+
+/// Joins the values of the parameters a subquery of `pattern` projects into that subquery too,
+/// as a substitution would have them there: `{ SELECT ?event ?a WHERE { ?event sem:hasActor ?a
+/// } }` then reads only the given country's events, where it read every event to join them
+/// with the value at the top after. Skipped where it would change the subquery's answer: below
+/// a `LIMIT` or `OFFSET`, an aggregate, or a `BIND` of the parameter itself. The value is still
+/// joined at the top, so the answer is the same either way.
+fn into_subqueries(
+    pattern: &mut spargebra::algebra::GraphPattern,
+    variables: &[oxigraph::sparql::Variable],
+    row: &[Option<spargebra::term::GroundTerm>],
+) {
+    use spargebra::algebra::GraphPattern as P;
+    /// Where a subquery's values go: the top of its `WHERE`, if nothing between its `SELECT` and
+    /// there depends on which rows it reads.
+    fn target<'p>(pattern: &'p mut P, variables: &[oxigraph::sparql::Variable]) -> Option<&'p mut P> {
+        match pattern {
+            P::Slice { .. } | P::Group { .. } => None,
+            P::Extend { variable, .. } if variables.contains(variable) => None,
+            P::Project { inner, .. }
+            | P::Distinct { inner }
+            | P::Reduced { inner }
+            | P::OrderBy { inner, .. }
+            | P::Filter { inner, .. }
+            | P::Extend { inner, .. } => target(inner, variables),
+            other => Some(other),
+        }
+    }
+    match pattern {
+        P::Project {
+            inner,
+            variables: projected,
+        } => {
+            let (kept, values): (Vec<_>, Vec<_>) = variables
+                .iter()
+                .zip(row)
+                .filter(|(v, _)| projected.contains(v))
+                .map(|(v, t)| (v.clone(), t.clone()))
+                .unzip();
+            if kept.is_empty() || target(inner, &kept).is_none() {
+                return;
+            }
+            // Deeper subqueries first, with the parameters this one passes on.
+            into_subqueries(inner, &kept, &values);
+            if let Some(at) = target(inner, &kept) {
+                let inner = std::mem::replace(at, P::Bgp { patterns: Vec::new() });
+                *at = P::Join {
+                    left: Box::new(P::Values {
+                        variables: kept,
+                        bindings: vec![values],
+                    }),
+                    right: Box::new(inner),
+                };
+            }
+        }
+        P::Join { left, right }
+        | P::LeftJoin { left, right, .. }
+        | P::Union { left, right }
+        | P::Minus { left, right } => {
+            into_subqueries(left, variables, row);
+            into_subqueries(right, variables, row);
+        }
+        P::Filter { inner, .. }
+        | P::Graph { inner, .. }
+        | P::Extend { inner, .. }
+        | P::OrderBy { inner, .. }
+        | P::Distinct { inner }
+        | P::Reduced { inner }
+        | P::Service { inner, .. } => into_subqueries(inner, variables, row),
+        // A `LIMIT` sits above its subquery's `SELECT`, and an aggregate's rows are its input:
+        // nothing below them is restricted.
+        // (SPARQL 1.2's LATERAL is left alone.)
+        P::Slice { .. }
+        | P::Group { .. }
+        | P::Lateral { .. }
+        | P::Bgp { .. }
+        | P::Path { .. }
+        | P::Values { .. } => {}
+    }
 }
 
 /// Folds `BOUND(?v)` to `true` everywhere in `pattern` for the parameters `bound`: a parameter

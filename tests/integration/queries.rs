@@ -392,6 +392,60 @@ fn a_bound_parameter_counts_as_bound_in_every_group() {
 }
 
 #[test]
+fn a_parameter_reaches_the_subqueries_that_project_it_unless_that_changes_them() {
+    // A given parameter is joined into every subquery that projects it (store::into_subqueries),
+    // except below a LIMIT, an aggregate or a BIND of the parameter, where reading fewer rows
+    // would change the subquery's answer. Each answer is the one a substitution gives.
+    let answer = |text: &str| {
+        let mut prepared = prepare_query(text, None, &[], &[]).unwrap();
+        let p = Term::from(oxigraph::model::Literal::new_simple_literal("a"));
+        prepared.bind_parameters(text, &[("p".to_owned(), p)]).unwrap();
+        let mut got = col(
+            &seeded().query_table(&prepared, &Limits::default(), None).unwrap(),
+            "x",
+        );
+        got.sort();
+        got
+    };
+    // Read apart, joined on ?x: the rows with ?p "a" in both.
+    assert_eq!(
+        answer(
+            "SELECT ?x WHERE { { SELECT ?x ?p WHERE { VALUES (?x ?p) { (1 \"a\") (2 \"b\") (3 \"a\") } } } \
+             { SELECT ?x ?p WHERE { VALUES (?x ?p) { (1 \"a\") (3 \"b\") } } } }"
+        ),
+        ["1"]
+    );
+    // LIMIT 1 keeps (1, "b"), which the value "a" then rejects: no row (not (2, "a")).
+    assert!(
+        answer(
+            "SELECT ?x WHERE { { SELECT ?x ?p WHERE { VALUES (?x ?p) { (1 \"b\") (2 \"a\") (3 \"a\") } } ORDER BY ?x LIMIT 1 } }"
+        )
+        .is_empty()
+    );
+    // A nested subquery below a LIMIT is left alone too.
+    assert!(
+        answer(
+            "SELECT ?x WHERE { { SELECT ?x ?p WHERE { { SELECT ?x ?p WHERE { VALUES (?x ?p) { (1 \"b\") (2 \"a\") } } } } ORDER BY ?x LIMIT 1 } }"
+        )
+        .is_empty()
+    );
+    // The subquery computes ?p itself.
+    assert_eq!(
+        answer(
+            "SELECT ?x WHERE { { SELECT ?x ?p WHERE { VALUES ?x { 1 2 } BIND(IF(?x = 1, \"a\", \"b\") AS ?p) } } }"
+        ),
+        ["1"]
+    );
+    // An aggregate over ?p's rows: the count of every row, then joined with the value.
+    assert_eq!(
+        answer(
+            "SELECT ?x WHERE { { SELECT ?p (COUNT(*) AS ?x) WHERE { VALUES (?y ?p) { (1 \"a\") (2 \"a\") (3 \"b\") } } GROUP BY ?p } }"
+        ),
+        ["2"]
+    );
+}
+
+#[test]
 fn now_is_one_instant_for_the_whole_query() {
     // The evaluator takes NOW()'s value when a query first asks for it (vendor/spareval's
     // third patch): it is still one value across rows, sub-evaluators and calls.
