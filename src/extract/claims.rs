@@ -633,6 +633,10 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
             by_publisher: true,
         });
     }
+    // A claim in the first sentence of a wire story starts after its dateline.
+    for c in &mut out {
+        c.text.0 = after_dateline(doc, c.text.0, c.text.1);
+    }
     out.sort_by_key(|c| c.text.0);
     out
 }
@@ -907,6 +911,8 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
 /// The start of the clause that ends at `at`: after the last comma or semicolon before it that
 /// is not inside a name list.
 fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
+    // "ANKARA (Reuters) — Turkey accused ...": a wire story's dateline is not the subject.
+    let sentence_start = after_dateline(doc, sentence_start, at);
     (sentence_start..at)
         .rev()
         .find(|&i| {
@@ -920,7 +926,17 @@ fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
         .map_or(sentence_start, |i| i + 1)
 }
 
-fn trim_span(doc: &Doc<'_>, mut a: usize, mut b: usize) -> (usize, usize) {
+/// `a`, or where a wire story's dateline ends when it ends between `a` and `b`: the dateline
+/// is where the story was filed, neither part of a claim nor its source.
+fn after_dateline(doc: &Doc<'_>, a: usize, b: usize) -> usize {
+    if a > doc.body_start + 100 {
+        return a;
+    }
+    doc.dateline_end().filter(|&d| a < d && d < b).unwrap_or(a)
+}
+
+fn trim_span(doc: &Doc<'_>, a: usize, mut b: usize) -> (usize, usize) {
+    let mut a = after_dateline(doc, a, b);
     let strip = |c: u8| matches!(c, b' ' | b',' | b'"' | b'\'');
     while a < b && strip(doc.text.folded[a]) {
         a += 1;

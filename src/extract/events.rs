@@ -78,6 +78,7 @@ struct Patterns {
     future: Regex,
     negated: Regex,
     attribution: Regex,
+    backshift: Regex,
 }
 
 /// An ASCII pattern over bytes: Unicode word boundaries would keep the regex engine off its
@@ -109,6 +110,8 @@ fn patterns() -> &'static Patterns {
         during: ascii(r"(?i)\b(?:during|on\s+the\s+sidelines\s+of)\s+(?:(?:the|a|an|his|her|their|its|this|last)\s+)?(?:[\w#'-]+\s+){0,3}$"),
         future: ascii(r"(?i)\b(?:will|would|shall|upcoming|forthcoming|planned|(?:is|are)\s+(?:due|set|expected|scheduled|to)\b|plans?\s+to|planning\s+to|next\s+(?:week|month|year))"),
         negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
+        // "said talks would be held": after a verb of saying, "would" is the reported "will".
+        backshift: ascii(r"(?i)\b(?:said|says|announced|added|stated|confirmed|indicated|noted|told\s+[\w#]+)\s+(?:that\s+)?[^,;:?]{0,100}?\bwould\s"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s|,\s+(?:the\s+|an?\s+)?[#\w'.-]+(?:\s+[#\w'.-]+){0,5}\s+(?:said|says|told\s+\w+|announced|added|reported)\b[^,;]{0,40}$"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
     })
@@ -336,6 +339,15 @@ pub fn find(
                 slots.push((a, b, c));
             }
         }
+        // "Officials said talks would be held in April": after a verb of saying, "would" is the
+        // future of what was said (the reported "will"), not a condition. Read as "will" (the
+        // same length) by the modal test and the status cues below.
+        let mut shifted = raw.as_bytes().to_vec();
+        for w in p.backshift.find_iter(raw.as_bytes()) {
+            let at = w.end() - "would ".len();
+            shifted[at..w.end()].copy_from_slice(b"will  ");
+            masked[at..w.end()].copy_from_slice(b"will  ");
+        }
         let masked = String::from_utf8_lossy(&masked).into_owned();
         // One pass of every trigger pattern; the rest of the work only where one fires.
         let fired = lex.trigger_set.matches(masked.as_bytes());
@@ -346,7 +358,7 @@ pub fn find(
         // saying, judging or wanting (after it, the sentence tells a stated position); looked
         // up once an event of the sentence is kept.
         let mut acts: Option<Vec<(&'static str, &'static str)>> = None;
-        let modal = p.modal.is_match(raw.as_bytes());
+        let modal = p.modal.is_match(&shifted);
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
         let mut participants: Vec<(usize, usize)> = Vec::new();
@@ -530,7 +542,7 @@ pub fn find(
             // The status of the trigger's own clause: in "X held talks with Y, who will attend
             // the forum", the talks took place.
             let status = {
-                let text = &raw.as_bytes()[clause_start..clause_end];
+                let text = &shifted[clause_start..clause_end];
                 // "discussed the planned visit", "signed a deal that will take effect": after a
                 // trigger that is a verb in the past tense, a cue belongs to what follows.
                 // A verb, not an adjective: not first in its clause, not after a determiner
@@ -584,6 +596,10 @@ pub fn find(
                 {
                     // "told reporters after the meeting that ...": a happening the sentence
                     // takes as past, whatever the cues of what follows.
+                    Status::Occurred
+                } else if participle_told(&masked[m.start()..m.end()]) {
+                    // "would finally honor a deal signed in 2000", "the agreement was reached":
+                    // the act the trigger names is past, whatever future the sentence's verb has.
                     Status::Occurred
                 } else if will_before(before) {
                     // "Secretary Blinken will travel to ... to continue efforts": the trigger's
@@ -680,6 +696,18 @@ pub fn find(
         }
     }
     out
+}
+
+/// A trigger that ends with a past participle not after "be" ("deal signed", "agreement was
+/// reached", but not "will be signed"): it tells an act already done.
+fn participle_told(trigger: &str) -> bool {
+    let words: Vec<&str> = trigger.split_whitespace().collect();
+    words.len() >= 2
+        && matches!(
+            words[words.len() - 1].to_ascii_lowercase().as_str(),
+            "signed" | "reached" | "agreed" | "concluded" | "struck" | "sealed" | "inked"
+        )
+        && !words[words.len() - 2].eq_ignore_ascii_case("be")
 }
 
 /// The clause around a trigger (bytes of the masked sentence): from the boundary before it to

@@ -2105,3 +2105,59 @@ fn a_past_meeting_looks_back_and_after_the_meeting_is_past() {
     );
     assert_eq!(next.date.as_deref(), Some("2024-05-06"));
 }
+
+#[test]
+fn after_a_verb_of_saying_would_is_the_reported_future() {
+    // "Officials said ... would be held": the future of what was said, not a condition.
+    let x = extract_text(
+        "date: 2024-03-14\n---\nOfficials in Ankara said a new round of talks between Greece and Turkey would be held in April.",
+    );
+    let talks = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "talks")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(talks.status, "planned");
+    assert_eq!(talks.date.as_deref(), Some("2024-04"));
+    // Without a verb of saying, "would" is still a condition: nothing happened or is planned.
+    let x =
+        extract_text("date: 2024-03-14\n---\nGreece and Turkey would hold talks if the violations stopped.");
+    assert!(x.events.is_empty(), "{:?}", x.events);
+    // A deal "signed in 2000" that a country "would honor" was signed: not a planned signing.
+    let x = extract_text(
+        "date: 2018-09-12\n---\nEthiopian Prime Minister Abiy Ahmed announced in June that Ethiopia would finally honor a peace deal signed in 2000 to end its border war with Eritrea.",
+    );
+    let deal = x
+        .events
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(deal.status, "occurred");
+}
+
+#[test]
+fn a_call_told_in_the_perfect_and_a_dateline_that_is_no_source() {
+    let x = extract_text(
+        "date: 2024-03-14\n---\nANKARA (Example Wire) — Turkey accused Greece on Wednesday of violating its airspace.\n\nThe Greek prime minister's office said in a readout that Prime Minister Kyriakos Mitsotakis had spoken with Turkish President Recep Tayyip Erdogan by phone.",
+    );
+    // The dateline's city is where the story was filed: neither the source nor in the claim.
+    let accused = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.contains("accused"))
+        .unwrap_or_else(|| panic!("{:?}", x.claims));
+    assert!(
+        accused.text.text.starts_with("Turkey accused"),
+        "{:?}",
+        accused.text
+    );
+    assert_eq!(sources_of(&x, "Turkey accused"), ["Türkiye"]);
+    // "had spoken with": a call, as "spoke with" is.
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == "meeting" && e.trigger.text.starts_with("spoken")),
+        "{:?}",
+        x.events
+    );
+}
