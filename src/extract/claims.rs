@@ -197,7 +197,20 @@ fn find_cue(
         if cue == b"called" {
             let after = doc.text.slice(e, (e + 6).min(doc.text.len())).trim_start();
             let after = after.strip_prefix("the ").unwrap_or(after);
-            if after.starts_with(char::is_uppercase) {
+            // "called the Turkish accusations an attempt": a demonym before a noun is no name.
+            let demonym_before_noun = || {
+                doc.mentions
+                    .iter()
+                    .find(|m| m.start > e && m.start <= e + 6)
+                    .filter(|m| matches!(m.entry, Entry::Country(_, CountryForm::Demonym)))
+                    .is_some_and(|m| {
+                        doc.text
+                            .slice(m.end, (m.end + 2).min(doc.text.len()))
+                            .trim_start()
+                            .starts_with(char::is_lowercase)
+                    })
+            };
+            if after.starts_with(char::is_uppercase) && !demonym_before_noun() {
                 continue;
             }
             // "called on President Mohamed Muizzu": a courtesy visit; "called on Israel to
@@ -1289,8 +1302,19 @@ pub fn resolve(
     }
     // "according to an Egyptian diplomat": someone not named, not the official named before.
     let indefinite = matches!(first_word, "a" | "an" | "one" | "another");
+    // "the prime minister's office said", "the president's spokesman said": what belongs to
+    // the office holder speaks, not the office holder ("Iran's minister" is Iran's minister).
+    let possessed = {
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        words.len() >= 2
+            && words[words.len() - 2]
+                .strip_suffix("'s")
+                .or_else(|| words[words.len() - 2].strip_suffix("’s"))
+                .is_some_and(|owner| people::ROLE_HEADS.contains(&owner))
+    };
     if !plural_role
         && !indefinite
+        && !possessed
         && let Some(phrase) = people::role_phrase(doc, start, end, lex)
         && let Some(i) = person_for_role(people, &phrase, start, doc.government)
     {

@@ -2161,3 +2161,26 @@ fn a_call_told_in_the_perfect_and_a_dateline_that_is_no_source() {
         x.events
     );
 }
+
+#[test]
+fn an_office_holders_office_speaks_and_called_before_a_demonym_reports() {
+    let x = extract_text(
+        "date: 2024-03-14\n---\nGreek Prime Minister Kyriakos Mitsotakis met Turkish President Recep Tayyip Erdogan in Ankara. The prime minister's office said that Prime Minister Kyriakos Mitsotakis would visit Turkey again. The prime minister's spokesman said the talks were useful. Turkey's president said the talks were frank. The Greek Foreign Ministry called the Turkish accusations an attempt to distract from Turkey's own provocations.",
+    );
+    // What belongs to an office holder speaks, not the office holder.
+    assert_eq!(
+        sources_of(&x, "The prime minister's office"),
+        ["prime minister's office"]
+    );
+    assert_eq!(
+        sources_of(&x, "The prime minister's spokesman"),
+        ["prime minister's spokesman"]
+    );
+    // A country's office holder is still the person.
+    assert_eq!(sources_of(&x, "Turkey's president"), ["Recep Tayyip Erdogan"]);
+    // "called the Turkish accusations ...": a judgement reported, not a call to a name.
+    assert_eq!(
+        sources_of(&x, "The Greek Foreign Ministry called"),
+        ["Greek Foreign Ministry"]
+    );
+}
