@@ -899,6 +899,24 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
             }
         }
     }
+    // "according to a joint statement issued after talks in New Delhi": the source ends where a
+    // participle or a clause about it begins.
+    let tail = &doc.text.folded[from..rest_end];
+    let rest_end = [
+        &b" issued "[..],
+        b" released ",
+        b" published ",
+        b" posted ",
+        b" after ",
+        b" following ",
+        b" who ",
+        b" which ",
+        b" that ",
+    ]
+    .iter()
+    .filter_map(|w| find_bytes(tail, w))
+    .min()
+    .map_or(rest_end, |at| from + at);
     Some((cue, (from, rest_end)))
 }
 
@@ -981,6 +999,8 @@ const PROCEDURE: &[&str] = &[
 ];
 
 const PAIR_WORDS: &[&str] = &[
+    // "according to a joint statement": both governments (the annotation's rule).
+    "joint statement",
     "the parties",
     "both parties",
     "two parties",

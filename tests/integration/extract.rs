@@ -2184,3 +2184,28 @@ fn an_office_holders_office_speaks_and_called_before_a_demonym_reports() {
         ["Greek Foreign Ministry"]
     );
 }
+
+#[test]
+fn a_land_port_reopens_and_a_joint_statement_is_both_governments() {
+    let x = extract_text(
+        "date: 2024-08-22\n---\nIndia and Bangladesh reopened the Benapole-Petrapole land port on Thursday after a two-week closure.\n\nThe two countries also agreed to share real-time flood data, according to a joint statement issued after talks between their home secretaries in New Delhi on Wednesday.\n\nBangladesh's Home Adviser Jahangir Alam Chowdhury said the agreement would save lives.",
+    );
+    let reopened = x
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(reopened.date.as_deref(), Some("2024-08-22"));
+    // The source ends before "issued after talks ... in New Delhi": both governments.
+    let mut both = sources_of(&x, "The two countries also agreed");
+    both.sort();
+    assert_eq!(both, ["Bangladesh", "India"]);
+    // "Home Adviser" is a title, not part of the name.
+    assert!(
+        x.leaders
+            .iter()
+            .any(|l| l.name == "Jahangir Alam Chowdhury" && l.role.as_deref() == Some("Home Adviser")),
+        "{:?}",
+        x.leaders
+    );
+}
