@@ -67,6 +67,14 @@ pub fn fold_char(c: char) -> u8 {
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => b'"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
         '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{200b}' | '\u{feff}' => b' ',
+        // Letters with a stroke or without a dot have no decomposition to a base letter:
+        // "Radosław" is the gazetteer's "Radoslaw", "Støre" its "Store".
+        'ł' | 'Ł' | 'ŀ' | 'Ŀ' => b'l',
+        'ø' | 'Ø' => b'o',
+        'đ' | 'Đ' | 'ð' | 'Ð' => b'd',
+        'ı' => b'i',
+        'ħ' | 'Ħ' => b'h',
+        'ŧ' | 'Ŧ' => b't',
         _ => {
             let base = c.nfd().next().unwrap_or(c);
             if base.is_ascii_alphanumeric() {

@@ -2209,3 +2209,24 @@ fn a_land_port_reopens_and_a_joint_statement_is_both_governments() {
         x.leaders
     );
 }
+
+#[test]
+fn a_letter_with_a_stroke_matches_the_gazetteer_and_a_next_round_is_a_meeting() {
+    let x = extract_text(
+        "date: 2025-04-09\n---\nThe Republic of Poland and the Republic of Lithuania held their Strategic Dialogue in Vilnius on April 8, co-chaired by Minister of Foreign Affairs Radosław Sikorski and Minister of Foreign Affairs Kęstutis Budrys.\n\nThe next round of the Strategic Dialogue will take place in Warsaw in 2026.",
+    );
+    // "Radosław" is the gazetteer's "Radoslaw": Poland's, not the other minister's Lithuania.
+    let sikorski = x
+        .leaders
+        .iter()
+        .find(|l| l.name.ends_with("Sikorski"))
+        .unwrap_or_else(|| panic!("{:?}", x.leaders));
+    assert_eq!(sikorski.country.as_deref(), Some("Poland"));
+    let next = x
+        .events
+        .iter()
+        .find(|e| e.status == "planned")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(next.kind, "meeting");
+    assert_eq!(next.date.as_deref(), Some("2026"));
+}
