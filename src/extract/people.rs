@@ -857,6 +857,27 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
     out
 }
 
+/// Whether `name` (one word) is nowhere in the article (its title included) part of a longer
+/// name: each time it is written, the word before it is not a capitalised word other than a
+/// title ("Penny Wong" makes "Minister Wong" a surname), and the word after it is not
+/// capitalised ("Prime Minister Abiy Ahmed" makes "Prime Minister Abiy" a given name).
+fn mononym(doc: &Doc<'_>, name: &str, lex: &Lexicon) -> bool {
+    let text = doc.text.slice(0, doc.text.len());
+    name.chars().count() >= 3
+        && text.match_indices(name).all(|(at, _)| {
+            let before = text[..at].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+            let after = text[at + name.len()..].strip_prefix(' ').unwrap_or_default();
+            (!word.starts_with(char::is_uppercase)
+                || TITLE_WORDS.contains(&word)
+                || lex
+                    .titles
+                    .iter()
+                    .any(|(t, _)| t == word || t.ends_with(&format!(" {word}"))))
+                && !after.starts_with(char::is_uppercase)
+        })
+}
+
 /// After a title, "of (the) Place Name": the place and the name's byte ranges in the sentence.
 /// The place ends where a country mention ends when one does and a name of two words or more
 /// follows ("of the Communist Party of Vietnam Nguyen Phu Trong"); else (unless `known_only`)
@@ -1182,6 +1203,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 .mentions
                 .iter()
                 .any(|m| m.start <= name_start && m.end >= name_end && !matches!(m.entry, Entry::Person(_)));
+            // "Indonesian Foreign Minister Sugiono": one name after a title is the whole name of
+            // someone with a single name when the article never writes it as the last word of a
+            // longer one ("Penny Wong" makes "Minister Wong" a surname).
+            let single_ok = single_ok || (name.split_whitespace().count() == 1 && mononym(doc, &name, lex));
             if blocked || (name.split_whitespace().count() < 2 && !single_ok && known.is_none()) {
                 continue;
             }

@@ -2230,3 +2230,20 @@ fn a_letter_with_a_stroke_matches_the_gazetteer_and_a_next_round_is_a_meeting() 
     assert_eq!(next.kind, "meeting");
     assert_eq!(next.date.as_deref(), Some("2026"));
 }
+
+#[test]
+fn one_name_after_a_title_is_a_person_unless_the_article_writes_it_longer() {
+    let x = extract_text(
+        "date: 2025-02-21\n---\nAustralian Foreign Minister Penny Wong met Indonesian Foreign Minister Sugiono in Jakarta on Friday. Minister Wong said the talks were useful.\n\nPrime Minister Abiy Ahmed opened the border. Fitsum Arega, Prime Minister Abiy's chief of staff, posted pictures.",
+    );
+    let names: Vec<&str> = x.leaders.iter().map(|l| l.name.as_str()).collect();
+    // A single name, written nowhere as part of a longer one.
+    let sugiono = x
+        .leaders
+        .iter()
+        .find(|l| l.name == "Sugiono")
+        .unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(sugiono.country.as_deref(), Some("Indonesia"));
+    // "Wong" is Penny Wong's surname and "Abiy" Abiy Ahmed's given name: no new people.
+    assert!(!names.contains(&"Wong") && !names.contains(&"Abiy"), "{names:?}");
+}
