@@ -342,11 +342,13 @@ pub fn find(
         // "Officials said talks would be held in April": after a verb of saying, "would" is the
         // future of what was said (the reported "will"), not a condition. Read as "will" (the
         // same length) by the modal test and the status cues below.
-        let mut shifted = raw.as_bytes().to_vec();
-        for w in p.backshift.find_iter(raw.as_bytes()) {
-            let at = w.end() - "would ".len();
-            shifted[at..w.end()].copy_from_slice(b"will  ");
-            masked[at..w.end()].copy_from_slice(b"will  ");
+        let mut shifted = std::borrow::Cow::Borrowed(raw.as_bytes());
+        if raw.contains("would") {
+            for w in p.backshift.find_iter(raw.as_bytes()) {
+                let at = w.end() - "would ".len();
+                shifted.to_mut()[at..w.end()].copy_from_slice(b"will  ");
+                masked[at..w.end()].copy_from_slice(b"will  ");
+            }
         }
         let masked = String::from_utf8_lossy(&masked).into_owned();
         // One pass of every trigger pattern; the rest of the work only where one fires.

@@ -870,10 +870,7 @@ fn mononym(doc: &Doc<'_>, name: &str, lex: &Lexicon) -> bool {
             let after = text[at + name.len()..].strip_prefix(' ').unwrap_or_default();
             (!word.starts_with(char::is_uppercase)
                 || TITLE_WORDS.contains(&word)
-                || lex
-                    .titles
-                    .iter()
-                    .any(|(t, _)| t == word || t.ends_with(&format!(" {word}"))))
+                || lex.titles.iter().any(|(t, _)| t.rsplit(' ').next() == Some(word)))
                 && !after.starts_with(char::is_uppercase)
         })
 }
@@ -1204,10 +1201,14 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 .iter()
                 .any(|m| m.start <= name_start && m.end >= name_end && !matches!(m.entry, Entry::Person(_)));
             // "Indonesian Foreign Minister Sugiono": one name after a title is the whole name of
-            // someone with a single name when the article never writes it as the last word of a
-            // longer one ("Penny Wong" makes "Minister Wong" a surname).
-            let single_ok = single_ok || (name.split_whitespace().count() == 1 && mononym(doc, &name, lex));
-            if blocked || (name.split_whitespace().count() < 2 && !single_ok && known.is_none()) {
+            // someone with a single name when the article never writes it as part of a longer
+            // one (`mononym`).
+            if blocked
+                || (name.split_whitespace().count() < 2
+                    && !single_ok
+                    && known.is_none()
+                    && !mononym(doc, &name, lex))
+            {
                 continue;
             }
             let before = doc.text.slice(ss, title_start).trim_end();
