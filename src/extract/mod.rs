@@ -339,7 +339,29 @@ fn before_what_is_said(doc: &Doc<'_>, c: &claims::RawClaim, trigger: (usize, usi
     let end = doc.sentences.get(c.sentence).map_or(c.text.1, |s| s.end);
     // ", the source said, speaking on condition of anonymity": a comma after the cue closes it.
     let after = doc.text.slice(c.cue.1, end);
-    let said_after = !after.trim_start().starts_with([',', '.', ';'])
+    // "..., the ministry said in a statement.": an adjunct of the saying, not what is said.
+    let adjunct = after.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "late"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+                | "last"
+                | "this"
+                | "through"
+                | "via"
+                | "from"
+                | "while"
+        )
+    });
+    let said_after = !adjunct
+        && !after.trim_start().starts_with([',', '.', ';'])
         && after
             .split(',')
             .next()

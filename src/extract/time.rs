@@ -169,11 +169,21 @@ fn year_for(month: u32, day: u32, article: Day, forwards: bool) -> i32 {
 /// `forwards` resolves day and month names without a year into the future (for an event the
 /// text plans); `None` is returned when the sentence gives no time or it cannot be resolved.
 pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Found> {
-    find_directed(
-        sentence,
-        article,
-        forwards || patterns().future.is_match(sentence),
-    )
+    find_directed(sentence, article, forwards || future_word(sentence))
+}
+
+/// Whether the sentence holds a word of the future. "the next day" is the day after something
+/// the sentence tells, not a day to come ("prompting retaliatory strikes the next day"); "the
+/// next five years" is to come.
+fn future_word(sentence: &str) -> bool {
+    patterns().future.find_iter(sentence).any(|m| {
+        let after = sentence[m.end()..].trim_start().to_ascii_lowercase();
+        !(m.as_str().eq_ignore_ascii_case("next")
+            && sentence[..m.start()].to_ascii_lowercase().ends_with("the ")
+            && ["day", "morning", "afternoon", "evening", "night"]
+                .iter()
+                .any(|w| after.starts_with(w)))
+    })
 }
 
 /// As [`find`], with the direction given: no future word of the sentence turns it (for an event

@@ -2247,3 +2247,27 @@ fn one_name_after_a_title_is_a_person_unless_the_article_writes_it_longer() {
     // "Wong" is Penny Wong's surname and "Abiy" Abiy Ahmed's given name: no new people.
     assert!(!names.contains(&"Wong") && !names.contains(&"Abiy"), "{names:?}");
 }
+
+#[test]
+fn said_in_a_statement_reports_what_came_before_and_the_next_day_looks_back() {
+    let x = extract_text(
+        "date: 2024-04-23\n---\nThe two sides also agreed to reopen the Pishin-Mand border crossing between Iran and Pakistan, which had been closed since January, the Pakistani foreign ministry said in a statement.\n\nTensions flared in January when Iran carried out missile strikes in Pakistan, prompting retaliatory strikes by Pakistan the next day.",
+    );
+    // "said in a statement" closes the sentence: everything before it is what the ministry said.
+    let reopening = x
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        reopening.reported_by,
+        Some(serde_json::json!("Pakistani foreign ministry"))
+    );
+    // "the next day" is the day after the strikes, not a day to come: January of this year.
+    let strikes = x
+        .events
+        .iter()
+        .find(|e| e.sentence.text.starts_with("Tensions"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(strikes.date.as_deref(), Some("2024-01"));
+}
