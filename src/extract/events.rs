@@ -342,9 +342,13 @@ pub fn find(
         // "Officials said talks would be held in April": after a verb of saying, "would" is the
         // future of what was said (the reported "will"), not a condition. Read as "will" (the
         // same length) by the modal test and the status cues below.
+        // A trigger before the verb of saying keeps the sentence as written ("welcomed the talks
+        // and said the mission would remain": the talks are not planned).
         let mut shifted = std::borrow::Cow::Borrowed(raw.as_bytes());
+        let mut said_at = usize::MAX;
         if raw.contains("would") {
             for w in p.backshift.find_iter(raw.as_bytes()) {
+                said_at = said_at.min(w.start());
                 let at = w.end() - "would ".len();
                 shifted.to_mut()[at..w.end()].copy_from_slice(b"will  ");
                 masked[at..w.end()].copy_from_slice(b"will  ");
@@ -360,7 +364,8 @@ pub fn find(
         // saying, judging or wanting (after it, the sentence tells a stated position); looked
         // up once an event of the sentence is kept.
         let mut acts: Option<Vec<(&'static str, &'static str)>> = None;
-        let modal = p.modal.is_match(&shifted);
+        let modal_reported = p.modal.is_match(&shifted);
+        let modal_as_written = said_at != usize::MAX && p.modal.is_match(raw.as_bytes());
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
         let mut participants: Vec<(usize, usize)> = Vec::new();
@@ -493,12 +498,21 @@ pub fn find(
                 .and_then(|m| country_at(m.start()));
         let mut kinds_here: Vec<String> = Vec::new();
         for (ti, t) in lex.triggers.iter().enumerate() {
-            if !fired.matched(ti) || kinds_here.contains(&t.kind) || (modal && t.kind != "statement") {
+            if !fired.matched(ti) || kinds_here.contains(&t.kind) {
                 continue;
             }
             let Some(m) = t.regex().find(masked.as_bytes()) else {
                 continue;
             };
+            let reported = m.start() >= said_at;
+            let modal = if reported || said_at == usize::MAX {
+                modal_reported
+            } else {
+                modal_as_written
+            };
+            if modal && t.kind != "statement" {
+                continue;
+            }
             // "called on Israel to stop ...": an appeal, not a visit.
             if m.as_bytes().starts_with(b"call")
                 && raw
@@ -544,7 +558,11 @@ pub fn find(
             // The status of the trigger's own clause: in "X held talks with Y, who will attend
             // the forum", the talks took place.
             let status = {
-                let text = &shifted[clause_start..clause_end];
+                let text = if reported {
+                    &shifted[clause_start..clause_end]
+                } else {
+                    &raw.as_bytes()[clause_start..clause_end]
+                };
                 // "discussed the planned visit", "signed a deal that will take effect": after a
                 // trigger that is a verb in the past tense, a cue belongs to what follows.
                 // A verb, not an adjective: not first in its clause, not after a determiner

@@ -2123,6 +2123,11 @@ fn after_a_verb_of_saying_would_is_the_reported_future() {
     let x =
         extract_text("date: 2024-03-14\n---\nGreece and Turkey would hold talks if the violations stopped.");
     assert!(x.events.is_empty(), "{:?}", x.events);
+    // A trigger before the verb of saying is not what was said: the talks are not planned.
+    let x = extract_text(
+        "date: 2023-02-28\n---\nSerbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels on Monday. NATO Secretary General Jens Stoltenberg welcomed the talks between Serbia and Kosovo and said the alliance's mission would remain in Kosovo.",
+    );
+    assert!(x.events.iter().all(|e| e.status != "planned"), "{:?}", x.events);
     // A deal "signed in 2000" that a country "would honor" was signed: not a planned signing.
     let x = extract_text(
         "date: 2018-09-12\n---\nEthiopian Prime Minister Abiy Ahmed announced in June that Ethiopia would finally honor a peace deal signed in 2000 to end its border war with Eritrea.",
