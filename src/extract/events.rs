@@ -737,13 +737,21 @@ fn clause(masked: &str, start: usize, end: usize, p: &Patterns) -> (usize, usize
     let bytes = masked.as_bytes();
     let mut from = 0;
     let mut to = bytes.len();
+    let mut relative = false;
     for b in p.boundary.find_iter(bytes) {
         if b.end() <= start {
             from = b.end();
+            relative = b.as_bytes().starts_with(b",")
+                && (b.as_bytes().ends_with(b"which") || b.as_bytes().ends_with(b"who"));
         } else if b.start() >= end {
             to = b.start();
             break;
         }
+    }
+    // "trade, which exceeded $11 billion last year, and discussed ...": a relative clause ends
+    // at its comma, and the trigger's clause begins after it.
+    if relative && let Some(comma) = bytes[from..start].iter().rposition(|&c| c == b',') {
+        from += comma + 1;
     }
     (from, to)
 }

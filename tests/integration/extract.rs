@@ -2276,3 +2276,17 @@ fn said_in_a_statement_reports_what_came_before_and_the_next_day_looks_back() {
         .unwrap_or_else(|| panic!("{:?}", x.events));
     assert_eq!(strikes.date.as_deref(), Some("2024-01"));
 }
+
+#[test]
+fn a_relative_clause_ends_at_its_comma_and_dates_nothing_after_it() {
+    let x = extract_text(
+        "date: 2025-06-10\n---\nVladimir Putin had a telephone conversation with President of the Republic of Uzbekistan Shavkat Mirziyoyev. The parties noted the growth of trade between Russia and Uzbekistan, which exceeded $11 billion last year, and discussed the construction of a nuclear power plant.",
+    );
+    let discussed = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text.starts_with("discuss"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    // "last year" is the trade's, inside the relative clause: the discussion has no date.
+    assert_eq!(discussed.date, None, "{discussed:?}");
+}
