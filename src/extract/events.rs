@@ -365,7 +365,11 @@ pub fn find(
         // up once an event of the sentence is kept.
         let mut acts: Option<Vec<(&'static str, &'static str)>> = None;
         let modal_reported = p.modal.is_match(&shifted);
-        let modal_as_written = said_at != usize::MAX && p.modal.is_match(raw.as_bytes());
+        let modal_as_written = if said_at == usize::MAX {
+            modal_reported
+        } else {
+            p.modal.is_match(raw.as_bytes())
+        };
         // Participants: countries named in the sentence, directly or through an organisation or
         // a person who serves one.
         let mut participants: Vec<(usize, usize)> = Vec::new();
@@ -505,7 +509,7 @@ pub fn find(
                 continue;
             };
             let reported = m.start() >= said_at;
-            let modal = if reported || said_at == usize::MAX {
+            let modal = if reported {
                 modal_reported
             } else {
                 modal_as_written

@@ -177,12 +177,17 @@ pub fn find(sentence: &str, article: Option<Day>, forwards: bool) -> Option<Foun
 /// next five years" is to come.
 fn future_word(sentence: &str) -> bool {
     patterns().future.find_iter(sentence).any(|m| {
-        let after = sentence[m.end()..].trim_start().to_ascii_lowercase();
         !(m.as_str().eq_ignore_ascii_case("next")
-            && sentence[..m.start()].to_ascii_lowercase().ends_with("the ")
-            && ["day", "morning", "afternoon", "evening", "night"]
-                .iter()
-                .any(|w| after.starts_with(w)))
+            && sentence[..m.start()]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && sentence[m.end()..].split_whitespace().next().is_some_and(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+                ["day", "morning", "afternoon", "evening", "night"]
+                    .iter()
+                    .any(|d| w.eq_ignore_ascii_case(d))
+            }))
     })
 }
 
