@@ -23,22 +23,30 @@ target/release/bilateral export --data "$T/b" --format nquads -o "$T/data.nq"
 cp -r "$T/b" "$T/a"
 "$OX" load --location "$T/o" --file "$T/data.nq" >/dev/null 2>&1
 echo "data: $(wc -l < "$T/data.nq") quads"
-"$BASE" serve --data "$T/a" --bind 127.0.0.1:7921 >/dev/null 2>&1 &
-target/release/bilateral serve --data "$T/b" --bind 127.0.0.1:7922 >/dev/null 2>&1 &
-"$OX" serve --location "$T/o" --bind 127.0.0.1:7923 --union-default-graph >/dev/null 2>&1 &
+"$BASE" serve --data "$T/a" --bind 127.0.0.1:7921 >"$T/base.log" 2>&1 & pid_base=$!
+target/release/bilateral serve --data "$T/b" --bind 127.0.0.1:7922 >"$T/new.log" 2>&1 & pid_new=$!
+"$OX" serve --location "$T/o" --bind 127.0.0.1:7923 --union-default-graph >/dev/null 2>&1 & pid_oxigraph=$!
+# The server's CPU time (user + system, clock ticks) from /proc: CPU per request is steadier
+# than requests/s on a machine where the load generator shares the two cores.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
 until curl -sf http://127.0.0.1:7921/health >/dev/null && curl -sf http://127.0.0.1:7922/health >/dev/null \
     && curl -sf "http://127.0.0.1:7923/query?query=ASK%7B%7D" >/dev/null; do sleep 0.2; done
 LOOKUP='PREFIX schema: <https://schema.org/> SELECT ?country ?name WHERE { ?country a schema:Country ; schema:name ?name } ORDER BY ?name LIMIT 20'
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
-echo "round query server requests/s p50 p99"
+echo "round query server requests/s p50 p99 server-CPU-µs/request"
 for round in $(seq 1 "${ROUNDS:-2}"); do
     for name in ask lookup; do
         if [ $name = ask ]; then q=$(enc 'ASK {}'); else q=$(enc "$LOOKUP"); fi
         for s in base:7921/sparql new:7922/sparql oxigraph:7923/query; do
+            pidvar=pid_${s%%:*}; pid=${!pidvar}
+            t0=$(ticks "$pid")
             r=$(wrk -t2 -c16 -d"${D:-6s}" -H 'Accept: application/sparql-results+json' --latency \
                 "http://127.0.0.1:${s#*:}?query=$q" \
-                | awk '/Requests\/sec/{r=$2} / 50%/{p50=$2} / 99%/{p99=$2} END{print r, p50, p99}')
-            echo "$round $name ${s%%:*} $r"
+                | awk '/requests in/{n=$1} /Requests\/sec/{r=$2} / 50%/{p50=$2} / 99%/{p99=$2} END{print r, p50, p99, n}')
+            t1=$(ticks "$pid")
+            n=${r##* }
+            echo "$round $name ${s%%:*} ${r% *} $(( (t1 - t0) * 1000000 / hz / n ))"
         done
     done
 done
