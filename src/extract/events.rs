@@ -617,9 +617,15 @@ pub fn find(
                 ]
                 .iter()
                 .any(|w| before_trigger.to_ascii_lowercase().ends_with(w))
+                    || ([" after", " since", " following"]
+                        .iter()
+                        .any(|w| before_trigger.to_ascii_lowercase().ends_with(w))
+                        && !p.future.is_match(before))
                 {
-                    // "told reporters after the meeting that ...": a happening the sentence
-                    // takes as past, whatever the cues of what follows.
+                    // "told reporters after the meeting that ...", "agreed to reopen the
+                    // crossing after talks in Doha": a happening the sentence takes as past,
+                    // whatever the cues of what follows (unless the sentence is in the future:
+                    // "will reopen after talks next week").
                     Status::Occurred
                 } else if participle_told(&masked[m.start()..m.end()]) {
                     // "would finally honor a deal signed in 2000", "the agreement was reached":

@@ -1814,12 +1814,14 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
             continue;
         }
         let found = people.iter().enumerate().find_map(|(j, q)| {
-            let c = q.country.filter(|c| j != i && !q.guessed && pair.contains(c))?;
+            let c = q.country.filter(|c| j != i && pair.contains(c))?;
             let joined = people[i].mentions.iter().any(|&(a, b)| {
                 q.mentions.iter().any(|&(qa, qb)| {
+                    // Named after the other: "X and his counterpart Y" (a counterpart is the
+                    // other country's even when X's own country is only the article's guess).
                     let between = if qb <= a {
                         doc.text.slice(qb, a)
-                    } else if b <= qa {
+                    } else if b <= qa && !q.guessed {
                         doc.text.slice(b, qa)
                     } else {
                         return false;
@@ -1828,11 +1830,20 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
                     // a verb, a title may be a third party's guests: "Borrell hosted Serbian
                     // President Vucic and Kosovo Prime Minister Kurti").
                     let between = between.trim();
-                    JOINS.contains(&between)
-                        || between.strip_prefix("and ").is_some_and(|rest| {
-                            rest.split_whitespace().count() <= 5
-                                && rest.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
-                        })
+                    // "X and his counterpart Y", "X met her counterpart, Y": a counterpart the
+                    // text gives no country serves the other one.
+                    let words: Vec<&str> = between.split_whitespace().collect();
+                    let counterpart = words.len() <= 4
+                        && words.last().is_some_and(|w| {
+                            matches!(w.trim_end_matches(','), "counterpart" | "counterparts")
+                        });
+                    (counterpart && qb <= a)
+                        || (!q.guessed
+                            && (JOINS.contains(&between)
+                                || between.strip_prefix("and ").is_some_and(|rest| {
+                                    rest.split_whitespace().count() <= 5
+                                        && rest.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                                })))
                 })
             });
             joined.then_some(if c == first { second } else { first })

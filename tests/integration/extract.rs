@@ -2290,3 +2290,38 @@ fn a_relative_clause_ends_at_its_comma_and_dates_nothing_after_it() {
     // "last year" is the trade's, inside the relative clause: the discussion has no date.
     assert_eq!(discussed.date, None, "{discussed:?}");
 }
+
+#[test]
+fn a_host_receives_a_possessed_counterpart_who_serves_the_other_country() {
+    let x = extract_text(
+        "date: 2025-08-12\n---\nHANOI — Vietnamese Prime Minister Pham Minh Chinh received his Japanese counterpart Shigeru Ishiba in Hanoi on Tuesday.\n\nForeign Minister Bui Thanh Son and his counterpart Takeshi Iwaya signed an agreement on visa exemptions.",
+    );
+    let meeting = x
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert!(meeting.trigger.text.starts_with("received"), "{meeting:?}");
+    // Son is the article's Vietnam by guess; his counterpart is the pair's other country.
+    assert!(has_leader(&x, "Takeshi Iwaya", "Japan"), "{:?}", x.leaders);
+}
+
+#[test]
+fn a_crossing_that_would_reopen_is_planned_and_talks_after_which_it_was_agreed_took_place() {
+    let x = extract_text(
+        "date: 2025-10-20\n---\nPakistan and Afghanistan agreed on Monday to reopen the Torkham border crossing after talks in Doha, officials said.\n\nPakistan's foreign minister Ishaq Dar told reporters the crossing would reopen on Wednesday.",
+    );
+    let talks = x
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(talks.status, "occurred", "{talks:?}");
+    let reopening = x
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening" && e.sentence.text.contains("would reopen"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(reopening.status, "planned");
+    assert_eq!(reopening.date.as_deref(), Some("2025-10-22"));
+}
