@@ -113,7 +113,7 @@ fn patterns() -> &'static Patterns {
         // "said talks would be held": after a verb of saying, "would" is the reported "will".
         backshift: ascii(r"(?i)\b(?:said|says|announced|added|stated|confirmed|indicated|noted|told\s+[\w#]+)\s+(?:that\s+)?[^,;:?]{0,100}?\bwould\s"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s|,\s+(?:the\s+|an?\s+)?[#\w'.-]+(?:\s+[#\w'.-]+){0,5}\s+(?:said|says|told\s+\w+|announced|added|reported)\b[^,;]{0,40}$"),
-        boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several)\b"),
+        boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several|as\s+(?:both|the|they|it|he|she|its|their|his|her|part|a|an)\b|as\s+#)"),
     })
 }
 

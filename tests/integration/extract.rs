@@ -2325,3 +2325,34 @@ fn a_crossing_that_would_reopen_is_planned_and_talks_after_which_it_was_agreed_t
     assert_eq!(reopening.status, "planned");
     assert_eq!(reopening.date.as_deref(), Some("2025-10-22"));
 }
+
+#[test]
+fn a_country_in_an_as_clause_is_not_drawn_into_the_pair_and_will_next_meet_is_planned() {
+    let x = extract_text(
+        "date: 2025-08-23\n---\nSouth Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba agreed Saturday to strengthen cooperation, as both countries face pressure from U.S. tariffs.",
+    );
+    let agreement = x
+        .events
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(agreement.participants, ["South Korea", "Japan"], "{agreement:?}");
+    let x = extract_text(
+        "date: 2025-06-01\n---\nThe Foreign Secretary hosted Moroccan Minister of Foreign Affairs Nasser Bourita in London today for the fifth UK-Morocco Strategic Dialogue.\n\nThe UK considers Morocco's autonomy proposal as the most credible basis for a lasting resolution of the dispute.\n\nThe Strategic Dialogue will next meet in Rabat in 2026.",
+    );
+    let meeting = x
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting" && e.sentence.text.contains("next meet"))
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        (meeting.status.as_str(), meeting.date.as_deref()),
+        ("planned", Some("2026"))
+    );
+    // "considers" states a government's position: a claim.
+    assert!(
+        x.claims.iter().any(|c| c.text.text.contains("autonomy proposal")),
+        "{:?}",
+        x.claims
+    );
+}
