@@ -35,6 +35,10 @@ pub struct Doc<'a> {
     pub mentions: Vec<Mention>,
     /// The article's date (its header's `date`), when it has one.
     pub date: Option<time::Day>,
+    /// Gazetteer mentions in the header (its title above all), for what the body leaves out:
+    /// "Philippine Foreign Secretary Lazaro" in a transcript's title, where the body has
+    /// "FOREIGN SECRETARY LAZARO:".
+    pub header_mentions: Vec<Mention>,
     /// The country whose government published the article, when a government did: its
     /// release names its own officials by their title alone ("the Prime Minister announced").
     pub government: Option<usize>,
@@ -383,11 +387,14 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     let body_start = text.char_at(article.body_start);
     let sentences = text::segment(&text, body_start, &lex.boilerplate);
     let mentions = recognise::mentions(&text, body_start, lex);
+    // The header is the text's beginning: its mentions' offsets are the text's.
+    let header_mentions = recognise::mentions(&Text::new(&article.text[..article.body_start]), 0, lex);
     let mut doc = Doc {
         text,
         body_start,
         sentences,
         mentions,
+        header_mentions,
         date: article.field("date").and_then(time::article_day),
         government: None,
     };

@@ -875,6 +875,30 @@ fn mononym(doc: &Doc<'_>, name: &str, lex: &Lexicon) -> bool {
         })
 }
 
+/// The country the header gives a name: "Philippine Foreign Secretary Lazaro" in the title of
+/// a transcript whose body says "FOREIGN SECRETARY LAZARO:". The country (or its adjective) must
+/// come right before the name's last word, with only capitalised title words between.
+fn country_in_header(doc: &Doc<'_>, name: &str, lex: &Lexicon) -> Option<usize> {
+    let surname = name.rsplit(' ').next().filter(|w| w.chars().count() >= 3)?;
+    let header = doc.text.slice(0, doc.body_start);
+    header.match_indices(surname).find_map(|(at, _)| {
+        let at = header[..at].chars().count();
+        let m = doc
+            .header_mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= at && m.is_country())?;
+        let between = doc.text.slice(m.end, at);
+        (between.split_whitespace().count() <= 5
+            && !between.contains('\n')
+            && between
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase)))
+        .then(|| m.country(lex))
+        .flatten()
+    })
+}
+
 /// After a title, "of (the) Place Name": the place and the name's byte ranges in the sentence.
 /// The place ends where a country mention ends when one does and a name of two words or more
 /// follows ("of the Communist Party of Vietnam Nguyen Phu Trong"); else (unless `known_only`)
@@ -1318,6 +1342,9 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             }
             if country.is_none() {
                 country = known.and_then(|k| lex.people[k].country);
+            }
+            if country.is_none() {
+                country = country_in_header(doc, &name, lex);
             }
             if country.is_none() {
                 // A title only one government gives ("Foreign Secretary", "Taoiseach").

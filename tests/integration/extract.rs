@@ -2356,3 +2356,12 @@ fn a_country_in_an_as_clause_is_not_drawn_into_the_pair_and_will_next_meet_is_pl
         x.claims
     );
 }
+
+#[test]
+fn a_speaker_the_body_names_by_title_alone_takes_the_country_the_header_title_gives() {
+    let x = extract_text(
+        "title: Secretary Rubio and Philippine Foreign Secretary Lazaro at a Joint Press Availability\ndate: 2025-10-28\n---\nSECRETARY RUBIO: It's a pleasure to welcome Foreign Secretary Lazaro to Washington.\n\nFOREIGN SECRETARY LAZARO: Thank you, Secretary. The Philippines values its alliance with the United States.",
+    );
+    // "Foreign Secretary" alone is the United Kingdom's title; the header says whose this one is.
+    assert!(has_leader(&x, "Lazaro", "Philippines"), "{:?}", x.leaders);
+}
