@@ -613,6 +613,56 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
             });
         }
     }
+    // "Wang Yi said that China and Egypt are partners. China is willing to work with Egypt
+    // ...": a paragraph that opens with a speaker's reported words goes on in them. A later
+    // sentence of it with no source of its own, no quotation and a word of stated position
+    // (willing to, supports, firmly, will continue...) is the same speaker's claim.
+    let mut continued: Vec<RawClaim> = Vec::new();
+    for c in &out {
+        let s = &doc.sentences[c.sentence];
+        if c.by_publisher
+            || c.carried_from.is_some()
+            || c.subject.0 > after_dateline(doc, s.start, s.end)
+            || c.subject.1 <= c.subject.0
+            || doc
+                .sentences
+                .get(c.sentence.wrapping_sub(1))
+                .is_some_and(|p| p.paragraph == s.paragraph)
+        {
+            continue;
+        }
+        for (si, next) in doc.sentences.iter().enumerate().skip(c.sentence + 1) {
+            if next.paragraph != s.paragraph || next.kind != LineKind::Prose {
+                break;
+            }
+            if skip.contains(&si)
+                || out.iter().any(|o| o.sentence == si)
+                || quotes.iter().any(|q| q.start < next.end && next.start < q.end)
+            {
+                break;
+            }
+            let folded = &doc.text.folded[next.start..next.end];
+            if !POSITION_WORDS.iter().any(|w| {
+                let w = w.as_bytes();
+                folded.windows(w.len()).enumerate().any(|(i, x)| {
+                    x == w
+                        && (i == 0 || !is_word(folded[i - 1]))
+                        && folded.get(i + w.len()).is_none_or(|&b| !is_word(b))
+                })
+            }) {
+                break;
+            }
+            continued.push(RawClaim {
+                text: trim_span(doc, next.start, next.end),
+                cue: c.cue,
+                subject: c.subject,
+                sentence: si,
+                carried_from: None,
+                by_publisher: false,
+            });
+        }
+    }
+    out.extend(continued);
     // The publisher's own judgements: a sentence with no source that judges in one of the
     // phrases of judgements.txt.
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -671,6 +721,33 @@ fn seen_as() -> &'static regex::bytes::Regex {
         .expect("judgement pattern")
     })
 }
+
+/// Words of a stated position (folded): a sentence with one, after a speaker's reported words
+/// in the same paragraph, goes on in them.
+const POSITION_WORDS: &[&str] = &[
+    "willing to",
+    "ready to",
+    "stands ready",
+    "stand ready",
+    "supports",
+    "opposes",
+    "hopes",
+    "firmly",
+    "will continue",
+    "should",
+    "must",
+    "is committed",
+    "are committed",
+    "remains committed",
+    "looks forward",
+    "look forward",
+    "values",
+    "appreciates",
+    "is confident",
+    "are confident",
+    "is determined",
+    "are determined",
+];
 
 /// Sentences shorter than this in a speech are greetings and thanks, not claims.
 const MIN_SPEECH_WORDS: usize = 6;
@@ -1533,6 +1610,17 @@ const SOURCE_HEADS: &[&str] = &[
     "website",
     "council",
     "department",
+    "bureau",
+    "authority",
+    "institute",
+    "bank",
+    "board",
+    "directorate",
+    "administration",
+    "inspectorate",
+    "court",
+    "parliament",
+    "assembly",
     "command",
     "authorities",
     "sources",
@@ -1585,6 +1673,23 @@ fn month(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     !at_start || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// "as soon as possible", "as much as possible", "wherever possible": a measure, not a hedge.
+fn as_much_as_possible(before: &[u8], word: &[u8]) -> bool {
+    if word != b"possible" {
+        return false;
+    }
+    let before = before.trim_ascii_end();
+    if before.ends_with(b"wherever") || before.ends_with(b"where") || before.ends_with(b"whenever") {
+        return true;
+    }
+    let Some(rest) = before.strip_suffix(b" as") else {
+        return false;
+    };
+    let words: Vec<&[u8]> = rest.rsplit(|&c| c == b' ').take(3).collect();
+    // "as soon as", "as early as", "as quickly and as fully as"...
+    words.len() >= 2 && words[1] == b"as"
+}
+
 /// Whether the claim's words carry a hedge; returns the hedge.
 pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<String> {
     let hay = &doc.text.folded[span.0..span.1];
@@ -1594,7 +1699,10 @@ pub fn hedge(doc: &Doc<'_>, span: (usize, usize), lex: &Lexicon) -> Option<Strin
         .filter(|m| {
             let before = m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric();
             let after = m.end() == hay.len() || !hay[m.end()].is_ascii_alphanumeric();
-            before && after && !month(doc, span.0 + m.start(), span.0 + m.end())
+            before
+                && after
+                && !month(doc, span.0 + m.start(), span.0 + m.end())
+                && !as_much_as_possible(&hay[..m.start()], &hay[m.start()..m.end()])
         })
         .map(|m| m.pattern().as_usize())
         .min()

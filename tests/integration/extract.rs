@@ -2365,3 +2365,27 @@ fn a_speaker_the_body_names_by_title_alone_takes_the_country_the_header_title_gi
     // "Foreign Secretary" alone is the United Kingdom's title; the header says whose this one is.
     assert!(has_leader(&x, "Lazaro", "Philippines"), "{:?}", x.leaders);
 }
+
+#[test]
+fn a_readout_paragraph_goes_on_in_its_speakers_words_and_a_bureau_is_a_source() {
+    let x = extract_text(
+        "date: 2025-09-14\n---\nForeign Minister Wang Yi held talks with Egyptian Foreign Minister Badr Abdelatty in Beijing.\n\nWang Yi said that China and Egypt are comprehensive strategic partners. China is willing to work with Egypt to implement the consensus reached by the two heads of state.\n\nBoth sides agreed that a ceasefire in Gaza should be reached as soon as possible.\n\nTrade between Egypt and China was worth about $15 billion last year, according to the Egyptian Central Bureau of Statistics.",
+    );
+    let claim = |words: &str| {
+        x.claims
+            .iter()
+            .find(|c| c.text.text.contains(words))
+            .unwrap_or_else(|| panic!("no claim with {words:?}: {:?}", x.claims))
+    };
+    // The second sentence has no cue of its own: it goes on in Wang Yi's words.
+    assert_eq!(
+        claim("willing to work").attributed_to,
+        serde_json::json!("Wang Yi")
+    );
+    // "as soon as possible" measures; it does not hedge.
+    assert!(!claim("ceasefire").hedged);
+    assert_eq!(
+        claim("$15 billion").attributed_to,
+        serde_json::json!("Egyptian Central Bureau of Statistics")
+    );
+}
