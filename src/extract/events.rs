@@ -554,6 +554,25 @@ pub fn find(
             if p.topic_of.is_match(&masked.as_bytes()[..m.start()]) {
                 continue;
             }
+            // "At the talks, the two sides agreed ...", "After the talks, the ministers
+            // witnessed ...": a happening already told, named in an opening frame as the
+            // circumstance of another act, is not told again.
+            if masked[m.end()..].starts_with(',') && {
+                let before = masked[..m.start()].trim().to_ascii_lowercase();
+                let before = before.rsplit(['—', '–']).next().unwrap_or_default().trim_start();
+                [
+                    "at the",
+                    "during the",
+                    "after the",
+                    "following the",
+                    "on the sidelines of the",
+                    "on the margins of the",
+                    "in the course of the",
+                ]
+                .contains(&before)
+            } {
+                continue;
+            }
             // "The talks", "the visit": a definite mention of an event already told is that
             // happening told again, which the annotation counts as an event of its own.
             // The parties of this trigger's clause, when it names two: a country in another

@@ -2389,3 +2389,14 @@ fn a_readout_paragraph_goes_on_in_its_speakers_words_and_a_bureau_is_a_source() 
         serde_json::json!("Egyptian Central Bureau of Statistics")
     );
 }
+
+#[test]
+fn talks_named_again_as_the_frame_of_another_act_are_not_told_again() {
+    let x = extract_text(
+        "date: 2025-06-04\n---\nThe reopening followed two days of talks in Freetown between security chiefs of Liberia and Sierra Leone.\n\nAt the talks, the two sides agreed to deploy joint patrols along the Mano River.",
+    );
+    let meetings: Vec<_> = x.events.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert!(meetings[0].sentence.text.starts_with("The reopening"));
+    assert!(x.events.iter().any(|e| e.kind == "agreement"), "{:?}", x.events);
+}
