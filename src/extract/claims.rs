@@ -591,6 +591,22 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         } else if doc.text.slice(clause, cue.0).trim().is_empty() {
             subject = inverted_subject(doc, cue.1, s.end);
         }
+        // "... signed an agreement in 2023 under which Baghdad pledged to ...": the subject of a
+        // cue in a relative clause starts after its pronoun.
+        // Only where a subject of its own follows the pronoun: in "experts who follow the issue
+        // say", the relative clause is the subject's.
+        let text = doc.text.slice(subject.0, subject.1);
+        if let Some(at) = [" which ", " whom "]
+            .iter()
+            .filter_map(|w| text.rfind(w).map(|i| i + w.len()))
+            .max()
+            && text[at..].split_whitespace().next().is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both")
+            })
+        {
+            subject.0 += text[..at].chars().count();
+        }
         // "Vucic said Serbia would not recognise Kosovo, while Kurti said ...": a second
         // speaker's clause is a claim of its own, and ends the first.
         let second = contrasting_claim(doc, cue.1, s.end, lex, quotes);

@@ -568,6 +568,7 @@ pub fn find(
                     "on the sidelines of the",
                     "on the margins of the",
                     "in the course of the",
+                    "in the",
                 ]
                 .contains(&before)
             } {

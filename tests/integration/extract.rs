@@ -2400,3 +2400,30 @@ fn talks_named_again_as_the_frame_of_another_act_are_not_told_again() {
     assert!(meetings[0].sentence.text.starts_with("The reopening"));
     assert!(x.events.iter().any(|e| e.kind == "agreement"), "{:?}", x.events);
 }
+
+#[test]
+fn a_cue_inside_a_relative_clause_has_its_own_subject_and_the_frame_call_is_no_new_event() {
+    let x = extract_text(
+        "date: 2025-05-11\n---\nTEHRAN (Tasnim) – Iranian Foreign Minister Abbas Araqchi and his Iraqi counterpart Fuad Hussein discussed ways to expand bilateral ties in a phone conversation on Sunday.\n\nIn the phone call, the top Iranian diplomat pointed to the deep historical bonds between the two nations.\n\nIran and Iraq signed a security agreement in March 2023 under which Baghdad pledged to disarm Kurdish militant groups.\n\nSecurity experts who follow the issue say Iraq wants the groups gone.",
+    );
+    let source = |words: &str| {
+        x.claims.iter().find(|c| c.text.text.contains(words)).map_or_else(
+            || panic!("no claim with {words:?}: {:?}", x.claims),
+            |c| c.attributed_to.clone(),
+        )
+    };
+    assert_eq!(source("historical bonds"), serde_json::json!("Abbas Araqchi"));
+    assert_eq!(source("disarm"), serde_json::json!("Baghdad"));
+    // "who follow the issue" is the subject's own clause: the experts speak.
+    assert_eq!(
+        source("groups gone"),
+        serde_json::json!("Security experts who follow the issue")
+    );
+    // "In the phone call," names the call already told.
+    assert_eq!(
+        x.events.iter().filter(|e| e.kind == "meeting").count(),
+        1,
+        "{:?}",
+        x.events
+    );
+}
