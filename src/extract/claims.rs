@@ -1159,10 +1159,42 @@ pub fn person_for_role(
     at: usize,
     government: Option<usize>,
 ) -> Option<usize> {
-    // "The official" with no country is the official last mentioned.
-    let generic = matches!(phrase.head, "official" | "leader" | "chief" | "diplomat");
+    // "The official" with no country is the official last mentioned; "the police chief", "a
+    // border official" only one whose role says police or border.
+    let qualifier = {
+        let role = phrase.role.to_lowercase();
+        let words: Vec<&str> = role.split_whitespace().collect();
+        words
+            .iter()
+            .position(|w| w.trim_end_matches('s') == phrase.head)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| words[i].to_owned())
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "top"
+                        | "senior"
+                        | "most"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "s"
+                        | "'s"
+                ) && w.chars().all(char::is_alphabetic)
+            })
+    };
+    let generic = matches!(phrase.head, "official" | "leader" | "chief" | "diplomat") && qualifier.is_none();
     let holds = |p: &Person| {
         let role = p.role.as_deref().unwrap_or_default().to_lowercase();
+        if let Some(q) = &qualifier
+            && matches!(phrase.head, "official" | "leader" | "chief" | "diplomat")
+        {
+            return role.contains(q.as_str());
+        }
         // "the spokesman" is the official whose role says spokesperson or spokeswoman too.
         let spokes = phrase.head.starts_with("spokes") && role.contains("spokes");
         generic || spokes || role.contains(phrase.head)

@@ -2427,3 +2427,24 @@ fn a_cue_inside_a_relative_clause_has_its_own_subject_and_the_frame_call_is_no_n
         x.events
     );
 }
+
+#[test]
+fn a_qualified_chief_is_not_any_official_and_civilians_handed_back_are_a_transfer() {
+    let x = extract_text(
+        "date: 2025-02-18\n---\nThe memorandum was signed by Thai Defence Minister Phumtham Wechayachai and his Malaysian counterpart Mohamed Khaled Nordin in Bangkok.\n\nMalaysia's police chief said smuggling across the border had fallen by a third.\n\nEight Thai civilians were also handed back to Thailand by Malaysia, Bangkok said.",
+    );
+    let chief = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.contains("smuggling"))
+        .unwrap_or_else(|| panic!("{:?}", x.claims));
+    // The police chief is not the defence minister named before.
+    assert_eq!(chief.attributed_to, serde_json::json!("Malaysia's police chief"));
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == "detainee_transfer" && e.trigger.text.contains("handed back")),
+        "{:?}",
+        x.events
+    );
+}
