@@ -598,6 +598,22 @@ impl Lexicon {
             ));
             titles.push((format!("Secretary of {p}"), format!("Secretary of {p}")));
             titles.push((format!("Secretary for {p}"), format!("Secretary for {p}")));
+            for rank in [
+                "Undersecretary",
+                "Under Secretary",
+                "Assistant Secretary",
+                "Deputy Secretary",
+            ] {
+                titles.push((format!("{rank} for {p}"), format!("{rank} for {p}")));
+                titles.push((
+                    format!("{rank} of State for {p}"),
+                    format!("{rank} of State for {p}"),
+                ));
+            }
+            titles.push((
+                format!("Minister of State for {p}"),
+                format!("Minister of State for {p}"),
+            ));
             titles.push((format!("{p} Minister"), format!("{p} Minister")));
         }
         titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));

@@ -205,6 +205,17 @@ const TITLE_WORDS: &[&str] = &[
     "Colonel",
     "Capt.",
     "Captain",
+    // Ranks of two words ("Field Marshal Asim Munir", "Vice Adm. X", "Major General Y").
+    "Field",
+    "Marshal",
+    "Vice",
+    "Rear",
+    "Lieutenant",
+    "Brigadier",
+    "Major",
+    "Ambassador",
+    "Senator",
+    "Sen.",
 ];
 
 /// Titles that may stand before a single name ("President Trump", "King Abdullah").

@@ -2448,3 +2448,17 @@ fn a_qualified_chief_is_not_any_official_and_civilians_handed_back_are_a_transfe
         x.events
     );
 }
+
+#[test]
+fn a_rank_after_a_title_and_an_undersecretarys_portfolio_are_not_part_of_the_name() {
+    let x = extract_text(
+        "date: 2025-06-10\n---\nPakistan army chief Field Marshal Asim Munir visited Manila last week.\n\nPhilippine Undersecretary for Policy Ma. Theresa Lazaro met U.S. officials.",
+    );
+    let names: Vec<&str> = x.leaders.iter().map(|l| l.name.as_str()).collect();
+    assert!(names.contains(&"Asim Munir"), "{names:?}");
+    assert!(
+        has_leader(&x, "Ma. Theresa Lazaro", "Philippines"),
+        "{:?}",
+        x.leaders
+    );
+}
