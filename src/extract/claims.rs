@@ -422,7 +422,26 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
             let os = &doc.sentences[open_si];
             if let Some(cue) = find_cue(doc, os.start, q.start.saturating_sub(1), lex, quotes) {
                 let clause = clause_start(doc, os.start, cue.0);
-                attribution = Some((cue, (clause, cue.0)));
+                let mut subject = (clause, cue.0);
+                // "Sugiono, Indonesia's top diplomat, said the two countries shared "...": the
+                // subject is set off before the cue, by commas.
+                if doc.text.slice(clause, cue.0).trim().is_empty() && clause > os.start {
+                    let previous = clause_start(doc, os.start, clause - 1);
+                    let apposed = doc.text.slice(previous, clause - 1).trim_start();
+                    subject = if ["who ", "which ", "whose ", "a ", "an ", "the "]
+                        .iter()
+                        .any(|w| apposed.starts_with(w))
+                        || apposed.starts_with(|c: char| c.is_lowercase())
+                    {
+                        (
+                            clause_start(doc, os.start, previous.saturating_sub(1).max(os.start)),
+                            previous.saturating_sub(1).max(os.start),
+                        )
+                    } else {
+                        (previous, clause - 1)
+                    };
+                }
+                attribution = Some((cue, subject));
             }
         }
         quote_claims.push((*q, attribution));
@@ -716,6 +735,14 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
     for c in &mut out {
         c.text.0 = after_dateline(doc, c.text.0, c.text.1);
     }
+    // "... and welcomed what he called "a sensible solution."": a quotation inside a claim of
+    // the same sentence is part of it, not a claim again.
+    let spans: Vec<(usize, (usize, usize))> = out.iter().map(|c| (c.sentence, c.text)).collect();
+    out.retain(|c| {
+        !spans
+            .iter()
+            .any(|&(si, (a, b))| si == c.sentence && a <= c.text.0 && c.text.1 <= b && (a, b) != c.text)
+    });
     out.sort_by_key(|c| c.text.0);
     out
 }

@@ -547,7 +547,12 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 .start_kind(aho_corasick::StartKind::Both)
                 .build(lex.titles.iter().map(|(t, _)| t.as_str()))
                 .expect("title automaton"),
-            name_after: Regex::new(&format!(r"^\s+(?P<name>{name})")).expect("name after title"),
+            // "Minister for Foreign Affairs Senator the Hon Penny Wong": an Australian
+            // honorific between the title and the name.
+            name_after: Regex::new(&format!(
+                r"^\s+(?:(?:Senator\s+|Sen\.\s+|Dr\.?\s+)?(?:the\s+|The\s+)?(?:Hon\.?|Honourable|Honorable)\s+)?(?P<name>{name})"
+            ))
+            .expect("name after title"),
             name_after_comma: Regex::new(&format!(r"^,\s+(?P<name>{name})\s*(?:[,.;]|$)")).expect("name after title and comma"),
             joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
             name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
@@ -835,6 +840,17 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
             .flatten()
             .and_then(|c| c.name("name"))
         {
+            // "her Indonesian counterpart, Foreign Minister Sugiono": a title after the comma
+            // is the name's own; the search goes on from it.
+            let inner = p.titles.find(
+                aho_corasick::Input::new(sentence)
+                    .span(end + n.start()..sentence.len())
+                    .anchored(aho_corasick::Anchored::Yes),
+            );
+            if inner.is_some() && sentence[end..end + n.start()].contains(',') {
+                at = end + n.start();
+                continue;
+            }
             out.push(((m.start(), end), (end + n.start(), end + n.end()), None));
             at = end + n.end();
         } else if let Some((place, n)) = place_then_name(sentence, end, p, places, true) {
@@ -879,7 +895,17 @@ fn mononym(doc: &Doc<'_>, name: &str, lex: &Lexicon) -> bool {
             let before = text[..at].trim_end();
             let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
             let after = text[at + name.len()..].strip_prefix(' ').unwrap_or_default();
-            (!word.starts_with(char::is_uppercase)
+            // A sentence's first word: the word before ends the sentence before.
+            // Not an initial ("J. Sugiono" is a longer name).
+            let starts_sentence = (word.ends_with(['.', '!', '?', ':', '"', '”'])
+                && word
+                    .trim_end_matches(['.', '!', '?', ':', '"', '”'])
+                    .chars()
+                    .count()
+                    > 1)
+                || text[before.len()..at].contains('\n');
+            (starts_sentence
+                || !word.starts_with(char::is_uppercase)
                 || TITLE_WORDS.contains(&word)
                 || lex.titles.iter().any(|(t, _)| t.rsplit(' ').next() == Some(word)))
                 && !after.starts_with(char::is_uppercase)

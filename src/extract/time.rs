@@ -133,7 +133,7 @@ fn patterns() -> &'static Patterns {
         in_month: Regex::new(&format!(r"(?-u:\b)(?i:in|since|during|by|until|last|this|early|late|mid-)\s*(?:early\s+|late\s+|mid-)?{MONTH}(?-u:\b)(?:\s+(?P<year>\d{{4}})(?-u:\b))?"))
             .expect("in month"),
         weekday: Regex::new(r"(?-u:\b)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?(?-u:\b)").expect("weekday"),
-        relative: Regex::new(r"(?i)(?-u:\b)(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+month|last\s+week|earlier\s+this\s+week|this\s+week|next\s+week|a\s+week\s+ago|(?:two|three|four|five|six|[2-9])\s+days\s+ago)(?-u:\b)")
+        relative: Regex::new(r"(?i)(?-u:\b)(?P<rel>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|yesterday|tomorrow|last\s+month|last\s+year|this\s+year|next\s+year|next\s+month|last\s+week|earlier\s+this\s+week|this\s+week|next\s+week|a\s+week\s+ago|(?:two|three|four|five|six|[2-9])\s+days\s+ago)(?-u:\b)")
             .expect("relative"),
         in_year: Regex::new(r"(?-u:\b)(?i:in|since|during|by|until)\s+(?P<year>(?:19|20)\d{2})(?-u:\b)").expect("in year"),
         future: Regex::new(r"(?i)(?-u:\b)(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|next|look(?:s|ed|ing)?\s+forward\s+to)(?-u:\b)").expect("future"),
@@ -306,6 +306,7 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
                 }
                 "last year" => format!("{:04}", a.year - 1),
                 "this year" => format!("{:04}", a.year),
+                "next year" => format!("{:04}", a.year + 1),
                 _ => iso(a),
             };
             consider(Some(Found {

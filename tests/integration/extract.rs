@@ -2462,3 +2462,35 @@ fn a_rank_after_a_title_and_an_undersecretarys_portfolio_are_not_part_of_the_nam
         x.leaders
     );
 }
+
+#[test]
+fn an_apposed_speaker_before_a_quotation_and_an_australian_honorific_are_read() {
+    let x = extract_text(
+        "date: 2025-04-02\n---\nMinister for Foreign Affairs Senator the Hon Penny Wong welcomed her Indonesian counterpart, Foreign Minister Sugiono, to Canberra.\n\nSugiono, Indonesia's top diplomat, said the two countries shared \"a common future in the Indo-Pacific.\"\n\nThe ministers agreed to meet again in Jakarta next year.\n\nLiberia's Minister of Information, Amos T. Kollie Jr., said the closure had cost traders \"hundreds of thousands of dollars\" and welcomed what he called \"a sensible, brotherly solution.\"",
+    );
+    assert!(has_leader(&x, "Sugiono", "Indonesia"), "{:?}", x.leaders);
+    let wong = x.leaders.iter().find(|l| l.name == "Penny Wong").unwrap();
+    assert_eq!(wong.role.as_deref(), Some("Minister for Foreign Affairs"));
+    let common = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.contains("common future"))
+        .unwrap_or_else(|| panic!("{:?}", x.claims));
+    assert_eq!(common.attributed_to, serde_json::json!("Sugiono"));
+    let meeting = x
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting" && e.status == "planned")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(meeting.date.as_deref(), Some("2026"));
+    // The quotation inside "welcomed what he called ..." is that claim's, not one of its own.
+    assert_eq!(
+        x.claims
+            .iter()
+            .filter(|c| c.text.text.contains("brotherly"))
+            .count(),
+        1,
+        "{:?}",
+        x.claims
+    );
+}
