@@ -183,6 +183,17 @@ fn find_cue(
         {
             continue;
         }
+        // "The envoy, who asked not to be named, told VOA ...": a cue inside a relative clause
+        // set off by commas is the clause's; the sentence's cue comes after it.
+        if let Some(comma) = before.iter().rposition(|&b| b == b',')
+            && [&b"who"[..], b"which"].iter().any(|w| {
+                let clause = before[comma + 1..].trim_ascii_start();
+                clause.starts_with(w) && clause.get(w.len()).is_none_or(|&b| b == b' ')
+            })
+            && doc.text.folded[e..end].contains(&b',')
+        {
+            continue;
+        }
         let cue = &doc.text.folded[s..e];
         // A cue that is also a plural noun is the noun after a determiner or a qualifier
         // ("member states", "the two states", "territorial claims", "media reports").

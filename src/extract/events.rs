@@ -179,7 +179,16 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
         .map_or(0, |s| s.start);
     let before = doc.text.slice(line, at).trim_end();
     if before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At" {
-        return true;
+        // "arrived in Pakistan for talks": where a visitor arrives is the host, a party.
+        let verb = before[..before.len() - 3]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default();
+        return !matches!(
+            verb,
+            "arrived" | "arrives" | "arriving" | "landed" | "lands" | "landing"
+        );
     }
     // "in Kazan, Russia": a capitalised place after "in", then the country.
     if let Some(b) = before.strip_suffix(',')

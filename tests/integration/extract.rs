@@ -2494,3 +2494,25 @@ fn an_apposed_speaker_before_a_quotation_and_an_australian_honorific_are_read() 
         x.claims
     );
 }
+
+#[test]
+fn an_arrival_makes_the_host_a_party_and_an_unnamed_envoy_or_rights_groups_are_sources() {
+    let x = extract_text(
+        "date: 2025-03-12\n---\nISLAMABAD — A senior U.S. envoy arrived in Pakistan on Wednesday for talks on trade.\n\nThe envoy, who asked not to be named, told VOA that Washington remained committed to the program.\n\nRights groups have criticized the campaign.",
+    );
+    let visit = x
+        .events
+        .iter()
+        .find(|e| e.kind == "official_visit")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert!(visit.participants.iter().any(|p| p == "Pakistan"), "{visit:?}");
+    let source = |words: &str| {
+        x.claims.iter().find(|c| c.text.text.contains(words)).map_or_else(
+            || panic!("no claim with {words:?}: {:?}", x.claims),
+            |c| c.attributed_to.clone(),
+        )
+    };
+    // "asked" belongs to the relative clause; "told" is the envoy's report.
+    assert_eq!(source("remained committed"), serde_json::json!("the envoy"));
+    assert_eq!(source("criticized"), serde_json::json!("Rights groups"));
+}
