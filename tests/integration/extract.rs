@@ -2516,3 +2516,13 @@ fn an_arrival_makes_the_host_a_party_and_an_unnamed_envoy_or_rights_groups_are_s
     assert_eq!(source("remained committed"), serde_json::json!("the envoy"));
     assert_eq!(source("criticized"), serde_json::json!("Rights groups"));
 }
+
+#[test]
+fn officials_in_office_after_the_phoenix_dictionaries_keep_their_country() {
+    // Eritrea is named nearer than Ethiopia; the gazetteer knows whose prime minister Abiy is.
+    let x = extract_text(
+        "date: 2018-09-11\n---\nYemane Meskel, Eritrea's information minister, wrote that President Isaias Afwerki and Prime Minister Abiy Ahmed opened the border point.",
+    );
+    assert!(has_leader(&x, "Abiy Ahmed", "Ethiopia"), "{:?}", x.leaders);
+    assert!(has_leader(&x, "Isaias Afwerki", "Eritrea"), "{:?}", x.leaders);
+}
