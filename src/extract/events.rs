@@ -180,7 +180,11 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
     let before = doc.text.slice(line, at).trim_end();
     if before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At" {
         // "arrived in Pakistan for talks": where a visitor arrives is the host, a party.
-        let verb = before[..before.len() - 3]
+        // ("In Pakistan, ..." opens the sentence: no verb before it.)
+        let verb = before
+            .strip_suffix(" in")
+            .or_else(|| before.strip_suffix(" at"))
+            .unwrap_or_default()
             .trim_end()
             .rsplit(' ')
             .next()

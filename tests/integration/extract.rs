@@ -2526,3 +2526,20 @@ fn officials_in_office_after_the_phoenix_dictionaries_keep_their_country() {
     assert!(has_leader(&x, "Abiy Ahmed", "Ethiopia"), "{:?}", x.leaders);
     assert!(has_leader(&x, "Isaias Afwerki", "Eritrea"), "{:?}", x.leaders);
 }
+
+#[test]
+fn a_country_that_opens_a_sentence_after_in_is_read_without_a_verb_before_it() {
+    // Found by the fuzzer: the arrival check looked for a verb before "In" at a sentence's start.
+    for text in [
+        "date: 2025-01-01\n---\nIn Pakistan, officials of India and Pakistan met.\n",
+        "date: 2025-01-01\n---\nAt Pakistan's request, India and Pakistan met.\n",
+        "date: 2025-01-01\n---\nThe two leaders agreed to meet.\nin Islamabad next month.\n",
+    ] {
+        let x = extract_text(text);
+        assert!(
+            x.events.iter().all(|e| !e.participants.is_empty()),
+            "{:?}",
+            x.events
+        );
+    }
+}
