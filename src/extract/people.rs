@@ -545,6 +545,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             titles: aho_corasick::AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(aho_corasick::StartKind::Both)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(lex.titles.iter().map(|(t, _)| t.as_str()))
                 .expect("title automaton"),
             // "Minister for Foreign Affairs Senator the Hon Penny Wong": an Australian
