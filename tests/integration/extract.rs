@@ -351,6 +351,14 @@ fn extract_text(text: &str) -> Extraction {
     extract(&a, bilateral::DEFAULT_BASE_IRI)
 }
 
+/// To whom the claim holding `words` is attributed (panics, listing the claims, when none is).
+fn source_of(x: &Extraction, words: &str) -> serde_json::Value {
+    x.claims.iter().find(|c| c.text.text.contains(words)).map_or_else(
+        || panic!("no claim with {words:?}: {:?}", x.claims),
+        |c| c.attributed_to.clone(),
+    )
+}
+
 /// The first event of `kind` in a one-sentence article (panics, listing them, when there is none).
 fn event_in(text: &str, kind: &str) -> bilateral::extract::EventOut {
     let x = extract_text(&format!("date: 2024-05-02\n---\n{text}"));
@@ -2406,12 +2414,7 @@ fn a_cue_inside_a_relative_clause_has_its_own_subject_and_the_frame_call_is_no_n
     let x = extract_text(
         "date: 2025-05-11\n---\nTEHRAN (Tasnim) – Iranian Foreign Minister Abbas Araqchi and his Iraqi counterpart Fuad Hussein discussed ways to expand bilateral ties in a phone conversation on Sunday.\n\nIn the phone call, the top Iranian diplomat pointed to the deep historical bonds between the two nations.\n\nIran and Iraq signed a security agreement in March 2023 under which Baghdad pledged to disarm Kurdish militant groups.\n\nSecurity experts who follow the issue say Iraq wants the groups gone.",
     );
-    let source = |words: &str| {
-        x.claims.iter().find(|c| c.text.text.contains(words)).map_or_else(
-            || panic!("no claim with {words:?}: {:?}", x.claims),
-            |c| c.attributed_to.clone(),
-        )
-    };
+    let source = |words: &str| source_of(&x, words);
     assert_eq!(source("historical bonds"), serde_json::json!("Abbas Araqchi"));
     assert_eq!(source("disarm"), serde_json::json!("Baghdad"));
     // "who follow the issue" is the subject's own clause: the experts speak.
@@ -2433,13 +2436,11 @@ fn a_qualified_chief_is_not_any_official_and_civilians_handed_back_are_a_transfe
     let x = extract_text(
         "date: 2025-02-18\n---\nThe memorandum was signed by Thai Defence Minister Phumtham Wechayachai and his Malaysian counterpart Mohamed Khaled Nordin in Bangkok.\n\nMalaysia's police chief said smuggling across the border had fallen by a third.\n\nEight Thai civilians were also handed back to Thailand by Malaysia, Bangkok said.",
     );
-    let chief = x
-        .claims
-        .iter()
-        .find(|c| c.text.text.contains("smuggling"))
-        .unwrap_or_else(|| panic!("{:?}", x.claims));
     // The police chief is not the defence minister named before.
-    assert_eq!(chief.attributed_to, serde_json::json!("Malaysia's police chief"));
+    assert_eq!(
+        source_of(&x, "smuggling"),
+        serde_json::json!("Malaysia's police chief")
+    );
     assert!(
         x.events
             .iter()
@@ -2506,12 +2507,7 @@ fn an_arrival_makes_the_host_a_party_and_an_unnamed_envoy_or_rights_groups_are_s
         .find(|e| e.kind == "official_visit")
         .unwrap_or_else(|| panic!("{:?}", x.events));
     assert!(visit.participants.iter().any(|p| p == "Pakistan"), "{visit:?}");
-    let source = |words: &str| {
-        x.claims.iter().find(|c| c.text.text.contains(words)).map_or_else(
-            || panic!("no claim with {words:?}: {:?}", x.claims),
-            |c| c.attributed_to.clone(),
-        )
-    };
+    let source = |words: &str| source_of(&x, words);
     // "asked" belongs to the relative clause; "told" is the envoy's report.
     assert_eq!(source("remained committed"), serde_json::json!("the envoy"));
     assert_eq!(source("criticized"), serde_json::json!("Rights groups"));
