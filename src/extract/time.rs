@@ -204,6 +204,9 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
         if let Some(f) = found
             && best.as_ref().is_none_or(|b| f.bytes.0 < b.bytes.0)
             && !in_since_clause(sentence, f.bytes.0)
+            // "agreed to work towards a target of $20 billion by 2030": a deadline dates what
+            // is to come, not what took place.
+            && (forwards || !deadline(sentence, f.bytes.0))
         {
             best = Some(f);
         }
@@ -327,6 +330,17 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
 
 /// Whether the expression at `at` is inside a clause opened by "since" ("... since he took
 /// office in April 2016"): the time of another happening, not of the event.
+/// Whether the date at `at` is a deadline: "by 2030", "by the end of May".
+fn deadline(sentence: &str, at: usize) -> bool {
+    let lower = sentence[at..].to_ascii_lowercase();
+    lower.starts_with("by ")
+        || sentence[..at].trim_end().to_ascii_lowercase().ends_with(" by")
+        || sentence[..at]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with(" by the end of")
+}
+
 fn in_since_clause(sentence: &str, at: usize) -> bool {
     let before = sentence[..at].to_ascii_lowercase();
     before.rfind("since ").is_some_and(|i| {

@@ -2539,3 +2539,27 @@ fn a_country_that_opens_a_sentence_after_in_is_read_without_a_verb_before_it() {
         );
     }
 }
+
+#[test]
+fn a_deadline_dates_the_target_not_the_agreement_and_a_chief_adviser_is_one() {
+    let x = extract_text(
+        "date: 2025-01-15\n---\nForeign Secretary Vikram Misri called on Chief Adviser Muhammad Yunus in Dhaka.\n\nIndia and Bangladesh agreed to work towards a bilateral trade target of $20 billion by 2030.",
+    );
+    let agreement = x
+        .events
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(agreement.date, None, "{agreement:?}");
+    let target = x
+        .events
+        .iter()
+        .find(|e| e.kind == "trade")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        (target.status.as_str(), target.date.as_deref()),
+        ("planned", Some("2030"))
+    );
+    let yunus = x.leaders.iter().find(|l| l.name == "Muhammad Yunus").unwrap();
+    assert_eq!(yunus.role.as_deref(), Some("Chief Adviser"));
+}
