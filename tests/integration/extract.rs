@@ -2563,3 +2563,21 @@ fn a_deadline_dates_the_target_not_the_agreement_and_a_chief_adviser_is_one() {
     let yunus = x.leaders.iter().find(|l| l.name == "Muhammad Yunus").unwrap();
     assert_eq!(yunus.role.as_deref(), Some("Chief Adviser"));
 }
+
+#[test]
+fn security_assistance_provided_is_an_act_between_states() {
+    let x = extract_text(
+        "date: 2025-05-28\n---\nJapan will provide Official Security Assistance to Malaysia, including equipment to strengthen maritime surveillance.",
+    );
+    let aid = x
+        .events
+        .iter()
+        .find(|e| e.kind == "other")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        (aid.cameo.as_str(), aid.status.as_str()),
+        ("070", "planned"),
+        "{aid:?}"
+    );
+    assert_eq!(aid.participants, ["Japan", "Malaysia"]);
+}
