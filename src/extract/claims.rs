@@ -1317,6 +1317,31 @@ pub fn resolve(
         .collect();
     named.sort_unstable();
     named.dedup_by_key(|(_, i)| *i);
+    // "Israeli Prime Minister Benjamin Netanyahu's office confirmed": what belongs to the person
+    // named speaks, as written.
+    let owned = lower.trim_end_matches([',', '.', ' ']);
+    if !named.is_empty()
+        && [
+            "'s office",
+            "’s office",
+            "'s spokesman",
+            "’s spokesman",
+            "'s spokeswoman",
+            "’s spokeswoman",
+            "'s spokesperson",
+            "’s spokesperson",
+        ]
+        .iter()
+        .any(|w| owned.ends_with(w))
+    {
+        let written = raw
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim_end_matches([',', '.', ' ']);
+        source.names.push(written.to_owned());
+        return Some(source);
+    }
     if !named.is_empty() {
         // "The Secretary and Foreign Minister Nurtleu reviewed ...": a role without a name
         // beside a named person is another person.

@@ -218,10 +218,8 @@ fn venue(doc: &Doc<'_>, at: usize) -> bool {
 /// tells: "mediated by (the) X", "brokered by X", "with the mediation of X", "under the auspices
 /// of X", "an X-brokered deal".
 fn mediator(before: &[u8], after: &[u8]) -> bool {
-    let before = before.trim_ascii_end();
-    let before = before.strip_suffix(b" the").unwrap_or(before);
-    [
-        &b"mediated by"[..],
+    const BY: &[&[u8]] = &[
+        b"mediated by",
         b"brokered by",
         b"facilitated by",
         b"mediation of",
@@ -229,9 +227,38 @@ fn mediator(before: &[u8], after: &[u8]) -> bool {
         b"mediation by",
         b"with the help of",
         b"with the support of",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w))
+    ];
+    // "mediated by Qatar, Egypt and the United States": every country of the list after the
+    // words is a mediator. Step back over the items before this one to the words.
+    let mut b = before.trim_ascii_end();
+    let mut listed = false;
+    for _ in 0..6 {
+        b = b.strip_suffix(b" the").unwrap_or(b);
+        if BY.iter().any(|w| b.ends_with(w)) {
+            listed = true;
+            break;
+        }
+        let Some(rest) = b
+            .strip_suffix(b",")
+            .or_else(|| b.strip_suffix(b" and"))
+            .map(|r| r.strip_suffix(b",").unwrap_or(r))
+        else {
+            break;
+        };
+        let Some((at, sep)) = [&b", "[..], b" and ", b" by ", b" of "]
+            .iter()
+            .filter_map(|sep| {
+                rest.windows(sep.len())
+                    .rposition(|w| w == *sep)
+                    .map(|at| (at, *sep))
+            })
+            .max_by_key(|&(at, _)| at)
+        else {
+            break;
+        };
+        b = rest[..at + sep.len()].trim_ascii_end();
+    }
+    listed
         // "with Turkey's help", "with Qatar's mediation".
         || (before.ends_with(b"with")
             && [&b"'s help"[..], b"'s mediation", b"'s support"]

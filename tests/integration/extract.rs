@@ -2581,3 +2581,20 @@ fn security_assistance_provided_is_an_act_between_states() {
     );
     assert_eq!(aid.participants, ["Japan", "Malaysia"]);
 }
+
+#[test]
+fn every_mediator_of_a_list_stands_aside_and_a_named_leaders_office_speaks() {
+    let x = extract_text(
+        "date: 2025-01-19\n---\nDOHA — Hamas released three Israeli hostages on Sunday and Israel freed 90 Palestinian prisoners under a ceasefire deal mediated by Qatar, Egypt and the United States.\n\nIsraeli Prime Minister Benjamin Netanyahu's office confirmed the three women had crossed into Israel.",
+    );
+    let transfer = x
+        .events
+        .iter()
+        .find(|e| e.kind == "detainee_transfer")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(transfer.participants, ["Palestine", "Israel"], "{transfer:?}");
+    assert_eq!(
+        source_of(&x, "crossed into Israel"),
+        serde_json::json!("Israeli Prime Minister Benjamin Netanyahu's office")
+    );
+}
