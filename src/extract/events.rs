@@ -230,7 +230,9 @@ fn mediator(before: &[u8], after: &[u8]) -> bool {
     ];
     // "mediated by Qatar, Egypt and the United States": every country of the list after the
     // words is a mediator. Step back over the items before this one to the words.
-    let mut b = before.trim_ascii_end();
+    let before = before.trim_ascii_end();
+    let before = before.strip_suffix(b" the").unwrap_or(before);
+    let mut b = before;
     let mut listed = false;
     for _ in 0..6 {
         b = b.strip_suffix(b" the").unwrap_or(b);
