@@ -687,15 +687,8 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
             {
                 break;
             }
-            let folded = &doc.text.folded[next.start..next.end];
-            if !POSITION_WORDS.iter().any(|w| {
-                let w = w.as_bytes();
-                folded.windows(w.len()).enumerate().any(|(i, x)| {
-                    x == w
-                        && (i == 0 || !is_word(folded[i - 1]))
-                        && folded.get(i + w.len()).is_none_or(|&b| !is_word(b))
-                })
-            }) {
+            let lower = doc.text.slice(next.start, next.end).to_lowercase();
+            if !POSITION_WORDS.iter().any(|w| contains_word(&lower, w)) {
                 break;
             }
             continued.push(RawClaim {
