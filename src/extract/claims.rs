@@ -1143,6 +1143,8 @@ const PAIR_WORDS: &[&str] = &[
 const TWO_PEOPLE: &[&str] = &[
     "both leaders",
     "two leaders",
+    "heads of state",
+    "heads of government",
     "the leaders",
     "the two men",
     "both men",
@@ -1417,11 +1419,21 @@ pub fn resolve(
         source.names.push(phrase.to_owned());
         return Some(source);
     }
+    // "Analysts in Athens said": a place after "in", "from" or "at" says where the source is,
+    // and is not the source.
+    let located = |m: &crate::extract::recognise::Mention| {
+        let before = doc.text.slice(start, m.start).trim_end();
+        ["in", "from", "at", "near"].iter().any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+        })
+    };
     let countries_in: Vec<usize> = {
         let mut v: Vec<usize> = doc
             .mentions
             .iter()
-            .filter(|m| m.start >= start && m.end <= end && m.is_country())
+            .filter(|m| m.start >= start && m.end <= end && m.is_country() && !located(m))
             .filter_map(|m| m.country(lex))
             .collect();
         v.dedup();
@@ -1586,7 +1598,7 @@ pub fn resolve(
         for m in doc
             .mentions
             .iter()
-            .filter(|m| m.start >= start && m.end <= end && m.is_country())
+            .filter(|m| m.start >= start && m.end <= end && m.is_country() && !located(m))
         {
             let Some(c) = m.country(lex) else { continue };
             if seen.contains(&c) {

@@ -100,7 +100,7 @@ fn patterns() -> &'static Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
-        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,5}?to|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
+        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
         pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
@@ -111,7 +111,7 @@ fn patterns() -> &'static Patterns {
         future: ascii(r"(?i)\b(?:will|would|shall|upcoming|forthcoming|planned|(?:is|are)\s+(?:due|set|expected|scheduled|to)\b|plans?\s+to|planning\s+to|next\s+(?:week|month|year))"),
         negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
         // "said talks would be held": after a verb of saying, "would" is the reported "will".
-        backshift: ascii(r"(?i)\b(?:said|says|announced|added|stated|confirmed|indicated|noted|told\s+[\w#]+)\s+(?:that\s+)?[^,;:?]{0,100}?\bwould\s"),
+        backshift: ascii(r"(?i)\b(?:said|says|announced|added|stated|confirmed|indicated|noted|agreed\s+that|decided\s+that|told\s+[\w#]+)\s+(?:that\s+)?[^,;:?]{0,100}?\bwould\s"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s|,\s+(?:the\s+|an?\s+)?[#\w'.-]+(?:\s+[#\w'.-]+){0,5}\s+(?:said|says|told\s+\w+|announced|added|reported)\b[^,;]{0,40}$"),
         boundary: ascii(r"(?i);|\s(?:-|\xE2\x80\x93|\xE2\x80\x94)\s|,\s+(?:after|before|while|drawing|prompting|weeks|days|months|years|decades|which|who|amid|following|despite|when|whereas|although|though|two|three|several|as\s+(?:both|the|they|it|he|she|its|their|his|her|part|a|an)\b|as\s+#)"),
     })
@@ -704,8 +704,14 @@ pub fn find(
                 } else if p.planned.find_iter(text).filter(|x| applies(x)).any(|x| {
                     // "agreed ... to" is what happened for an agreement, and after another
                     // trigger it is a later act ("held talks last month, and agreed to resume").
+                    // "agreed that the coast guards would cooperate": the future inside an
+                    // agreement's own words is what was agreed.
                     !(x.as_bytes().starts_with(b"agree")
                         && (t.kind == "agreement" || clause_start + x.start() >= m.end()))
+                        && !(t.kind == "agreement"
+                            && m.as_bytes().len() > 11
+                            && m.as_bytes()[..11].eq_ignore_ascii_case(b"agreed that")
+                            && clause_start + x.start() < m.end())
                 }) {
                     Status::Planned
                 } else {

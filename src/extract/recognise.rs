@@ -99,7 +99,9 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
                     continue;
                 }
             }
-            if matches!(m.entry, Entry::Country(..)) && in_sea_name(text, m.start, m.end) {
+            if matches!(m.entry, Entry::Country(..))
+                && (in_sea_name(text, m.start, m.end) || before_currency(text, &m))
+            {
                 continue;
             }
             out.push(m);
@@ -129,6 +131,79 @@ fn in_sea_name(text: &Text<'_>, start: usize, end: usize) -> bool {
         .any(|w| {
             before.ends_with(w) && (before.len() == w.len() || !is_word(before[before.len() - w.len() - 1]))
         })
+}
+
+/// Whether a country's name or adjective names a currency with the word after it ("4.3 billion
+/// US dollars", "Chinese yuan", "Egyptian pounds"): an amount, not the country. Only "dollars"
+/// follows a country's name ("Singapore dollars"); other currency words follow an adjective,
+/// since some are verbs after a name ("Japan won the bid").
+fn before_currency(text: &Text<'_>, m: &Mention) -> bool {
+    const CURRENCIES: &[&[u8]] = &[
+        b"dollar",
+        b"dollars",
+        b"yuan",
+        b"renminbi",
+        b"rupee",
+        b"rupees",
+        b"rouble",
+        b"roubles",
+        b"ruble",
+        b"rubles",
+        b"lira",
+        b"liras",
+        b"rial",
+        b"rials",
+        b"riyal",
+        b"riyals",
+        b"dinar",
+        b"dinars",
+        b"peso",
+        b"pesos",
+        b"yen",
+        b"won",
+        b"naira",
+        b"shilling",
+        b"shillings",
+        b"franc",
+        b"francs",
+        b"pound",
+        b"pounds",
+        b"krona",
+        b"kronor",
+        b"krone",
+        b"kroner",
+        b"hryvnia",
+        b"hryvnias",
+        b"taka",
+        b"rand",
+        b"cedi",
+        b"cedis",
+        b"dirham",
+        b"dirhams",
+        b"tenge",
+        b"manat",
+        b"lari",
+        b"dram",
+        b"drams",
+        b"kyat",
+        b"baht",
+        b"ringgit",
+        b"rupiah",
+        b"dong",
+        b"zloty",
+        b"forint",
+        b"leu",
+        b"lei",
+        b"birr",
+    ];
+    let Some(rest) = text.folded[m.end..].strip_prefix(b" ") else {
+        return false;
+    };
+    let word = &rest[..rest.iter().take_while(|b| is_word(**b)).count()];
+    if word.starts_with(b"dollar") {
+        return word.len() <= 7;
+    }
+    m.is_demonym() && CURRENCIES.contains(&word)
 }
 
 /// Capitalised words that begin sentences or stand before names, never given names (beside

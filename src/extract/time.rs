@@ -204,6 +204,7 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
         if let Some(f) = found
             && best.as_ref().is_none_or(|b| f.bytes.0 < b.bytes.0)
             && !in_since_clause(sentence, f.bytes.0)
+            && !since_reference(sentence, f.bytes.0)
             // "agreed to work towards a target of $20 billion by 2030": a deadline dates what
             // is to come, not what took place.
             && (forwards || !deadline(sentence, f.bytes.0))
@@ -328,8 +329,6 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
     best
 }
 
-/// Whether the expression at `at` is inside a clause opened by "since" ("... since he took
-/// office in April 2016"): the time of another happening, not of the event.
 /// Whether the date at `at` is a deadline: "by 2030", "by the end of May".
 fn deadline(sentence: &str, at: usize) -> bool {
     let lower = sentence[at..].to_ascii_lowercase();
@@ -341,6 +340,22 @@ fn deadline(sentence: &str, at: usize) -> bool {
             .ends_with(" by the end of")
 }
 
+/// Whether the date at `at` opens with "since" and the sentence tells no state lasting from it:
+/// "his first visit to Greece since 2017" dates an earlier visit, not this one, where "the
+/// border has been closed since August" dates the closure.
+fn since_reference(sentence: &str, at: usize) -> bool {
+    sentence
+        .get(at..at + 6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("since "))
+        && !sentence[..at].split_whitespace().any(|w| {
+            ["has", "have", "had", "'s", "’s"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        })
+}
+
+/// Whether the expression at `at` is inside a clause opened by "since" ("... since he took
+/// office in April 2016"): the time of another happening, not of the event.
 fn in_since_clause(sentence: &str, at: usize) -> bool {
     let before = sentence[..at].to_ascii_lowercase();
     before.rfind("since ").is_some_and(|i| {

@@ -2598,3 +2598,83 @@ fn every_mediator_of_a_list_stands_aside_and_a_named_leaders_office_speaks() {
         serde_json::json!("Israeli Prime Minister Benjamin Netanyahu's office")
     );
 }
+
+#[test]
+fn a_currency_names_no_country_and_heads_of_state_are_the_two_leaders() {
+    let x = extract_text(
+        "date: 2024-08-22\n---\nPresident of Kazakhstan Kassym-Jomart Tokayev and President of Uzbekistan Shavkat Mirziyoyev held talks in Astana.\n\nThe Parties agreed to bring mutual trade to 10 billion US dollars in the coming years.\n\nThe Heads of State emphasized the importance of stability in Central Asia.",
+    );
+    let agreement = x
+        .events
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        agreement.participants,
+        ["Kazakhstan", "Uzbekistan"],
+        "{agreement:?}"
+    );
+    let heads = source_of(&x, "importance of stability");
+    assert_eq!(
+        heads,
+        serde_json::json!(["Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"])
+    );
+    // "Japan won" is a verb: only an adjective names a currency other than the dollar.
+    let y = extract_text("date: 2024-08-22\n---\nJapan won the contract after talks with India.");
+    assert!(has_event(&y, "meeting", &["Japan", "India"]), "{:?}", y.events);
+}
+
+#[test]
+fn a_place_after_in_is_where_the_source_is_and_since_dates_an_earlier_time() {
+    let x = extract_text(
+        "date: 2023-12-08\n---\nThe two leaders met for two hours in Erdogan's first visit to Greece since 2017.\n\nAnalysts in Athens said the thaw between Greece and Turkey could prove fragile.\n\nThe border between Greece and Turkey has been closed since August.",
+    );
+    assert_eq!(
+        source_of(&x, "thaw between"),
+        serde_json::json!("Analysts in Athens")
+    );
+    let visit = x
+        .events
+        .iter()
+        .find(|e| e.kind == "official_visit")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(visit.date, None, "{visit:?}");
+    let closure = x
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(closure.date.as_deref(), Some("2023-08"), "{closure:?}");
+}
+
+#[test]
+fn agreed_that_a_future_act_is_an_agreement_and_an_invited_visit_is_planned() {
+    let x = extract_text(
+        "date: 2023-12-08\n---\nGreece and Turkey agreed that their coast guards would cooperate more closely.",
+    );
+    let agreement = x
+        .events
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(agreement.status, "occurred", "{agreement:?}");
+    let y = extract_text(
+        "date: 2024-08-22\n---\nThe President of the Republic of Uzbekistan Shavkat Mirziyoyev invited the President of the Republic of Kazakhstan Kassym-Jomart Tokayev to pay a state visit to Uzbekistan in 2025.",
+    );
+    let visit = y
+        .events
+        .iter()
+        .find(|e| e.kind == "official_visit")
+        .unwrap_or_else(|| panic!("{:?}", y.events));
+    assert_eq!(visit.status, "planned", "{visit:?}");
+    let z = extract_text(
+        "date: 2024-03-14\n---\nThe United States and Paraguay agreed to convene the next U.S.-Paraguay High-Level Dialogue in Asunción later this year.",
+    );
+    assert!(
+        z.events
+            .iter()
+            .any(|e| e.kind == "meeting" && e.status == "planned"),
+        "{:?}",
+        z.events
+    );
+}
