@@ -309,6 +309,24 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "Gas",
     "Water",
     "Irrigation",
+    "Legal",
+    "Law",
+    "Human",
+    "Rights",
+    "Maritime",
+    "Fisheries",
+    "Marine",
+    "Digital",
+    "Social",
+    "Welfare",
+    "Science",
+    "Technology",
+    "Innovation",
+    "Climate",
+    "Immigration",
+    "Religious",
+    "Infrastructure",
+    "Investment",
 ];
 
 /// Whether a mention after `before` is the object of a preposition other than "of" ("clashes
@@ -783,7 +801,7 @@ type TitledName = ((usize, usize), (usize, usize), Option<(usize, usize)>);
 /// `places`: the byte ranges of the sentence's country mentions (names, capitals), which end a
 /// title's place where a name follows ("Ambassador to Tehran Muhammad Mudassir Tipu").
 fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<TitledName> {
-    let mut out = Vec::new();
+    let mut out = plural_titled(sentence, places);
     let mut at = 0;
     while at < sentence.len() {
         let Some(m) = p
@@ -880,6 +898,66 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
             // body the title is of.
             out.push(((m.start(), place.1), n, Some(place)));
             at = n.1;
+        }
+    }
+    out.sort_by_key(|t| t.1.0);
+    out
+}
+
+/// Names after a plural title: "Defence ministers Nikos Dendias and Yasar Guler", "Foreign
+/// Ministers X, Y and Z". Each name takes the title in the singular, as written. The pattern is
+/// compiled on the first sentence with such a plural.
+fn plural_titled(sentence: &str, places: &[(usize, usize)]) -> Vec<TitledName> {
+    static HEADS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    static PLURAL: OnceLock<Regex> = OnceLock::new();
+    #[expect(
+        clippy::expect_used,
+        reason = "compiled-in patterns; covered by the extraction tests"
+    )]
+    let heads = HEADS.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(["ministers", "presidents", "ambassadors", "envoys"])
+            .expect("plural heads")
+    });
+    if !heads.is_match(sentence) {
+        return Vec::new();
+    }
+    #[expect(clippy::expect_used, reason = "compiled-in patterns; covered by the extraction tests")]
+    let plural = PLURAL.get_or_init(|| {
+        let name = name_pattern();
+        Regex::new(&format!(
+            r"(?P<title>\b(?i:(?:deputy\s+)?(?:(?:foreign|defen[cs]e|interior|finance|trade|economy|energy|health|justice|agriculture|prime)\s+minister|president|ambassador|envoy)))s,?\s+(?P<a>{name})(?:,\s+|\s+and\s+)(?P<b>{name})(?:(?:,\s+and\s+|,\s+|\s+and\s+)(?P<c>{name}))?"
+        ))
+        .expect("plural titles")
+    });
+    let mut out = Vec::new();
+    for c in plural.captures_iter(sentence) {
+        let (Some(t), Some(a), Some(b)) = (c.name("title"), c.name("a"), c.name("b")) else {
+            continue;
+        };
+        let title = (t.start(), t.end());
+        let names: Vec<regex::Match<'_>> = [Some(a), Some(b), c.name("c")].into_iter().flatten().collect();
+        // The countries right before the title, joined by "and" or commas: one per name.
+        let mut before: Vec<(usize, usize)> = Vec::new();
+        let mut edge = t.start();
+        for &(ps, pe) in places.iter().rev().filter(|&&(_, pe)| pe <= t.start()) {
+            let gap = sentence[pe..edge].trim();
+            let joined = if before.is_empty() {
+                gap.is_empty()
+            } else {
+                matches!(gap, "and" | "," | ", and")
+            };
+            if !joined {
+                break;
+            }
+            before.push((ps, pe));
+            edge = ps;
+        }
+        before.reverse();
+        let respective = before.len() == names.len();
+        for (k, n) in names.iter().enumerate() {
+            out.push((title, (n.start(), n.end()), respective.then(|| before[k])));
         }
     }
     out
@@ -1296,9 +1374,22 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     });
                 role = previous.unwrap_or_else(|| "counterpart".to_owned());
             }
-            let mut country = country_before(doc, title_start, lex, p).map(|(c, at)| {
-                bound.push(at);
-                c
+            // "The Greek and Turkish defence ministers, X and Y": a plural title's countries,
+            // one per name in order (`plural_titled`), come before the title.
+            let respective = body
+                .filter(|&(_, b_end)| b_end <= t_start)
+                .and_then(|(b_start, b_end)| {
+                    let (b_start, b_end) = (doc.text.char_at(base + b_start), doc.text.char_at(base + b_end));
+                    doc.mentions
+                        .iter()
+                        .find(|m| m.start == b_start && m.end == b_end && m.is_country())
+                        .and_then(|m| m.country(lex))
+                });
+            let mut country = respective.or_else(|| {
+                country_before(doc, title_start, lex, p).map(|(c, at)| {
+                    bound.push(at);
+                    c
+                })
             });
             // "UN Secretary-General X", "EU envoy X": an office of an intergovernmental body
             // (not an ambassador to one: "UN Ambassador X" is a state's).

@@ -2678,3 +2678,21 @@ fn agreed_that_a_future_act_is_an_agreement_and_an_invited_visit_is_planned() {
         z.events
     );
 }
+
+#[test]
+fn names_after_a_plural_title_take_it_and_their_countries_in_order() {
+    let x = extract_text(
+        "date: 2023-12-08\n---\nThe Greek and Turkish Defence Ministers, Nikos Dendias and Yasar Guler, met in Athens.\n\nIndonesian Coordinating Minister for Political, Legal and Security Affairs Wiranto met officials of Timor-Leste.",
+    );
+    assert!(has_leader(&x, "Nikos Dendias", "Greece"), "{:?}", x.leaders);
+    assert!(has_leader(&x, "Yasar Guler", "Türkiye"), "{:?}", x.leaders);
+    let wiranto = x
+        .leaders
+        .iter()
+        .find(|l| l.name == "Wiranto")
+        .unwrap_or_else(|| panic!("{:?}", x.leaders));
+    assert_eq!(
+        wiranto.role.as_deref(),
+        Some("Coordinating Minister for Political, Legal and Security Affairs")
+    );
+}
