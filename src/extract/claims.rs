@@ -1630,10 +1630,19 @@ pub fn resolve(
         }
         return Some(source);
     }
-    if let Some(phrase) = people::role_phrase(doc, start, end, lex)
-        && phrase.country.is_some()
+    if let Some(role) = people::role_phrase(doc, start, end, lex)
+        && role.country.is_some()
     {
-        source.names.push(phrase.role);
+        // "a Thai army spokesman said": someone unnamed, with the country the text gives.
+        let written = phrase
+            .strip_prefix("a ")
+            .or_else(|| phrase.strip_prefix("an "))
+            .unwrap_or(phrase);
+        if (2..=6).contains(&written.split_whitespace().count()) && !written.contains(['"', '“', '”']) {
+            source.names.push(written.to_owned());
+        } else {
+            source.names.push(role.role);
+        }
         return Some(source);
     }
     // A known person's surname in another case ("FOREIGN SECRETARY MANALO" in a transcript).

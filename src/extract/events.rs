@@ -100,7 +100,7 @@ fn patterns() -> &'static Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
-        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
+        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
         pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
@@ -297,6 +297,33 @@ fn topic_or_setting(before: &[u8]) -> bool {
         .map_or(trimmed, |i| &trimmed[i + 1..]);
     if matches!(last, b"regarding" | b"about" | b"concerning" | b"over") {
         return true;
+    }
+    // "share intelligence on threats to critical infrastructure, including from Russian
+    // vessels", "the threat posed by Iran": where a threat comes from is what the parties face.
+    if matches!(last, b"from" | b"by") {
+        let words: Vec<&[u8]> = trimmed
+            .split(|&b| b == b' ')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(8)
+            .collect();
+        if words.iter().any(|w| {
+            let w = w.trim_ascii_end();
+            let w = w.strip_suffix(b",").unwrap_or(w);
+            matches!(
+                w,
+                b"threat"
+                    | b"threats"
+                    | b"attack"
+                    | b"attacks"
+                    | b"aggression"
+                    | b"danger"
+                    | b"dangers"
+                    | b"sabotage"
+            )
+        }) {
+            return true;
+        }
     }
     // "The two also discussed Sudan", "discussed support for Ukraine and the threat posed by
     // Russia": what is discussed, in the same clause and not with whom.
@@ -558,6 +585,21 @@ pub fn find(
             };
             if modal && t.kind != "statement" {
                 continue;
+            }
+            // "protect undersea cables and pipelines": infrastructure guarded, not energy traded.
+            if t.kind == "energy" && masked.as_bytes()[m.start()..].starts_with(b"pipeline") {
+                let before = masked[..m.start()].to_ascii_lowercase();
+                let guarded = before.split_whitespace().rev().take(6).any(|w| {
+                    [
+                        "protect", "guard", "secur", "sabotag", "damag", "attack", "patrol", "monitor",
+                        "defend",
+                    ]
+                    .iter()
+                    .any(|g| w.starts_with(g))
+                });
+                if guarded {
+                    continue;
+                }
             }
             // "called on Israel to stop ...": an appeal, not a visit.
             if m.as_bytes().starts_with(b"call")

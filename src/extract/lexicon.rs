@@ -460,12 +460,21 @@ impl Lexicon {
             });
             add(&mut patterns, Entry::Country(i, CountryForm::Name), r[2]);
             add(&mut patterns, Entry::Country(i, CountryForm::Name), r[3]);
+            let demonyms = r.get(5).copied().unwrap_or_default();
             for (col, form) in [
                 (4, CountryForm::Name),
                 (5, CountryForm::Demonym),
                 (6, CountryForm::Capital),
             ] {
-                for name in r.get(col).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                // A native name that is also the English adjective ("Thai") is the adjective:
+                // "a Thai official" is an official, not the country.
+                for name in r
+                    .get(col)
+                    .unwrap_or(&"")
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .filter(|s| col != 4 || !demonyms.split('|').any(|d| d == *s))
+                {
                     add(&mut patterns, Entry::Country(i, form), name);
                 }
             }

@@ -257,6 +257,26 @@ pub struct OrgOut {
     pub mentions: Vec<Span>,
 }
 
+/// Whether the time at `at` follows a verb in the past tense and comes before the "to", "will"
+/// or "would" that leads to `trigger`: the time of that verb's act ("agreed on Thursday to
+/// reopen"), not of the act planned.
+fn governed_time(doc: &Doc<'_>, sentence_start: usize, at: (usize, usize), trigger: usize) -> bool {
+    let before = doc.text.slice(sentence_start, at.0);
+    let verb = before
+        .split_whitespace()
+        .rev()
+        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "on" | "last" | "this" | "in"))
+        .map(str::to_ascii_lowercase);
+    let past = verb.is_some_and(|w| {
+        w.len() > 3 && w.ends_with("ed") || matches!(w.as_str(), "said" | "told" | "agreed")
+    });
+    past && doc
+        .text
+        .slice(at.1, trigger)
+        .split_whitespace()
+        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "to" | "will" | "would"))
+}
+
 /// The IRI of a person, the same in every article that names them however it spells the name:
 /// a person the gazetteer knows (as written, or by the key of the name) gets the key of its
 /// canonical name, `<base>id/person/ahmad-al-shara`; anyone else the key of the name as written
@@ -563,10 +583,10 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     let mut seen: Vec<SeenTime> = Vec::new();
     for (e, found) in events.iter_mut().zip(&found_events) {
         let forwards = matches!(found.status, events::Status::Planned | events::Status::Proposed);
-        // A trigger in the past tense that took place looks back, whatever else the sentence
-        // plans ("met in Brussels on Monday for talks on a plan to ...").
-        let past = found.status == events::Status::Occurred
-            && events::past_tense(doc.text.slice(found.trigger.0, found.trigger.1).as_bytes());
+        // What took place looks back, whatever else the sentence plans ("met in Brussels on
+        // Monday for talks on a plan to ...", "the agreement reached in Ankara in December
+        // remains vague on how Ethiopia will gain access").
+        let past = found.status == events::Status::Occurred;
         let resolve = |text: &str| {
             if past {
                 time::find_directed(text, article_day, false)
@@ -607,6 +627,35 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
                 })
             }
         };
+        // "agreed on Thursday to reopen the checkpoints", "announced Saturday they will
+        // restore relations": a time right after a verb in the past tense, before the "to" or
+        // "will" of what is planned, dates that verb's act; the planned one may have its own
+        // time after its trigger.
+        let t = match t {
+            Some((_, (a, b)))
+                if forwards
+                    && b <= found.trigger.0
+                    && governed_time(&doc, found.sentence.0, (a, b), found.trigger.0) =>
+            {
+                let rest = doc.text.slice(found.trigger.0, found.sentence.1);
+                let rest_base = doc.text.byte(found.trigger.0);
+                resolve(rest).map(|t| {
+                    let span = at(&t, rest_base);
+                    (t, span)
+                })
+            }
+            other => other,
+        };
+        // What is planned or proposed is not dated before the article ("keep a ceasefire that
+        // ended five days of fighting last month": another act's time).
+        let t = t.filter(|(t, _)| {
+            !forwards
+                || article_day.is_none_or(|d| {
+                    let d = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+                    let n = t.value.len().min(d.len());
+                    t.value.as_str() >= &d[..n]
+                })
+        });
         if let Some((t, (a, b))) = t {
             e.date = Some(t.value);
             e.date_text = Some(span((a, b)));

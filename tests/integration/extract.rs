@@ -2696,3 +2696,49 @@ fn names_after_a_plural_title_take_it_and_their_countries_in_order() {
         Some("Coordinating Minister for Political, Legal and Security Affairs")
     );
 }
+
+#[test]
+fn the_time_of_the_verb_that_plans_an_act_is_not_the_planned_acts() {
+    let x = extract_text(
+        "date: 2025-08-08\n---\nCambodia and Thailand agreed on Thursday to gradually reopen border checkpoints and keep a ceasefire that ended five days of fighting last month.\n\nThe agreement reached in Kuala Lumpur in December remains vague on how the checkpoints will be run.",
+    );
+    let reopening = x
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(
+        (reopening.status.as_str(), reopening.date.as_deref()),
+        ("planned", None),
+        "{reopening:?}"
+    );
+    let agreements: Vec<_> = x.events.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(
+        agreements[0].date.as_deref(),
+        Some("2025-08-07"),
+        "{agreements:?}"
+    );
+    // What took place looks back even in a sentence that speaks of the future.
+    assert_eq!(agreements[1].date.as_deref(), Some("2024-12"), "{agreements:?}");
+}
+
+#[test]
+fn a_thai_official_is_an_official_and_a_threats_source_is_no_party() {
+    let x = extract_text(
+        "date: 2025-08-08\n---\nThailand handed over 18 Cambodian soldiers to Cambodia, a Thai army spokesman said.",
+    );
+    assert_eq!(
+        source_of(&x, "18 Cambodian soldiers"),
+        serde_json::json!("Thai army spokesman")
+    );
+    let y = extract_text(
+        "date: 2025-02-19\n---\nThe UK and Norway signed an agreement to protect undersea cables and pipelines.\n\nThe Norwegian and British navies will share intelligence on threats to critical infrastructure, including from Russian vessels.",
+    );
+    assert!(!y.events.iter().any(|e| e.kind == "energy"), "{:?}", y.events);
+    let sharing = y
+        .events
+        .iter()
+        .find(|e| e.kind == "intelligence_sharing")
+        .unwrap_or_else(|| panic!("{:?}", y.events));
+    assert_eq!(sharing.participants, ["Norway", "United Kingdom"], "{sharing:?}");
+}
