@@ -1457,6 +1457,27 @@ pub fn resolve(
         .split_whitespace()
         .find(|w| !matches!(*w, "and" | "but" | "still" | "then" | "also"))
         .unwrap_or("");
+    // "We reaffirm ..." in a joint statement: both governments (the annotation's rule).
+    if matches!(
+        lower.trim().trim_start_matches("and ").trim_start_matches("but "),
+        "we" | "we both"
+            | "we jointly"
+            | "together we"
+            | "we also"
+            | "our countries"
+            | "our two countries"
+            | "both our countries"
+            | "our governments"
+            | "our two governments"
+    ) && pair.len() == 2
+        && joint_statement(doc)
+    {
+        for &c in pair {
+            source.countries.push(c);
+            source.names.push(lex.countries[c].name.clone());
+        }
+        return Some(source);
+    }
     // "They underscored ...": the two officials of different countries of the last two
     // sentences, when there are two (a readout's "X met Y. They discussed ...").
     if first_word == "they" && lower.trim() == "they" {
@@ -1695,6 +1716,22 @@ pub fn resolve(
         return Some(source);
     }
     None
+}
+
+/// Whether the article is a joint statement of governments, by its header ("Joint statement by
+/// the Prime Minister of the United Kingdom and the President of France").
+fn joint_statement(doc: &Doc<'_>) -> bool {
+    let header = doc.text.slice(0, doc.body_start).to_lowercase();
+    [
+        "joint statement",
+        "joint declaration",
+        "joint communiqu",
+        "joint press statement",
+        "joint readout",
+        "joint press release",
+    ]
+    .iter()
+    .any(|w| header.contains(w))
 }
 
 /// Head nouns of sources that are institutions or media.

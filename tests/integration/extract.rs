@@ -2742,3 +2742,29 @@ fn a_thai_official_is_an_official_and_a_threats_source_is_no_party() {
         .unwrap_or_else(|| panic!("{:?}", y.events));
     assert_eq!(sharing.participants, ["Norway", "United Kingdom"], "{sharing:?}");
 }
+
+#[test]
+fn we_in_a_joint_statement_are_both_governments_and_a_congratulation_is_a_claim() {
+    let x = extract_text(
+        "title: Joint statement by the Prime Minister of the United Kingdom and the President of France\ndate: 2023-03-10\n---\nToday, Prime Minister Rishi Sunak and President Emmanuel Macron met in Paris for the UK-France Summit.\n\nWe welcome the progress made on tackling illegal migration across the Channel.",
+    );
+    assert_eq!(
+        source_of(&x, "progress made"),
+        serde_json::json!(["United Kingdom", "France"])
+    );
+    // Outside a joint statement, "we" is not two governments.
+    let y = extract_text(
+        "title: Speech by the Prime Minister\ndate: 2023-03-10\n---\nPrime Minister Rishi Sunak met President Emmanuel Macron in Paris.\n\nWe welcome the progress made on tackling illegal migration across the Channel.",
+    );
+    assert_ne!(
+        source_of(&y, "progress made"),
+        serde_json::json!(["United Kingdom", "France"])
+    );
+    let z = extract_text(
+        "date: 2024-06-11\n---\nVladimir Putin warmly congratulated President of Kyrgyzstan Sadyr Japarov on his birthday.",
+    );
+    assert_eq!(
+        source_of(&z, "on his birthday"),
+        serde_json::json!("Vladimir Putin")
+    );
+}
