@@ -1376,7 +1376,18 @@ pub fn resolve(
         // The person named last before, and the ones before them who serve other countries
         // (else simply the one before): two, or three for "the three leaders".
         let before = people_before(people, start);
-        let wanted = if three { 3 } else { 2 };
+        // "Readout of Trilateral Meeting ...": "the ministers" are three.
+        let wanted = if three
+            || doc
+                .text
+                .slice(0, doc.body_start)
+                .to_lowercase()
+                .contains("trilateral")
+        {
+            3
+        } else {
+            2
+        };
         let mut chosen: Vec<usize> = Vec::new();
         for &i in &before {
             if chosen.len() == wanted {
@@ -1736,6 +1747,11 @@ fn joint_statement(doc: &Doc<'_>) -> bool {
 
 /// Head nouns of sources that are institutions or media.
 const SOURCE_HEADS: &[&str] = &[
+    "side",
+    "delegation",
+    "team",
+    "negotiators",
+    "mission",
     "guard",
     "navy",
     "agency",

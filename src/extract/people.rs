@@ -1540,6 +1540,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         .collect();
     for m in &known_mentions {
         let Entry::Person(k) = m.entry else { continue };
+        // "said Abdul Qadir, a truck driver from Jalalabad": someone else of that name.
+        if private_appositive(doc.text.slice(m.end, (m.end + 80).min(doc.text.len()))) {
+            continue;
+        }
         let kp = &lex.people[k];
         let before = doc.text.slice(m.start.saturating_sub(12), m.start);
         let written = doc.text.slice(m.start, m.end);
@@ -1785,6 +1789,64 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             .any(|q| q.mentions.iter().any(|&(s, e)| s <= m.start && m.end <= e))
     });
     people
+}
+
+/// Whether the words after a name begin an appositive that makes the person a private one: ", a
+/// truck driver from Jalalabad", ", an analyst at ...". The gazetteer's official of that name is
+/// someone else.
+fn private_appositive(after: &str) -> bool {
+    const PRIVATE: &[&str] = &[
+        "driver",
+        "trader",
+        "farmer",
+        "resident",
+        "student",
+        "shopkeeper",
+        "businessman",
+        "businesswoman",
+        "merchant",
+        "fisherman",
+        "teacher",
+        "doctor",
+        "nurse",
+        "worker",
+        "labourer",
+        "laborer",
+        "refugee",
+        "villager",
+        "vendor",
+        "mother",
+        "father",
+        "journalist",
+        "reporter",
+        "analyst",
+        "researcher",
+        "professor",
+        "activist",
+        "economist",
+        "historian",
+        "writer",
+        "pilgrim",
+        "migrant",
+        "survivor",
+        "relative",
+        "passenger",
+        "smuggler",
+        "shepherd",
+    ];
+    let Some(rest) = after.strip_prefix(", a ").or_else(|| after.strip_prefix(", an ")) else {
+        return false;
+    };
+    rest.split([',', '.', ';'])
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(5)
+        .any(|w| {
+            let w = w.to_lowercase();
+            let w = w.strip_suffix('s').filter(|_| !w.ends_with("ss")).unwrap_or(&w);
+            PRIVATE.contains(&w)
+        })
 }
 
 /// The gazetteer's office of `kp` at the article's date (role, whether it has ended, country):

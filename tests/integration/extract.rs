@@ -2768,3 +2768,43 @@ fn we_in_a_joint_statement_are_both_governments_and_a_congratulation_is_a_claim(
         serde_json::json!("Vladimir Putin")
     );
 }
+
+#[test]
+fn a_delegation_speaks_a_namesake_driver_is_no_official_and_a_venue_party_stays() {
+    let x = extract_text(
+        "date: 2023-02-10\n---\nThe United States and Iraq held talks in Washington.\n\nThe Iraqi delegation underscored the Government of Iraq's commitment to protecting diplomatic missions.\n\nThe two sides committed to convening the next HCC meeting in Baghdad.",
+    );
+    assert_eq!(
+        source_of(&x, "protecting diplomatic missions"),
+        serde_json::json!("Iraqi delegation")
+    );
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == "meeting" && e.status == "planned"),
+        "{:?}",
+        x.events
+    );
+    let y = extract_text(
+        "date: 2024-09-12\n---\nPakistan kept the Torkham crossing with Afghanistan shut. \"My fruit is rotting in the sun,\" said Abdul Qadir, a truck driver from Jalalabad.",
+    );
+    assert!(
+        !y.leaders.iter().any(|l| l.name == "Abdul Qadir"),
+        "{:?}",
+        y.leaders
+    );
+    let z = extract_text(
+        "title: Readout of Trilateral Meeting of Defense Ministers\ndate: 2024-11-17\n---\nSecretary of Defense Lloyd J. Austin III met with Australian Deputy Prime Minister and Minister for Defence Richard Marles and Japanese Minister of Defense Nakatani Gen in Darwin, Australia, on November 17, 2024.\n\nThe Ministers condemned North Korea's ballistic missile launches.",
+    );
+    assert!(
+        has_event(&z, "meeting", &["United States", "Australia", "Japan"]),
+        "{:?}",
+        z.events
+    );
+    assert_eq!(
+        source_of(&z, "ballistic missile launches")
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+}
