@@ -1410,6 +1410,25 @@ pub fn resolve(
             return Some(source);
         }
     }
+    // "The Home Secretary and the Interior Minister agreed": two people, each by their role.
+    if let Some((first, _)) = raw.split_once(" and ") {
+        let first_end = start + first.chars().count();
+        let second_start = first_end + " and ".len();
+        if let (Some(a), Some(b)) = (
+            people::role_phrase(doc, start, first_end, lex),
+            people::role_phrase(doc, second_start, end, lex),
+        ) && let (Some(i), Some(j)) = (
+            person_for_role(people, &a, start, doc.government),
+            person_for_role(people, &b, second_start, doc.government),
+        ) && i != j
+        {
+            for k in [i, j] {
+                source.people.push(k);
+                source.names.push(person_name(k));
+            }
+            return Some(source);
+        }
+    }
     // "officials said", "diplomats familiar with the talks said": many, not the one named last.
     let plural_role = lower.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1756,6 +1775,7 @@ const SOURCE_HEADS: &[&str] = &[
     "navy",
     "agency",
     "ministry",
+    "ministries",
     "headquarters",
     "commission",
     "statement",

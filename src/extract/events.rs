@@ -69,6 +69,10 @@ struct Patterns {
     planned: Regex,
     ongoing: Regex,
     pair: Regex,
+    /// "the two ministers", "both sides": the pair as the subject of the sentence.
+    the_two: Regex,
+    /// "the three countries", "all three": the parties of an earlier event of three.
+    three: Regex,
     from: Regex,
     to: Regex,
     boundary: Regex,
@@ -102,7 +106,9 @@ fn patterns() -> &'static Patterns {
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
         planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|committ?(?:ed|s)?\s+to\s+\w+ing|pledg(?:ed|es)\s+to|vow(?:ed|s)\s+to|promis(?:ed|es)\s+to|next\s+(?:[\w#-]+\s+){0,3}?(?:meeting|round|session|summit|talks|dialogue|visit|consultations)|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
-        pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states)|both\s+(?:countries|sides|capitals|governments|leaders)|bilateral|each\s+other)\b"),
+        the_two: ascii(r"(?i)\b(?:the\s+two\s+(?:ministers|leaders|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|sides|countries|governments|delegations)|both\s+(?:ministers|leaders|sides|countries|governments))\b"),
+        three: ascii(r"(?i)\b(?:(?:the|all|these)\s+three(?:\s+(?:countries|nations|sides|governments|allies|partners|leaders|ministers))?|trilateral)\b"),
+        pair: ascii(r"(?i)\b(?:their|the\s+two\s+(?:countries|sides|neighbou?rs|governments|capitals|leaders|states|ministers|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|delegations)|both\s+(?:countries|sides|capitals|governments|leaders|ministers|delegations)|bilateral|each\s+other)\b"),
         from: ascii(r"(?i)\bfrom\s+(?:[\w-]+\s+){0,4}?(?P<c>#+)"),
         to: ascii(r"(?i)\b(?:to|into)\s+(?:[\w-]+\s+){0,2}?(?P<c>#+)"),
         thanks_for: ascii(r"(?i)\bthank(?:s|ed|ing)?\b[^.;]{0,80}\bfor\s+(?:[\w#-]+\s+){0,3}$"),
@@ -320,7 +326,7 @@ fn topic_or_setting(before: &[u8]) -> bool {
                     | b"danger"
                     | b"dangers"
                     | b"sabotage"
-            )
+            ) || (last == b"by" && matches!(w, b"launched" | b"fired" | b"posed"))
         }) {
             return true;
         }
@@ -372,6 +378,7 @@ pub fn find(
     let dateline = doc.dateline_end();
     let mut out: Vec<Event> = Vec::new();
     let mut seen: Vec<(String, usize, Vec<usize>, usize)> = Vec::new();
+    let mut last_multi: Vec<usize> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.kind != LineKind::Prose || skip.contains(&si) {
             continue;
@@ -545,6 +552,16 @@ pub fn find(
                 countries.push(c);
             }
         }
+        // "The three countries also finalized ...": the parties of the last event of three or
+        // more.
+        if countries.len() < 3 && last_multi.len() >= 3 && p.three.is_match(raw.as_bytes()) {
+            for &c in &last_multi {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+            }
+        }
+        let the_two_at = p.the_two.find(raw.as_bytes()).map(|x| x.start());
         if p.pair.is_match(raw.as_bytes()) || countries.len() < 2 {
             for &c in pair {
                 if !countries.contains(&c) {
@@ -773,6 +790,15 @@ pub fn find(
                 }
             }
             let countries = if in_clause.len() >= 2 {
+                // "The two ministers will meet ... with their Belgian, Dutch and German
+                // counterparts": the pair the sentence names as "the two" takes part too.
+                if the_two_at.is_some_and(|a| a < m.start()) && !in_clause.iter().any(|c| pair.contains(c)) {
+                    for &c in pair {
+                        if !in_clause.contains(&c) {
+                            in_clause.push(c);
+                        }
+                    }
+                }
                 in_clause
             } else {
                 countries.clone()
@@ -823,6 +849,9 @@ pub fn find(
                 .iter()
                 .find(|a| a.0 == t.kind && (t.kind != "other" || a.1.starts_with(root)))
                 .map_or_else(|| t.cameo.clone(), |a| a.1.to_owned());
+            if countries.len() >= 3 {
+                last_multi.clone_from(&countries);
+            }
             out.push(Event {
                 kind: t.kind.clone(),
                 cameo: code,

@@ -257,6 +257,43 @@ pub struct OrgOut {
     pub mentions: Vec<Span>,
 }
 
+/// Whether the words between a trigger and a time after it open a relative clause that tells of
+/// something other than the happening's own course.
+fn relative_clause_time(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let Some(at) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"))
+    else {
+        return false;
+    };
+    !words[at..].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "began"
+                | "begun"
+                | "started"
+                | "ended"
+                | "took"
+                | "held"
+                | "concluded"
+                | "opened"
+                | "happened"
+                | "occurred"
+                | "finished"
+                | "lasted"
+                | "will"
+                | "would"
+        )
+    })
+}
+
 /// Whether the time at `at` follows a verb in the past tense and comes before the "to", "will"
 /// or "would" that leads to `trigger`: the time of that verb's act ("agreed on Thursday to
 /// reopen"), not of the act planned.
@@ -646,6 +683,12 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             }
             other => other,
         };
+        // "reopened several border gates that were closed last month": a time inside a relative
+        // clause after the trigger is that clause's, unless the clause tells when the happening
+        // itself took place ("the talks, which began on Monday").
+        let t = t.filter(|(_, (a, _))| {
+            *a < found.trigger.1 || !relative_clause_time(doc.text.slice(found.trigger.1, *a))
+        });
         // What is planned or proposed is not dated before the article ("keep a ceasefire that
         // ended five days of fighting last month": another act's time).
         let t = t.filter(|(t, _)| {

@@ -2808,3 +2808,52 @@ fn a_delegation_speaks_a_namesake_driver_is_no_official_and_a_venue_party_stays(
         Some(3)
     );
 }
+
+#[test]
+fn the_three_countries_and_the_two_ministers_name_their_parties() {
+    let x = extract_text(
+        "date: 2023-12-19\n---\nThe United States, Japan and the Republic of Korea have activated a mechanism to share missile warning data in real time, the three countries' defense ministries announced today.\n\nThe mechanism allows them to assess missiles launched by North Korea more quickly.\n\nThe three countries also finalized a plan for trilateral military exercises.",
+    );
+    let exercises = x
+        .events
+        .iter()
+        .find(|e| e.kind == "other")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let mut parties = exercises.participants.clone();
+    parties.sort();
+    assert_eq!(
+        parties,
+        ["Japan", "South Korea", "United States"],
+        "{exercises:?}"
+    );
+    let y = extract_text(
+        "date: 2021-11-24\n---\nHome Secretary Priti Patel and French Interior Minister Gérald Darmanin spoke this evening.\n\nThe Home Secretary and the Interior Minister agreed on the importance of working with neighbouring countries.\n\nThe two ministers will meet again in Calais on Sunday together with their Belgian, Dutch and German counterparts.",
+    );
+    assert!(
+        has_event(&y, "meeting", &["United Kingdom", "France"]),
+        "{:?}",
+        y.events
+    );
+    assert_eq!(
+        source_of(&y, "working with neighbouring"),
+        serde_json::json!(["Priti Patel", "Gérald Darmanin"])
+    );
+    let planned = y
+        .events
+        .iter()
+        .find(|e| e.status == "planned")
+        .unwrap_or_else(|| panic!("{:?}", y.events));
+    assert!(
+        planned.participants.iter().any(|p| p == "United Kingdom"),
+        "{planned:?}"
+    );
+    let z = extract_text(
+        "date: 2004-02-16\n---\nLaos and Vietnam have reopened several border gates that were closed last month.",
+    );
+    let reopening = z
+        .events
+        .iter()
+        .find(|e| e.kind == "border_crossing_reopening")
+        .unwrap_or_else(|| panic!("{:?}", z.events));
+    assert_eq!(reopening.date, None, "{reopening:?}");
+}
