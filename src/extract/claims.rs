@@ -591,6 +591,12 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 // "Sahr Lebbie, commander of Sierra Leone's Maritime Wing, said": a role
                 // without an article.
                 || relative.starts_with(|c: char| c.is_lowercase())
+                // "Dmytro Lubinets, Ukraine's human rights commissioner, said Kyiv would ...":
+                // a role owned by a country.
+                || relative
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s")))
             {
                 subject = (
                     clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),
@@ -1694,6 +1700,20 @@ pub fn resolve(
         } else {
             source.names.push(role.role);
         }
+        return Some(source);
+    }
+    // "EAM said": a title used alone that only one government gives ("EAM" for India's
+    // External Affairs Minister) is the person who holds it here.
+    let alone = raw.trim().trim_end_matches([',', '.']);
+    if let Some(&c) = lex.title_countries.get(alone)
+        && let Some((_, role)) = lex.titles.iter().find(|(t, _)| t == alone)
+        && let Some(i) = people_before(people, start)
+            .into_iter()
+            .chain(0..people.len())
+            .find(|&i| people[i].country == Some(c) && people[i].role.as_deref() == Some(role.as_str()))
+    {
+        source.people.push(i);
+        source.names.push(person_name(i));
         return Some(source);
     }
     // A known person's surname in another case ("FOREIGN SECRETARY MANALO" in a transcript).

@@ -258,6 +258,8 @@ pub const ROLE_HEADS: &[&str] = &[
     "chief",
     "premier",
     "sultan",
+    "commissioner",
+    "ombudsman",
 ];
 
 const NAME_TOKEN: &str = concat!(
@@ -586,7 +588,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor|commissioner|ombudsman|prosecutor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),

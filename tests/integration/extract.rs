@@ -2857,3 +2857,26 @@ fn the_three_countries_and_the_two_ministers_name_their_parties() {
         .unwrap_or_else(|| panic!("{:?}", z.events));
     assert_eq!(reopening.date, None, "{reopening:?}");
 }
+
+#[test]
+fn a_commissioner_set_off_by_commas_speaks_and_a_title_used_alone_is_its_holder() {
+    let x = extract_text(
+        "date: 2024-08-24\n---\nRussia and Ukraine swapped prisoners.\n\nDmytro Lubinets, Ukraine's human rights commissioner, said Kyiv would push for more exchanges with Russia.",
+    );
+    assert!(has_leader(&x, "Dmytro Lubinets", "Ukraine"), "{:?}", x.leaders);
+    assert_eq!(
+        source_of(&x, "push for more exchanges"),
+        serde_json::json!("Dmytro Lubinets")
+    );
+    let y = extract_text(
+        "date: 2024-06-20\n---\nExternal Affairs Minister Dr. S. Jaishankar paid an official visit to Sri Lanka.\n\nIndia will continue to support Sri Lanka's economic recovery, EAM said.",
+    );
+    assert_eq!(
+        source_of(&y, "economic recovery"),
+        serde_json::json!("S. Jaishankar")
+    );
+    let z = extract_text(
+        "date: 2024-05-24\n---\nChina and Brazil issued a joint statement on the political settlement of the crisis.",
+    );
+    assert!(has_event(&z, "agreement", &["China", "Brazil"]), "{:?}", z.events);
+}
