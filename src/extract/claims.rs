@@ -1074,17 +1074,53 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
 fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
     // "ANKARA (Reuters) — Turkey accused ...": a wire story's dateline is not the subject.
     let sentence_start = after_dateline(doc, sentence_start, at);
-    (sentence_start..at)
-        .rev()
-        .find(|&i| {
+    let mut end = at;
+    loop {
+        let Some(i) = (sentence_start..end).rev().find(|&i| {
             matches!(doc.text.folded[i], b',' | b';' | b':' | b'"')
                 // "Joseph R. Biden, Jr. and ...": a name's suffix, not a clause.
                 && !(doc.text.folded[i] == b','
                     && [&b" jr."[..], b" sr.", b" jr ", b" sr "]
                         .iter()
                         .any(|w| doc.text.folded[i + 1..].starts_with(w)))
-        })
-        .map_or(sentence_start, |i| i + 1)
+        }) else {
+            return sentence_start;
+        };
+        // "Japan, the Republic of Korea (ROK), and the United States announced": the commas
+        // of a list of countries.
+        if doc.text.folded[i] == b',' && in_country_list(doc, i) {
+            end = i;
+            continue;
+        }
+        return i + 1;
+    }
+}
+
+/// Whether the comma at `i` separates two countries of a list: a country (and its acronym in
+/// brackets) before it, and "and", "the" and a country after it.
+fn in_country_list(doc: &Doc<'_>, i: usize) -> bool {
+    let country_before = doc.mentions.iter().any(|m| {
+        m.is_country() && m.end <= i && {
+            let gap = doc.text.slice(m.end, i).trim();
+            gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')') && gap.len() <= 12)
+        }
+    });
+    if !country_before {
+        return false;
+    }
+    let after = doc.text.slice(i + 1, doc.text.len().min(i + 12));
+    let skip = after.len() - after.trim_start().len();
+    let mut at = i + 1 + skip;
+    for word in ["and ", "the "] {
+        if doc
+            .text
+            .slice(at, doc.text.len().min(at + word.len()))
+            .eq_ignore_ascii_case(word)
+        {
+            at += word.len();
+        }
+    }
+    doc.mentions.iter().any(|m| m.is_country() && m.start == at)
 }
 
 /// `a`, or where a wire story's dateline ends when it ends between `a` and `b`: the dateline
@@ -1293,6 +1329,12 @@ pub fn resolve(
                 | "again"
                 | "long"
                 | "once"
+                | "strongly"
+                | "firmly"
+                | "jointly"
+                | "further"
+                | "together"
+                | "unanimously"
         ) {
             break;
         }
@@ -1374,6 +1416,49 @@ pub fn resolve(
             }
         }
         return Some(source);
+    }
+    // "The three countries strongly condemned ...": the countries of the last sentence before
+    // that names three or more.
+    if [
+        "three countries",
+        "three governments",
+        "three nations",
+        "three sides",
+        "all three",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        let mut by_sentence: Vec<usize> = Vec::new();
+        let mut sentence_at = usize::MAX;
+        for m in doc
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= start && m.is_country())
+        {
+            let si = doc.sentence_of(m.start).unwrap_or(usize::MAX);
+            if si != sentence_at {
+                if by_sentence.len() >= 3 {
+                    break;
+                }
+                by_sentence.clear();
+                sentence_at = si;
+            }
+            if let Some(c) = m.country(lex)
+                && !by_sentence.contains(&c)
+            {
+                by_sentence.push(c);
+            }
+        }
+        if by_sentence.len() >= 3 {
+            by_sentence.reverse();
+            for c in by_sentence {
+                source.countries.push(c);
+                source.names.push(lex.countries[c].name.clone());
+            }
+            return Some(source);
+        }
     }
     let three = ["three ", "the secretary and the two", "the minister and the two"]
         .iter()

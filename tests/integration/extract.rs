@@ -2880,3 +2880,13 @@ fn a_commissioner_set_off_by_commas_speaks_and_a_title_used_alone_is_its_holder(
     );
     assert!(has_event(&z, "agreement", &["China", "Brazil"]), "{:?}", z.events);
 }
+
+#[test]
+fn a_list_of_countries_speaks_together_and_the_three_countries_are_its_members() {
+    let x = extract_text(
+        "date: 2023-12-19\n---\nJapan, the Republic of Korea (ROK), and the United States announced today that they have activated a missile warning data sharing mechanism.\n\nThe three countries strongly condemned North Korea's launch of a ballistic missile on December 18.",
+    );
+    let all = serde_json::json!(["Japan", "South Korea", "United States"]);
+    assert_eq!(source_of(&x, "activated a missile warning"), all);
+    assert_eq!(source_of(&x, "launch of a ballistic missile"), all);
+}
