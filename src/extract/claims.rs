@@ -135,6 +135,27 @@ fn clause_verb(clause: &str) -> Option<usize> {
     None
 }
 
+/// Where the first verb in the past tense after a subject (a capitalised word or a personal
+/// pronoun) starts in `clause` (code points).
+fn first_verb(clause: &str) -> Option<usize> {
+    let mut chars = 0;
+    let mut after_subject = false;
+    for w in clause.split(' ') {
+        let bare = w.trim_end_matches([',', ';']);
+        if after_subject
+            && bare.len() > 2
+            && bare.chars().all(|c| c.is_ascii_lowercase())
+            && crate::extract::text::is_past_tense(bare)
+        {
+            return Some(chars);
+        }
+        after_subject =
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(bare, "he" | "she" | "they" | "it" | "we");
+        chars += w.chars().count() + 1;
+    }
+    None
+}
+
 /// Words that open a new clause after a quotation.
 const CLAUSE_OPENERS: &[&str] = &[
     "while", "whereas", "but", "although", "though", "as", "when", "after", "before", "because", "since",
@@ -642,6 +663,22 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
             })
         {
             subject.0 += text[..at].chars().count();
+        }
+        // "where he met President William Ruto and announced ...": the second verb of a
+        // subject who did something else first; the subject ends before the first verb, and a
+        // relative word before it is not part of it.
+        let text = doc.text.slice(subject.0, subject.1);
+        if text.trim_end().ends_with(" and")
+            && let Some(verb) = first_verb(text)
+        {
+            subject.1 = subject.0 + verb;
+            let head = doc.text.slice(subject.0, subject.1);
+            let lead = head.len() - head.trim_start().len();
+            if let Some((first, _)) = head.trim_start().split_once(' ')
+                && matches!(first.to_lowercase().as_str(), "where" | "when" | "who" | "as")
+            {
+                subject.0 += (lead + first.len() + 1).min(head.len());
+            }
         }
         // "Vucic said Serbia would not recognise Kosovo, while Kurti said ...": a second
         // speaker's clause is a claim of its own, and ends the first.

@@ -2890,3 +2890,26 @@ fn a_list_of_countries_speaks_together_and_the_three_countries_are_its_members()
     assert_eq!(source_of(&x, "activated a missile warning"), all);
     assert_eq!(source_of(&x, "launch of a ballistic missile"), all);
 }
+
+#[test]
+fn the_subject_of_a_second_verb_is_the_first_verbs_and_pounds_are_money() {
+    let x = extract_text(
+        "date: 2024-02-07\n---\nForeign Secretary David Cameron has visited Nairobi, where he met President William Ruto of Kenya and announced new UK support for security in the region.\n\nThe UK will provide £12 million to support Kenya's efforts to counter al-Shabaab.\n\nThe Foreign Secretary will travel on to Ethiopia later this week.",
+    );
+    assert_eq!(
+        source_of(&x, "new UK support"),
+        serde_json::json!("David Cameron")
+    );
+    assert!(
+        x.events.iter().any(|e| e.cameo == "071" && e.status == "planned"),
+        "{:?}",
+        x.events
+    );
+    assert!(
+        x.events.iter().any(|e| e.kind == "official_visit"
+            && e.status == "planned"
+            && e.participants.iter().any(|p| p == "Ethiopia")),
+        "{:?}",
+        x.events
+    );
+}
