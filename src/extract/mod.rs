@@ -839,7 +839,10 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             .find(|(c, source)| {
                 // The event is what the source says, not what the reporting clause tells the
                 // source did ("The two leaders held talks in Hanoi and announced ...").
-                let in_reporting_clause = (c.subject.0 <= found.trigger.0 && found.trigger.1 <= c.subject.1)
+                // The verb phrase between the subject and the cue belongs to it too ("... where
+                // he met President Ruto and announced ...").
+                let in_reporting_clause = (c.subject.0 <= found.trigger.0
+                    && found.trigger.1 <= c.subject.1.max(c.cue.0))
                     || before_what_is_said(&doc, c, found.trigger);
                 source.is_some()
                     && !c.by_publisher
