@@ -2917,12 +2917,17 @@ fn the_subject_of_a_second_verb_is_the_first_verbs_and_pounds_are_money() {
 #[test]
 fn transport_links_restored_are_economic_cooperation() {
     let x = extract_text(
-        "date: 2018-03-10\n---\nFlights between Uzbekistan and Tajikistan resumed last year after a 25-year break.\n\nColombia and Venezuela agreed in November to restore commercial flights and cargo traffic.",
+        "date: 2018-03-10\n---\nFlights between Uzbekistan and Tajikistan resumed last year after a 25-year break.",
     );
-    let trade: Vec<_> = x.events.iter().filter(|e| e.kind == "trade").collect();
-    assert_eq!(trade.len(), 2, "{:?}", x.events);
-    assert_eq!(
-        (trade[0].status.as_str(), trade[1].status.as_str()),
-        ("occurred", "planned")
+    let y = extract_text(
+        "date: 2022-12-10\n---\nColombia and Venezuela agreed in November to restore commercial flights and cargo traffic.",
     );
+    let status = |x: &Extraction| {
+        x.events
+            .iter()
+            .find(|e| e.kind == "trade")
+            .map(|e| e.status.clone())
+    };
+    assert_eq!(status(&x).as_deref(), Some("occurred"), "{:?}", x.events);
+    assert_eq!(status(&y).as_deref(), Some("planned"), "{:?}", y.events);
 }
