@@ -932,7 +932,8 @@ fn speaker_turns(doc: &Doc<'_>, lex: &Lexicon, quotes: &[Quote], skip: &[usize])
                     .iter()
                     .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                     .count();
-                lower * 2 > words.len()
+                // "Mr President, friends,": a form of address, which ends with a comma.
+                lower * 2 > words.len() || rest.trim_end().ends_with(',')
             }),
             LineKind::Boilerplate => None,
         };

@@ -304,6 +304,45 @@ fn topic_or_setting(before: &[u8]) -> bool {
     if matches!(last, b"regarding" | b"about" | b"concerning" | b"over") {
         return true;
     }
+    // "talks on regional issues, including Libya", "to reduce tensions between Israelis and
+    // Palestinians": the subjects of the talks, not their parties.
+    let recent = |n: usize| {
+        trimmed
+            .split(|&b| b == b' ')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .skip(1)
+            .take(n)
+            .map(|w| w.strip_suffix(b",").unwrap_or(w))
+            .collect::<Vec<&[u8]>>()
+    };
+    if last == b"including"
+        && recent(6).iter().any(|w| {
+            matches!(
+                *w,
+                b"issues"
+                    | b"topics"
+                    | b"matters"
+                    | b"questions"
+                    | b"files"
+                    | b"crises"
+                    | b"situations"
+                    | b"affairs"
+            )
+        })
+    {
+        return true;
+    }
+    if last == b"between"
+        && recent(1).iter().any(|w| {
+            matches!(
+                *w,
+                b"tensions" | b"conflict" | b"war" | b"dispute" | b"fighting" | b"clashes" | b"hostilities"
+            )
+        })
+    {
+        return true;
+    }
     // "share intelligence on threats to critical infrastructure, including from Russian
     // vessels", "the threat posed by Iran": where a threat comes from is what the parties face.
     if matches!(last, b"from" | b"by") {
@@ -499,16 +538,33 @@ pub fn find(
             .collect();
         // "discussed ... regarding Afghanistan", "on the sidelines of the meeting of Afghanistan's
         // neighbours": a country that is the topic or the setting, beside two parties, is not one.
-        let aside: Vec<(usize, usize)> = doc
+        // A topic's list goes on with its next items ("including Libya, Sudan and the
+        // Palestinian question").
+        let mut aside: Vec<(usize, usize)> = Vec::new();
+        let mut previous_aside_end: Option<usize> = None;
+        for m in doc
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
-            .filter(|m| {
-                topic_or_setting(&doc.text.folded[s.start..m.start])
-                    || mediator(&doc.text.folded[s.start..m.start], &doc.text.folded[m.end..s.end])
-            })
-            .filter_map(|m| Some((m.start, m.country(lex)?)))
-            .collect();
+        {
+            let listed = previous_aside_end.is_some_and(|e| {
+                matches!(
+                    doc.text.slice(e, m.start).trim(),
+                    "," | "and" | ", and" | "and the" | ", the" | ", and the" | "or"
+                )
+            });
+            if listed
+                || topic_or_setting(&doc.text.folded[s.start..m.start])
+                || mediator(&doc.text.folded[s.start..m.start], &doc.text.folded[m.end..s.end])
+            {
+                previous_aside_end = Some(m.end);
+                if let Some(c) = m.country(lex) {
+                    aside.push((m.start, c));
+                }
+            } else {
+                previous_aside_end = None;
+            }
+        }
         for &(a, c) in &aside {
             let mut others: Vec<usize> = participants
                 .iter()
@@ -632,8 +688,11 @@ pub fn find(
                 continue;
             }
             // "to reaffirm support" is a purpose, not a statement made; "pleased to welcome X
-            // back" a greeting, not a visit reported.
-            if (t.kind == "statement" || masked[m.start()..].starts_with("welcom"))
+            // back" a greeting of someone returning, not a visit reported ("delighted to
+            // welcome President Lukashenko to the Kremlin" is one).
+            if (t.kind == "statement"
+                || (masked[m.start()..].starts_with("welcom")
+                    && masked[m.start()..m.end()].split_whitespace().any(|w| w == "back")))
                 && masked[..m.start()].trim_end().ends_with(" to")
             {
                 continue;

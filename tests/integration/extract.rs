@@ -2931,3 +2931,30 @@ fn transport_links_restored_are_economic_cooperation() {
     assert_eq!(status(&x).as_deref(), Some("occurred"), "{:?}", x.events);
     assert_eq!(status(&y).as_deref(), Some("planned"), "{:?}", y.events);
 }
+
+#[test]
+fn a_short_form_of_address_opens_a_speech_and_a_welcome_to_a_place_is_a_visit() {
+    let x = extract_text(
+        "title: Talks with President of Vietnam To Lam\ndate: 2024-06-20\n---\nVladimir Putin and President of Vietnam To Lam held talks in Hanoi.\n\nPresident of Russia Vladimir Putin: Mr President, friends,\n\nWe are grateful to our Vietnamese friends for the warm welcome.",
+    );
+    assert_eq!(
+        source_of(&x, "grateful to our Vietnamese"),
+        serde_json::json!("Vladimir Putin")
+    );
+    let y = extract_text(
+        "date: 2023-01-30\n---\nFOREIGN MINISTER SHOUKRY: I am pleased to welcome Secretary Blinken of the United States to Cairo. We held productive talks today on bilateral relations between Egypt and the United States and on regional issues, including Libya, Sudan and the Palestinian question.",
+    );
+    assert!(
+        has_event(&y, "official_visit", &["United States", "Egypt"]),
+        "{:?}",
+        y.events
+    );
+    let talks = y
+        .events
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{:?}", y.events));
+    let mut parties = talks.participants.clone();
+    parties.sort();
+    assert_eq!(parties, ["Egypt", "United States"], "{talks:?}");
+}
