@@ -694,6 +694,8 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         let t = t.filter(|(t, _)| {
             !forwards
                 || article_day.is_none_or(|d| {
+                    // A week's grace: "will pay a visit from April 8 to 9", told on April 9.
+                    let d = d.plus_days(-7);
                     let d = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
                     let n = t.value.len().min(d.len());
                     t.value.as_str() >= &d[..n]

@@ -150,10 +150,16 @@ fn month_number(word: &str) -> Option<u32> {
 
 /// Picks the year for a month (and day) given without one.
 fn year_for(month: u32, day: u32, article: Day, forwards: bool) -> i32 {
+    // A month without a day (`day` 0) is this year's while it lasts.
     let candidate = (month, day);
-    let now = (article.month, article.day);
+    let now = (article.month, if day == 0 { 0 } else { article.day });
     if forwards {
-        if candidate < now {
+        // "will pay an official visit from April 8 to 9" in a text of April 9: a day of this
+        // week that has begun is this year's, not next year's.
+        let recent = day > 0
+            && Day::valid(article.year, month, day)
+                .is_some_and(|d| (0..=7).contains(&(article.ordinal() - d.ordinal())));
+        if candidate < now && !recent {
             article.year + 1
         } else {
             article.year
@@ -245,7 +251,7 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
         // "in May" is a month; "may" the verb is lowercase and not matched.
         let year = match c.name("year") {
             Some(y) => y.as_str().parse().ok(),
-            None => article.map(|a| year_for(month, 1, a, forwards)),
+            None => article.map(|a| year_for(month, 0, a, forwards)),
         };
         consider(year.map(|y: i32| Found {
             value: format!("{y:04}-{month:02}"),
@@ -444,6 +450,22 @@ mod tests {
             Some("2026-01")
         );
         assert_eq!(find("They met on Monday.", None, false), None);
+    }
+
+    #[test]
+    fn what_is_planned_this_month_or_this_week_is_this_years() {
+        // The article is of 2026-02-20.
+        let f = |s: &str| find(s, Some(ARTICLE), true).map(|f| f.value);
+        assert_eq!(f("They will meet in February.").as_deref(), Some("2026-02"));
+        assert_eq!(f("They will meet in January.").as_deref(), Some("2027-01"));
+        assert_eq!(
+            f("He will pay a visit from February 18 to 21.").as_deref(),
+            Some("2026-02-18")
+        );
+        assert_eq!(
+            f("He will pay a visit on February 2.").as_deref(),
+            Some("2027-02-02")
+        );
     }
 
     #[test]

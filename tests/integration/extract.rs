@@ -2958,3 +2958,27 @@ fn a_short_form_of_address_opens_a_speech_and_a_welcome_to_a_place_is_a_visit() 
     parties.sort();
     assert_eq!(parties, ["Egypt", "United States"], "{talks:?}");
 }
+
+#[test]
+fn a_visit_under_way_is_dated_this_week_and_struck_positions_are_strikes() {
+    let x = extract_text(
+        "date: 2024-04-09\n---\nAt the invitation of Foreign Minister Wang Yi of China, Foreign Minister of the Russian Federation Sergey Lavrov will pay an official visit to China from April 8 to 9.",
+    );
+    let visit = x
+        .events
+        .iter()
+        .find(|e| e.kind == "official_visit")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(visit.date.as_deref(), Some("2024-04-08"), "{visit:?}");
+    let y = extract_text(
+        "date: 2024-03-19\n---\nIran has repeatedly struck the positions of Kurdish groups in Iraq's Kurdistan region.",
+    );
+    // The trigger's own code is 195; the dictionary's verb patterns may refine it (19x).
+    assert!(
+        y.events
+            .iter()
+            .any(|e| e.kind == "other" && e.cameo.starts_with("19")),
+        "{:?}",
+        y.events
+    );
+}
