@@ -113,31 +113,24 @@ pub fn quotes(doc: &Doc<'_>) -> Vec<Quote> {
 /// lower-case word in the past tense ("blamed", "accused", "told") right after a capitalised
 /// word, with more capitalised words after it (the objects a subject span must not take).
 fn clause_verb(clause: &str) -> Option<usize> {
-    let mut chars = 0;
-    let mut previous_capitalised = false;
-    for w in clause.split(' ') {
-        let bare = w.trim_end_matches([',', ';']);
-        if previous_capitalised
-            && bare.len() > 2
-            && bare.chars().all(|c| c.is_ascii_lowercase())
-            && crate::extract::text::is_past_tense(bare)
-        {
-            let after = &clause[clause.char_indices().nth(chars).map_or(clause.len(), |(i, _)| i)..];
-            return after
-                .split_whitespace()
-                .skip(1)
-                .any(|x| x.starts_with(|c: char| c.is_uppercase()))
-                .then_some(chars);
-        }
-        previous_capitalised = w.starts_with(|c: char| c.is_uppercase());
-        chars += w.chars().count() + 1;
-    }
-    None
+    let chars = verb_after_subject(clause, false)?;
+    let after = &clause[clause.char_indices().nth(chars).map_or(clause.len(), |(i, _)| i)..];
+    after
+        .split_whitespace()
+        .skip(1)
+        .any(|x| x.starts_with(|c: char| c.is_uppercase()))
+        .then_some(chars)
 }
 
 /// Where the first verb in the past tense after a subject (a capitalised word or a personal
 /// pronoun) starts in `clause` (code points).
 fn first_verb(clause: &str) -> Option<usize> {
+    verb_after_subject(clause, true)
+}
+
+/// Where the first lower-case word in the past tense right after a capitalised word (or, with
+/// `pronouns`, a personal pronoun) starts in `clause` (code points).
+fn verb_after_subject(clause: &str, pronouns: bool) -> Option<usize> {
     let mut chars = 0;
     let mut after_subject = false;
     for w in clause.split(' ') {
@@ -149,8 +142,8 @@ fn first_verb(clause: &str) -> Option<usize> {
         {
             return Some(chars);
         }
-        after_subject =
-            w.starts_with(|c: char| c.is_uppercase()) || matches!(bare, "he" | "she" | "they" | "it" | "we");
+        after_subject = w.starts_with(|c: char| c.is_uppercase())
+            || (pronouns && matches!(bare, "he" | "she" | "they" | "it" | "we"));
         chars += w.chars().count() + 1;
     }
     None

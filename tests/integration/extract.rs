@@ -352,6 +352,14 @@ fn extract_text(text: &str) -> Extraction {
 }
 
 /// To whom the claim holding `words` is attributed (panics, listing the claims, when none is).
+/// The first event of a kind, or a panic that shows every event.
+fn event_of<'a>(x: &'a Extraction, kind: &str) -> &'a bilateral::extract::EventOut {
+    x.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} event in {:?}", x.events))
+}
+
 fn source_of(x: &Extraction, words: &str) -> serde_json::Value {
     x.claims.iter().find(|c| c.text.text.contains(words)).map_or_else(
         || panic!("no claim with {words:?}: {:?}", x.claims),
@@ -1424,11 +1432,7 @@ fn denied_happenings_attribution_words_and_a_countrys_institution_as_the_source(
         "date: 2024-09-18\n---\nSerbia closed the Jarinje crossing to Kosovo-registered trucks, according to Kosovo's customs service.",
     );
     assert!(x.events.iter().all(|e| e.kind != "trade"), "{:?}", x.events);
-    let e = x
-        .events
-        .iter()
-        .find(|e| e.kind == "border_crossing_reopening")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let e = event_of(&x, "border_crossing_reopening");
     assert_eq!(
         e.reported_by,
         Some(serde_json::Value::String("Kosovo's customs service".to_owned()))
@@ -1907,11 +1911,7 @@ fn a_datelines_country_is_no_party() {
     let x = extract_text(
         "date: 2023-09-12\n---\nSEOUL, South Korea (AP) — North Korean leader Kim Jong Un arrived in Russia's Far East on Tuesday ahead of a meeting with President Vladimir Putin.",
     );
-    let e = x
-        .events
-        .iter()
-        .find(|e| e.kind == "official_visit")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let e = event_of(&x, "official_visit");
     assert_eq!(e.participants, ["North Korea", "Russia"]);
 }
 
@@ -1999,11 +1999,7 @@ fn a_closing_pronoun_goes_on_with_the_speaker_and_a_relative_report_reports_noth
     let x = extract_text(
         "date: 2024-04-22\n---\nTurkish President Recep Tayyip Erdogan and Iraqi Prime Minister Mohammed Shia al-Sudani discussed the fight against the PKK, which Ankara says uses northern Iraq as a base.",
     );
-    let e = x
-        .events
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let e = event_of(&x, "meeting");
     assert_eq!(e.reported_by, None);
 }
 
@@ -2140,11 +2136,7 @@ fn after_a_verb_of_saying_would_is_the_reported_future() {
     let x = extract_text(
         "date: 2018-09-12\n---\nEthiopian Prime Minister Abiy Ahmed announced in June that Ethiopia would finally honor a peace deal signed in 2000 to end its border war with Eritrea.",
     );
-    let deal = x
-        .events
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let deal = event_of(&x, "agreement");
     assert_eq!(deal.status, "occurred");
 }
 
@@ -2203,11 +2195,7 @@ fn a_land_port_reopens_and_a_joint_statement_is_both_governments() {
     let x = extract_text(
         "date: 2024-08-22\n---\nIndia and Bangladesh reopened the Benapole-Petrapole land port on Thursday after a two-week closure.\n\nThe two countries also agreed to share real-time flood data, according to a joint statement issued after talks between their home secretaries in New Delhi on Wednesday.\n\nBangladesh's Home Adviser Jahangir Alam Chowdhury said the agreement would save lives.",
     );
-    let reopened = x
-        .events
-        .iter()
-        .find(|e| e.kind == "border_crossing_reopening")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let reopened = event_of(&x, "border_crossing_reopening");
     assert_eq!(reopened.date.as_deref(), Some("2024-08-22"));
     // The source ends before "issued after talks ... in New Delhi": both governments.
     let mut both = sources_of(&x, "The two countries also agreed");
@@ -2267,11 +2255,7 @@ fn said_in_a_statement_reports_what_came_before_and_the_next_day_looks_back() {
         "date: 2024-04-23\n---\nThe two sides also agreed to reopen the Pishin-Mand border crossing between Iran and Pakistan, which had been closed since January, the Pakistani foreign ministry said in a statement.\n\nTensions flared in January when Iran carried out missile strikes in Pakistan, prompting retaliatory strikes by Pakistan the next day.",
     );
     // "said in a statement" closes the sentence: everything before it is what the ministry said.
-    let reopening = x
-        .events
-        .iter()
-        .find(|e| e.kind == "border_crossing_reopening")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let reopening = event_of(&x, "border_crossing_reopening");
     assert_eq!(
         reopening.reported_by,
         Some(serde_json::json!("Pakistani foreign ministry"))
@@ -2304,11 +2288,7 @@ fn a_host_receives_a_possessed_counterpart_who_serves_the_other_country() {
     let x = extract_text(
         "date: 2025-08-12\n---\nHANOI — Vietnamese Prime Minister Pham Minh Chinh received his Japanese counterpart Shigeru Ishiba in Hanoi on Tuesday.\n\nForeign Minister Bui Thanh Son and his counterpart Takeshi Iwaya signed an agreement on visa exemptions.",
     );
-    let meeting = x
-        .events
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let meeting = event_of(&x, "meeting");
     assert!(meeting.trigger.text.starts_with("received"), "{meeting:?}");
     // Son is the article's Vietnam by guess; his counterpart is the pair's other country.
     assert!(has_leader(&x, "Takeshi Iwaya", "Japan"), "{:?}", x.leaders);
@@ -2319,11 +2299,7 @@ fn a_crossing_that_would_reopen_is_planned_and_talks_after_which_it_was_agreed_t
     let x = extract_text(
         "date: 2025-10-20\n---\nPakistan and Afghanistan agreed on Monday to reopen the Torkham border crossing after talks in Doha, officials said.\n\nPakistan's foreign minister Ishaq Dar told reporters the crossing would reopen on Wednesday.",
     );
-    let talks = x
-        .events
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let talks = event_of(&x, "meeting");
     assert_eq!(talks.status, "occurred", "{talks:?}");
     let reopening = x
         .events
@@ -2339,11 +2315,7 @@ fn a_country_in_an_as_clause_is_not_drawn_into_the_pair_and_will_next_meet_is_pl
     let x = extract_text(
         "date: 2025-08-23\n---\nSouth Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba agreed Saturday to strengthen cooperation, as both countries face pressure from U.S. tariffs.",
     );
-    let agreement = x
-        .events
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let agreement = event_of(&x, "agreement");
     assert_eq!(agreement.participants, ["South Korea", "Japan"], "{agreement:?}");
     let x = extract_text(
         "date: 2025-06-01\n---\nThe Foreign Secretary hosted Moroccan Minister of Foreign Affairs Nasser Bourita in London today for the fifth UK-Morocco Strategic Dialogue.\n\nThe UK considers Morocco's autonomy proposal as the most credible basis for a lasting resolution of the dispute.\n\nThe Strategic Dialogue will next meet in Rabat in 2026.",
@@ -2501,11 +2473,7 @@ fn an_arrival_makes_the_host_a_party_and_an_unnamed_envoy_or_rights_groups_are_s
     let x = extract_text(
         "date: 2025-03-12\n---\nISLAMABAD — A senior U.S. envoy arrived in Pakistan on Wednesday for talks on trade.\n\nThe envoy, who asked not to be named, told VOA that Washington remained committed to the program.\n\nRights groups have criticized the campaign.",
     );
-    let visit = x
-        .events
-        .iter()
-        .find(|e| e.kind == "official_visit")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let visit = event_of(&x, "official_visit");
     assert!(visit.participants.iter().any(|p| p == "Pakistan"), "{visit:?}");
     let source = |words: &str| source_of(&x, words);
     // "asked" belongs to the relative clause; "told" is the envoy's report.
@@ -2545,17 +2513,9 @@ fn a_deadline_dates_the_target_not_the_agreement_and_a_chief_adviser_is_one() {
     let x = extract_text(
         "date: 2025-01-15\n---\nForeign Secretary Vikram Misri called on Chief Adviser Muhammad Yunus in Dhaka.\n\nIndia and Bangladesh agreed to work towards a bilateral trade target of $20 billion by 2030.",
     );
-    let agreement = x
-        .events
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let agreement = event_of(&x, "agreement");
     assert_eq!(agreement.date, None, "{agreement:?}");
-    let target = x
-        .events
-        .iter()
-        .find(|e| e.kind == "trade")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let target = event_of(&x, "trade");
     assert_eq!(
         (target.status.as_str(), target.date.as_deref()),
         ("planned", Some("2030"))
@@ -2569,11 +2529,7 @@ fn security_assistance_provided_is_an_act_between_states() {
     let x = extract_text(
         "date: 2025-05-28\n---\nJapan will provide Official Security Assistance to Malaysia, including equipment to strengthen maritime surveillance.",
     );
-    let aid = x
-        .events
-        .iter()
-        .find(|e| e.kind == "other")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let aid = event_of(&x, "other");
     assert_eq!(
         (aid.cameo.as_str(), aid.status.as_str()),
         ("070", "planned"),
@@ -2587,11 +2543,7 @@ fn every_mediator_of_a_list_stands_aside_and_a_named_leaders_office_speaks() {
     let x = extract_text(
         "date: 2025-01-19\n---\nDOHA — Hamas released three Israeli hostages on Sunday and Israel freed 90 Palestinian prisoners under a ceasefire deal mediated by Qatar, Egypt and the United States.\n\nIsraeli Prime Minister Benjamin Netanyahu's office confirmed the three women had crossed into Israel.",
     );
-    let transfer = x
-        .events
-        .iter()
-        .find(|e| e.kind == "detainee_transfer")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let transfer = event_of(&x, "detainee_transfer");
     assert_eq!(transfer.participants, ["Palestine", "Israel"], "{transfer:?}");
     assert_eq!(
         source_of(&x, "crossed into Israel"),
@@ -2604,11 +2556,7 @@ fn a_currency_names_no_country_and_heads_of_state_are_the_two_leaders() {
     let x = extract_text(
         "date: 2024-08-22\n---\nPresident of Kazakhstan Kassym-Jomart Tokayev and President of Uzbekistan Shavkat Mirziyoyev held talks in Astana.\n\nThe Parties agreed to bring mutual trade to 10 billion US dollars in the coming years.\n\nThe Heads of State emphasized the importance of stability in Central Asia.",
     );
-    let agreement = x
-        .events
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let agreement = event_of(&x, "agreement");
     assert_eq!(
         agreement.participants,
         ["Kazakhstan", "Uzbekistan"],
@@ -2633,17 +2581,9 @@ fn a_place_after_in_is_where_the_source_is_and_since_dates_an_earlier_time() {
         source_of(&x, "thaw between"),
         serde_json::json!("Analysts in Athens")
     );
-    let visit = x
-        .events
-        .iter()
-        .find(|e| e.kind == "official_visit")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let visit = event_of(&x, "official_visit");
     assert_eq!(visit.date, None, "{visit:?}");
-    let closure = x
-        .events
-        .iter()
-        .find(|e| e.kind == "border_crossing_reopening")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let closure = event_of(&x, "border_crossing_reopening");
     assert_eq!(closure.date.as_deref(), Some("2023-08"), "{closure:?}");
 }
 
@@ -2652,20 +2592,12 @@ fn agreed_that_a_future_act_is_an_agreement_and_an_invited_visit_is_planned() {
     let x = extract_text(
         "date: 2023-12-08\n---\nGreece and Turkey agreed that their coast guards would cooperate more closely.",
     );
-    let agreement = x
-        .events
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let agreement = event_of(&x, "agreement");
     assert_eq!(agreement.status, "occurred", "{agreement:?}");
     let y = extract_text(
         "date: 2024-08-22\n---\nThe President of the Republic of Uzbekistan Shavkat Mirziyoyev invited the President of the Republic of Kazakhstan Kassym-Jomart Tokayev to pay a state visit to Uzbekistan in 2025.",
     );
-    let visit = y
-        .events
-        .iter()
-        .find(|e| e.kind == "official_visit")
-        .unwrap_or_else(|| panic!("{:?}", y.events));
+    let visit = event_of(&y, "official_visit");
     assert_eq!(visit.status, "planned", "{visit:?}");
     let z = extract_text(
         "date: 2024-03-14\n---\nThe United States and Paraguay agreed to convene the next U.S.-Paraguay High-Level Dialogue in Asunción later this year.",
@@ -2702,11 +2634,7 @@ fn the_time_of_the_verb_that_plans_an_act_is_not_the_planned_acts() {
     let x = extract_text(
         "date: 2025-08-08\n---\nCambodia and Thailand agreed on Thursday to gradually reopen border checkpoints and keep a ceasefire that ended five days of fighting last month.\n\nThe agreement reached in Kuala Lumpur in December remains vague on how the checkpoints will be run.",
     );
-    let reopening = x
-        .events
-        .iter()
-        .find(|e| e.kind == "border_crossing_reopening")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let reopening = event_of(&x, "border_crossing_reopening");
     assert_eq!(
         (reopening.status.as_str(), reopening.date.as_deref()),
         ("planned", None),
@@ -2735,11 +2663,7 @@ fn a_thai_official_is_an_official_and_a_threats_source_is_no_party() {
         "date: 2025-02-19\n---\nThe UK and Norway signed an agreement to protect undersea cables and pipelines.\n\nThe Norwegian and British navies will share intelligence on threats to critical infrastructure, including from Russian vessels.",
     );
     assert!(!y.events.iter().any(|e| e.kind == "energy"), "{:?}", y.events);
-    let sharing = y
-        .events
-        .iter()
-        .find(|e| e.kind == "intelligence_sharing")
-        .unwrap_or_else(|| panic!("{:?}", y.events));
+    let sharing = event_of(&y, "intelligence_sharing");
     assert_eq!(sharing.participants, ["Norway", "United Kingdom"], "{sharing:?}");
 }
 
@@ -2814,11 +2738,7 @@ fn the_three_countries_and_the_two_ministers_name_their_parties() {
     let x = extract_text(
         "date: 2023-12-19\n---\nThe United States, Japan and the Republic of Korea have activated a mechanism to share missile warning data in real time, the three countries' defense ministries announced today.\n\nThe mechanism allows them to assess missiles launched by North Korea more quickly.\n\nThe three countries also finalized a plan for trilateral military exercises.",
     );
-    let exercises = x
-        .events
-        .iter()
-        .find(|e| e.kind == "other")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let exercises = event_of(&x, "other");
     let mut parties = exercises.participants.clone();
     parties.sort();
     assert_eq!(
@@ -2850,11 +2770,7 @@ fn the_three_countries_and_the_two_ministers_name_their_parties() {
     let z = extract_text(
         "date: 2004-02-16\n---\nLaos and Vietnam have reopened several border gates that were closed last month.",
     );
-    let reopening = z
-        .events
-        .iter()
-        .find(|e| e.kind == "border_crossing_reopening")
-        .unwrap_or_else(|| panic!("{:?}", z.events));
+    let reopening = event_of(&z, "border_crossing_reopening");
     assert_eq!(reopening.date, None, "{reopening:?}");
 }
 
@@ -2949,11 +2865,7 @@ fn a_short_form_of_address_opens_a_speech_and_a_welcome_to_a_place_is_a_visit() 
         "{:?}",
         y.events
     );
-    let talks = y
-        .events
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{:?}", y.events));
+    let talks = event_of(&y, "meeting");
     let mut parties = talks.participants.clone();
     parties.sort();
     assert_eq!(parties, ["Egypt", "United States"], "{talks:?}");
@@ -2964,11 +2876,7 @@ fn a_visit_under_way_is_dated_this_week_and_struck_positions_are_strikes() {
     let x = extract_text(
         "date: 2024-04-09\n---\nAt the invitation of Foreign Minister Wang Yi of China, Foreign Minister of the Russian Federation Sergey Lavrov will pay an official visit to China from April 8 to 9.",
     );
-    let visit = x
-        .events
-        .iter()
-        .find(|e| e.kind == "official_visit")
-        .unwrap_or_else(|| panic!("{:?}", x.events));
+    let visit = event_of(&x, "official_visit");
     assert_eq!(visit.date.as_deref(), Some("2024-04-08"), "{visit:?}");
     let y = extract_text(
         "date: 2024-03-19\n---\nIran has repeatedly struck the positions of Kurdish groups in Iraq's Kurdistan region.",
