@@ -383,7 +383,7 @@ fn topic_or_setting(before: &[u8]) -> bool {
     .filter_map(|w| memchr::memmem::rfind(before, w).map(|i| &before[i + w.len()..]))
     .any(|rest| {
         !rest.iter().any(|&b| b == b',' || b == b';')
-            && rest.split(|&b| b == b' ').filter(|x| !x.is_empty()).count() <= 8
+            && rest.split(|&b| b == b' ').filter(|x| !x.is_empty()).count() <= 16
             && !rest.split(|&b| b == b' ').any(|w| w == b"with")
     });
     if discussed {
@@ -542,11 +542,11 @@ pub fn find(
         // Palestinian question").
         let mut aside: Vec<(usize, usize)> = Vec::new();
         let mut previous_aside_end: Option<usize> = None;
-        for m in doc
-            .mentions
-            .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
-        {
+        // An organisation of a country counts as it ("the release of hostages held by Hamas",
+        // after "discussed").
+        for m in doc.mentions.iter().filter(|m| {
+            m.start >= s.start && m.end <= s.end && (m.is_country() || matches!(m.entry, Entry::Org(_)))
+        }) {
             let listed = previous_aside_end.is_some_and(|e| {
                 matches!(
                     doc.text.slice(e, m.start).trim(),

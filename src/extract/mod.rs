@@ -304,14 +304,18 @@ fn governed_time(doc: &Doc<'_>, sentence_start: usize, at: (usize, usize), trigg
         .rev()
         .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "on" | "last" | "this" | "in"))
         .map(str::to_ascii_lowercase);
-    let past = verb.is_some_and(|w| {
-        w.len() > 3 && w.ends_with("ed") || matches!(w.as_str(), "said" | "told" | "agreed")
-    });
-    past && doc
+    let is_past = |w: &str| w.len() > 3 && w.ends_with("ed") || matches!(w, "said" | "told" | "agreed");
+    let between: Vec<String> = doc
         .text
         .slice(at.1, trigger)
         .split_whitespace()
-        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "to" | "will" | "would"))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    // "Kenya and Tanzania on Friday agreed to remove ...": the verb may follow the time.
+    let past = verb.is_some_and(|w| is_past(&w)) || between.first().is_some_and(|w| is_past(w));
+    past && between
+        .iter()
+        .any(|w| matches!(w.as_str(), "to" | "will" | "would"))
 }
 
 /// The IRI of a person, the same in every article that names them however it spells the name:

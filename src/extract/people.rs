@@ -52,6 +52,12 @@ impl Person {
             tokens.pop();
         }
         let mut keys = Vec::new();
+        // "Faisal bin Farhan Al Saud" is "Foreign Minister Faisal", "Prince Faisal": a name with
+        // a patronymic goes by its given name.
+        if tokens.len() >= 3 && matches!(tokens[1], "bin" | "ibn" | "bint") && tokens[0].chars().count() >= 3
+        {
+            keys.push(tokens[0].to_owned());
+        }
         // Chinese, Korean and Vietnamese names put the surname first ("Wang Yi" is "Wang"), and
         // the surname alone may be two letters ("President Hu").
         if tokens.len() == 1 && SURNAME_FIRST.contains(&tokens[0]) {
@@ -990,6 +996,10 @@ fn mononym(doc: &Doc<'_>, name: &str, lex: &Lexicon) -> bool {
                 || TITLE_WORDS.contains(&word)
                 || lex.titles.iter().any(|(t, _)| t.rsplit(' ').next() == Some(word)))
                 && !after.starts_with(char::is_uppercase)
+                // "Faisal bin Farhan Al Saud": a particle goes on with the name.
+                && !["bin ", "ibn ", "bint ", "de ", "van ", "von ", "da ", "di ", "al-", "el-"]
+                    .iter()
+                    .any(|p| after.starts_with(p))
         })
 }
 

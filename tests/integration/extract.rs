@@ -2890,3 +2890,22 @@ fn a_visit_under_way_is_dated_this_week_and_struck_positions_are_strikes() {
         y.events
     );
 }
+
+#[test]
+fn a_given_name_before_a_patronymic_is_the_same_person_and_a_long_topic_takes_no_part() {
+    let x = extract_text(
+        "date: 2025-03-02\n---\nSecretary of State Marco Rubio spoke today with Saudi Arabian Foreign Minister Prince Faisal bin Farhan Al Saud.\n\nSecretary Rubio and Foreign Minister Faisal discussed the situation in Gaza and efforts to secure the release of all remaining hostages held by Hamas.",
+    );
+    assert_eq!(x.leaders.len(), 2, "{:?}", x.leaders);
+    let discussed = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "discussed")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(discussed.participants, ["United States", "Saudi Arabia"]);
+    let y = extract_text(
+        "date: 2023-05-12\n---\nKenya and Tanzania on Friday agreed to remove 14 non-tariff barriers that have hampered bilateral trade.",
+    );
+    assert_eq!(event_of(&y, "trade").date, None);
+    assert_eq!(event_of(&y, "agreement").date.as_deref(), Some("2023-05-12"));
+}
