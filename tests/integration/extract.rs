@@ -48,9 +48,15 @@ fn articles() -> Vec<PathBuf> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles"),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seed-data/articles"),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/dev/articles"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probes"),
     ] {
         if let Ok(entries) = std::fs::read_dir(dir) {
-            files.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+            files.extend(
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+            );
         }
     }
     files
