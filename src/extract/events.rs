@@ -345,16 +345,9 @@ fn topic_or_setting(before: &[u8]) -> bool {
     }
     // "share intelligence on threats to critical infrastructure, including from Russian
     // vessels", "the threat posed by Iran": where a threat comes from is what the parties face.
-    if matches!(last, b"from" | b"by") {
-        let words: Vec<&[u8]> = trimmed
-            .split(|&b| b == b' ')
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(8)
-            .collect();
-        if words.iter().any(|w| {
+    if matches!(last, b"from" | b"by")
+        && recent(7).iter().any(|w| {
             let w = w.trim_ascii_end();
-            let w = w.strip_suffix(b",").unwrap_or(w);
             matches!(
                 w,
                 b"threat"
@@ -366,9 +359,9 @@ fn topic_or_setting(before: &[u8]) -> bool {
                     | b"dangers"
                     | b"sabotage"
             ) || (last == b"by" && matches!(w, b"launched" | b"fired" | b"posed"))
-        }) {
-            return true;
-        }
+        })
+    {
+        return true;
     }
     // "The two also discussed Sudan", "discussed support for Ukraine and the threat posed by
     // Russia": what is discussed, in the same clause and not with whom.
