@@ -209,6 +209,24 @@ fn find_cue(
             continue;
         }
         let cue = &doc.text.folded[s..e];
+        // "When asked about Yemen, the spokesman said ...": a participle that opens the sentence
+        // is the question put to the speaker; the sentence's cue comes after its comma.
+        if cue.ends_with(b"ed")
+            && matches!(
+                before.trim_ascii_start(),
+                b"" | b"when"
+                    | b"if"
+                    | b"once"
+                    | b"as"
+                    | b"while"
+                    | b"after being"
+                    | b"upon being"
+                    | b"when being"
+            )
+            && doc.text.folded[e..end].contains(&b',')
+        {
+            continue;
+        }
         // A cue that is also a plural noun is the noun after a determiner or a qualifier
         // ("member states", "the two states", "territorial claims", "media reports").
         if PLURAL_NOUN_CUES.contains(&cue) {
@@ -1329,6 +1347,36 @@ pub fn person_for_role(
     })
 }
 
+/// The person a pronoun at `at` refers to by the subject of the sentence before, when nobody is
+/// named between that subject and the pronoun: "The Foreign Secretary highlighted the UK's
+/// commitment to work alongside Australia ... He looked forward to visiting" is the Foreign
+/// Secretary, though Australia's minister was the last one named.
+fn previous_subject(doc: &Doc<'_>, people: &[Person], lex: &Lexicon, at: usize) -> Option<usize> {
+    let here = doc.sentence_of(at)?;
+    let s = &doc.sentences[here.checked_sub(1)?];
+    let text = doc.text.slice(s.start, s.end);
+    let verb = verb_after_subject(text, false)?;
+    let (a, b) = (s.start, s.start + verb);
+    // Nobody named after the subject, up to the pronoun.
+    if people
+        .iter()
+        .any(|p| p.mentions.iter().any(|&(m, _)| m >= b && m < at))
+    {
+        return None;
+    }
+    let named: Vec<usize> = (0..people.len())
+        .filter(|&i| people[i].mentions.iter().any(|&(m, e)| m >= a && e <= b))
+        .collect();
+    match named.as_slice() {
+        [i] => Some(*i),
+        [] => {
+            let phrase = people::role_phrase(doc, a, b, lex)?;
+            person_for_role(people, &phrase, a, doc.government)
+        }
+        _ => None,
+    }
+}
+
 /// Resolves the source named in `span`.
 #[expect(
     clippy::too_many_lines,
@@ -1430,7 +1478,17 @@ pub fn resolve(
         let mut by_role: Vec<(usize, usize)> = Vec::new();
         if let [(a, b), (c, d), ..] = parts[..] {
             let name_in = |x: usize, y: usize| named.iter().any(|&(at, _)| x <= at && at < y);
-            if !name_in(a, b)
+            let pronoun = matches!(doc.text.slice(a, b).trim(), "He" | "She" | "he" | "she");
+            if !name_in(a, b) && name_in(c, d) && pronoun {
+                // "He and Foreign Minister Wong agreed": the pronoun's person and the one named.
+                let others: Vec<usize> = named.iter().map(|&(_, i)| i).collect();
+                if let Some(i) = previous_subject(doc, people, lex, a)
+                    .filter(|i| !others.contains(i))
+                    .or_else(|| people_before(people, a).into_iter().find(|i| !others.contains(i)))
+                {
+                    by_role.push((a, i));
+                }
+            } else if !name_in(a, b)
                 && name_in(c, d)
                 && let Some(phrase) = people::role_phrase(doc, a, b, lex)
                 && let Some(i) = person_for_role(people, &phrase, a, doc.government)
@@ -1494,7 +1552,7 @@ pub fn resolve(
     let three = ["three ", "the secretary and the two", "the minister and the two"]
         .iter()
         .any(|w| lower.contains(w));
-    if three || TWO_PEOPLE.iter().any(|w| contains_word(&lower, w)) {
+    if three || TWO_PEOPLE.iter().any(|w| contains_word(&lower, w)) || lower.trim() == "both" {
         // The person named last before, and the ones before them who serve other countries
         // (else simply the one before): two, or three for "the three leaders".
         let before = people_before(people, start);
@@ -1679,6 +1737,11 @@ pub fn resolve(
         }
     }
     if matches!(first_word, "he" | "she") {
+        if let Some(i) = previous_subject(doc, people, lex, start) {
+            source.people.push(i);
+            source.names.push(person_name(i));
+            return Some(source);
+        }
         let before = people_before(people, start);
         if let Some(&i) = before.first() {
             source.people.push(i);

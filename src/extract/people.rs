@@ -175,6 +175,9 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "Center",
     "Centre",
     "Commission",
+    // "Both Leaders reiterated ..." (a joint statement's defined term).
+    "Both",
+    "Leaders",
 ];
 
 /// Single-word titles that can precede a name inside a longer title.
@@ -222,6 +225,15 @@ const TITLE_WORDS: &[&str] = &[
     "Ambassador",
     "Senator",
     "Sen.",
+    // Forms of address before a name ("H.E. Mr. ISHIBA Shigeru", "Dato' Seri Anwar Ibrahim").
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dato'",
+    "Dato’",
+    "Datuk",
+    "Seri",
+    "Tun",
 ];
 
 /// Titles that may stand before a single name ("President Trump", "King Abdullah").
@@ -376,6 +388,13 @@ fn governed(before: &[u8]) -> bool {
         })
 }
 
+/// Whether a word is one of the verbs a bare name may be the subject of (`Patterns::verbs`).
+fn is_verb(word: &str, p: &Patterns) -> bool {
+    p.verbs
+        .find(aho_corasick::Input::new(word).anchored(aho_corasick::Anchored::Yes))
+        .is_some_and(|m| m.end() == word.len())
+}
+
 /// Whether what follows an appositive role closes it: punctuation, the end, or a verb of saying.
 fn appositive_closed(rest: &str) -> bool {
     let mut rest = rest.trim_start();
@@ -510,6 +529,10 @@ const HONORIFICS: &[&str] = &[
     "Lady",
 ];
 
+/// A form of address between a title and a name ("Prime Minister of Bangladesh, H.E. Sheikh
+/// Hasina").
+const EXCELLENCY: &str = r"(?:H\.\s?E\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+)?";
+
 fn name_pattern() -> String {
     // A nickname in quotation marks may stand between the names ("Benjamin "Bibi" Netanyahu").
     format!(r#"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|["“][A-Z][a-z]+["”]\s+)?{NAME_TOKEN}){{0,4}}"#)
@@ -577,15 +600,16 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             // "Minister for Foreign Affairs Senator the Hon Penny Wong": an Australian
             // honorific between the title and the name.
             name_after: Regex::new(&format!(
-                r"^\s+(?:(?:Senator\s+|Sen\.\s+|Dr\.?\s+)?(?:the\s+|The\s+)?(?:Hon\.?|Honourable|Honorable)\s+)?(?P<name>{name})"
+                r"^\s+(?:(?:Senator\s+|Sen\.\s+|Dr\.?\s+)?(?:the\s+|The\s+)?(?:Hon\.?|Honourable|Honorable)\s+)?{EXCELLENCY}(?P<name>{name})"
             ))
             .expect("name after title"),
-            name_after_comma: Regex::new(&format!(r"^,\s+(?P<name>{name})\s*(?:[,.;]|$)")).expect("name after title and comma"),
+            name_after_comma: Regex::new(&format!(r"^,\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$)")).expect("name after title and comma"),
             joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
             name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
                 .expect("name before verb"),
             verbs: aho_corasick::AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Both)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&verbs)
                 .expect("verb automaton"),
@@ -600,7 +624,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
             sent_to: Regex::new(r"^\s+to\s+(?:the\s+)?").expect("sent to"),
             body_then_name: Regex::new(&format!(
-                r"^\s+(?P<prep>of|for|at|to)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+(?P<name>{name})\s*(?:[,.;]|$)"
+                r"^\s+(?P<prep>of|for|at|to)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$)"
             ))
             .expect("body then name"),
             portfolio_then_name: Regex::new(&format!(
@@ -830,9 +854,10 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
         if !before_ok || !after_ok {
             continue;
         }
+        let t_start = rank_start(sentence, m.start());
         let end = m.end();
         // "Minister of Foreign and European Affairs", a portfolio the list does not join.
-        let mut end = title_tail(sentence, m.start(), end, p, places);
+        let mut end = title_tail(sentence, t_start, end, p, places);
         // "Deputy Prime Minister and Minister of Planning".
         while let Some(j) = p.joiner.find(&sentence[end..]) {
             let next = end + j.end();
@@ -853,7 +878,7 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
         }
         // "Minister of Foreign Affairs, European Union and Cooperation, X": the rest of a
         // portfolio, not a name, comes first.
-        let title = &sentence[m.start()..end];
+        let title = &sentence[t_start..end];
         let rest = &sentence[end..];
         let more_portfolio = (title.contains(" of ") || title.contains(" for "))
             && (rest.starts_with(',') || p.coordinated.is_match(rest))
@@ -878,16 +903,16 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
                 at = end + n.start();
                 continue;
             }
-            out.push(((m.start(), end), (end + n.start(), end + n.end()), None));
+            out.push(((t_start, end), (end + n.start(), end + n.end()), None));
             at = end + n.end();
         } else if let Some((place, n)) = place_then_name(sentence, end, p, places, true) {
             // "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong, President
             // X": a place the gazetteer knows ends the body before the name, which comes before
             // a comma that a body would otherwise run to.
-            out.push(((m.start(), place.1), n, Some(place)));
+            out.push(((t_start, place.1), n, Some(place)));
             at = n.1;
         } else if let Some(c) = p.body_then_name.captures(&sentence[end..]).or_else(|| {
-            let title = &sentence[m.start()..end];
+            let title = &sentence[t_start..end];
             (title.contains(" of ") || title.contains(" for "))
                 .then(|| p.portfolio_then_name.captures(&sentence[end..]))
                 .flatten()
@@ -896,7 +921,7 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
             // An envoy's destination ("ambassador to Indonesia, X") is not the country served.
             let served = c.name("prep").is_none_or(|p| p.as_str() != "to");
             out.push((
-                (m.start(), end + body.end()),
+                (t_start, end + body.end()),
                 (end + n.start(), end + n.end()),
                 served.then_some((end + body.start(), end + body.end())),
             ));
@@ -904,12 +929,30 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
         } else if let Some((place, n)) = place_then_name(sentence, end, p, places, false) {
             // "President of Kazakhstan Kassym-Jomart Tokayev", with no comma: the place is the
             // body the title is of.
-            out.push(((m.start(), place.1), n, Some(place)));
+            out.push(((t_start, place.1), n, Some(place)));
             at = n.1;
         }
     }
     out.sort_by_key(|t| t.1.0);
     out
+}
+
+/// Where a title found at `at` begins with the rank before it: "Vice Foreign Minister Qin Gang",
+/// "Deputy Interior Minister X" (a rank below the office the list knows belongs to the title).
+fn rank_start(sentence: &str, at: usize) -> usize {
+    let mut start = at;
+    for rank in ["Vice ", "Deputy ", "Assistant ", "First "] {
+        if sentence[..start].ends_with(rank)
+            && !sentence[..start - rank.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !sentence[at..].starts_with(rank.trim_end())
+        {
+            start -= rank.len();
+        }
+    }
+    start
 }
 
 /// Names after a plural title: "Defence ministers Nikos Dendias and Yasar Guler", "Foreign
@@ -1112,7 +1155,9 @@ fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns, places: &[
                     .anchored(aho_corasick::Anchored::Yes),
             )
             .is_some();
-        if !titled {
+        // "Cabinet Secretary for Foreign Affairs Ambassador X": a title after a portfolio that
+        // no "and" joins is a second title of the same person.
+        if !titled || !sentence[end..end + t.end()].contains(" and ") {
             end += t.end();
         }
     }
@@ -1380,9 +1425,24 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     .filter_map(|q| q.role.clone())
                     .next_back()
                     .or_else(|| {
-                        people_before(&people, title_start)
-                            .into_iter()
-                            .find_map(|i| people[i].role.clone())
+                        // "Mr. Bashir and his South Sudanese counterpart, Salva Kiir": the one
+                        // the sentence names before the title (by the last word of their name),
+                        // else the last one named before it.
+                        let said = doc.text.slice(ss, title_start);
+                        let before = people_before(&people, title_start);
+                        before
+                            .iter()
+                            .find(|&&i| {
+                                people[i].role.is_some()
+                                    && people[i].name.split_whitespace().next_back().is_some_and(|w| {
+                                        // "al-Bashir" is "Bashir" too.
+                                        let surname = w.rsplit('-').next().unwrap_or(w);
+                                        said.split(|c: char| !c.is_alphanumeric() && c != '-')
+                                            .any(|x| x == w || x == surname)
+                                    })
+                            })
+                            .or_else(|| before.iter().find(|&&i| people[i].role.is_some()))
+                            .and_then(|&i| people[i].role.clone())
                     });
                 role = previous.unwrap_or_else(|| "counterpart".to_owned());
             }
@@ -1426,6 +1486,11 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                 // ", and Japanese Minister of Defense X" is the next person of a list.
                 && !r.as_str().starts_with("and ")
                 && !r.as_str().starts_with("or ")
+                // ", met the Chilean President on Friday" is what the person did, not a role.
+                && !r.as_str().split_whitespace().next().is_some_and(|w| is_verb(w, p))
+                // "At the invitation of the President of Argentina, X, the President of Chile,
+                // Y, paid a visit": a title followed by a name is the next person's.
+                && !p.name_after_comma.is_match(&after[r.end()..])
                 // An appositive is closed (a comma, the sentence's end) or followed by what the
                 // person did ("..., Iran's foreign minister said"); "At the invitation of
                 // Foreign Minister Wang Yi, the Pakistani minister will visit" opens a clause.
@@ -2104,6 +2169,39 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
         });
         if met {
             people[i].country = Some(if c == first { second } else { first });
+        }
+    }
+}
+
+/// An envoy the text gives no country of their own, sent to one country of the article's pair,
+/// serves the other ("the president met his new ambassador to South Sudan, Mutrif Siddiq").
+pub fn place_envoys(doc: &Doc<'_>, people: &mut [Person], pair: &[usize], lex: &Lexicon) {
+    let &[first, second] = pair else {
+        return;
+    };
+    for q in people
+        .iter_mut()
+        .filter(|q| q.country.is_none() && !q.international)
+    {
+        let Some(role) = q.role.as_deref() else {
+            continue;
+        };
+        let lower = role.to_lowercase();
+        let Some(at) = ["ambassador to ", "envoy to ", "consul general to ", "consul to "]
+            .iter()
+            .find_map(|h| lower.find(h).map(|i| i + h.len()))
+        else {
+            continue;
+        };
+        let dest = role[at..].trim();
+        let dest = dest.strip_prefix("the ").unwrap_or(dest);
+        let sent_to = doc
+            .mentions
+            .iter()
+            .find(|m| m.is_country() && doc.text.slice(m.start, m.end) == dest)
+            .and_then(|m| m.country(lex));
+        if let Some(c) = sent_to.filter(|c| pair.contains(c)) {
+            q.country = Some(if c == first { second } else { first });
         }
     }
 }

@@ -100,8 +100,13 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
                 }
             }
             if matches!(m.entry, Entry::Country(..))
-                && (in_sea_name(text, m.start, m.end) || before_currency(text, &m))
+                && (in_sea_name(text, m.start, m.end)
+                    || before_currency(text, &m)
+                    || names_instrument(text, &m))
             {
+                continue;
+            }
+            if inside_other_name(text, &m, out.last(), lex) {
                 continue;
             }
             out.push(m);
@@ -131,6 +136,92 @@ fn in_sea_name(text: &Text<'_>, start: usize, end: usize) -> bool {
         .any(|w| {
             before.ends_with(w) && (before.len() == w.len() || !is_word(before[before.len() - w.len() - 1]))
         })
+}
+
+/// Whether a capital names an instrument or a process with the capitalised word after it ("the
+/// Doha Round", "the Minsk agreements", "the Astana Process"): a name, not the government.
+fn names_instrument(text: &Text<'_>, m: &Mention) -> bool {
+    const HEADS: &[&[u8]] = &[
+        b"round",
+        b"mandate",
+        b"agenda",
+        b"declaration",
+        b"protocol",
+        b"accord",
+        b"accords",
+        b"agreement",
+        b"agreements",
+        b"process",
+        b"convention",
+        b"conventions",
+        b"format",
+        b"document",
+        b"principles",
+        b"consensus",
+        b"communique",
+        b"initiative",
+        b"formula",
+        b"charter",
+        b"treaty",
+        b"statute",
+        b"pact",
+        b"framework",
+        b"memorandum",
+        b"group",
+    ];
+    if !matches!(m.entry, Entry::Country(_, CountryForm::Capital)) {
+        return false;
+    }
+    // Up to two capitalised words may come between ("the Doha Development Agenda").
+    let mut at = m.end;
+    for k in 0..3 {
+        if text.folded.get(at) != Some(&b' ') {
+            return false;
+        }
+        at += 1;
+        let len = text.folded[at..].iter().take_while(|b| is_word(**b)).count();
+        if len == 0 {
+            return false;
+        }
+        if HEADS.contains(&&text.folded[at..at + len]) {
+            return true;
+        }
+        if k == 2 || !text.slice(at, at + 1).starts_with(char::is_uppercase) {
+            return false;
+        }
+        at += len;
+    }
+    false
+}
+
+/// Whether a one-word name of a government body ("Congress") ends a longer name that is not
+/// its own ("the National People's Congress", "the Indian National Congress"): a capitalised
+/// word right before it that is not a country's name or adjective, nor "the".
+fn inside_other_name(text: &Text<'_>, m: &Mention, previous: Option<&Mention>, lex: &Lexicon) -> bool {
+    let Entry::Org(o) = m.entry else {
+        return false;
+    };
+    if !matches!(lex.organisations[o].kind.as_str(), "government" | "ministry")
+        || text.slice(m.start, m.end).contains(' ')
+        || m.start < 2
+        || text.folded[m.start - 1] != b' '
+    {
+        return false;
+    }
+    if previous.is_some_and(|p| p.end + 1 == m.start) {
+        return false;
+    }
+    let before = &text.folded[..m.start - 1];
+    let len = before
+        .iter()
+        .rev()
+        .take_while(|b| is_word(**b) || **b == b'\'')
+        .count();
+    if len == 0 {
+        return false;
+    }
+    let word = text.slice(m.start - 1 - len, m.start - 1);
+    word.starts_with(char::is_uppercase) && !matches!(word, "The" | "U.S" | "US" | "U.S.")
 }
 
 /// Whether a country's name or adjective names a currency with the word after it ("4.3 billion

@@ -2915,3 +2915,113 @@ fn a_given_name_before_a_patronymic_is_the_same_person_and_a_long_topic_takes_no
     assert_eq!(event_of(&y, "trade").date, None);
     assert_eq!(event_of(&y, "agreement").date.as_deref(), Some("2023-05-12"));
 }
+
+/// The role and country of the leader whose name contains `name`.
+fn office_of(x: &Extraction, name: &str) -> (Option<String>, Option<String>) {
+    let l = x
+        .leaders
+        .iter()
+        .find(|l| l.name.contains(name))
+        .unwrap_or_else(|| panic!("no {name} in {:?}", x.leaders));
+    (l.role.clone(), l.country.clone())
+}
+
+fn office(role: &str, country: &str) -> (Option<String>, Option<String>) {
+    (Some(role.to_owned()), Some(country.to_owned()))
+}
+
+#[test]
+fn a_title_of_a_country_set_off_by_commas_is_not_an_appositive_of_the_name_before() {
+    // What the person did after the name is no appositive role, and the next person's title
+    // followed by their name is theirs.
+    let x = extract_text(
+        "date: 2019-05-10\n---\nThe President of Argentina, Mauricio Macri, met the Chilean President on Friday.",
+    );
+    assert_eq!(office_of(&x, "Macri"), office("President", "Argentina"));
+    let y = extract_text(
+        "date: 2019-05-10\n---\nAt the invitation of the President of the Argentine Republic, Mauricio Macri, the President of the Republic of Chile, Sebastian Pinera, paid a state visit on Friday.",
+    );
+    assert_eq!(office_of(&y, "Macri"), office("President", "Argentina"));
+    assert_eq!(office_of(&y, "Pinera"), office("President", "Chile"));
+}
+
+#[test]
+fn ranks_forms_of_address_and_second_titles_belong_to_the_title() {
+    let x = extract_text(
+        "date: 2019-05-10\n---\nVice Foreign Minister Qin Gang attended the opening of the Salvadoran embassy in Beijing on Friday.",
+    );
+    assert_eq!(
+        office_of(&x, "Qin Gang"),
+        office("Vice Foreign Minister", "China")
+    );
+    let y = extract_text(
+        "date: 2017-10-22\n---\nThe Foreign Minister of India called on the Prime Minister of Bangladesh, H.E. Sheikh Hasina, in Dhaka on Sunday.",
+    );
+    assert_eq!(office_of(&y, "Hasina"), office("Prime Minister", "Bangladesh"));
+    let z = extract_text(
+        "date: 2021-03-02\n---\nSecretary of State Antony J. Blinken spoke today with Kenyan Cabinet Secretary for Foreign Affairs Ambassador Raychelle Omamo about trade.",
+    );
+    assert_eq!(
+        office_of(&z, "Omamo"),
+        office("Cabinet Secretary for Foreign Affairs", "Kenya")
+    );
+    let w = extract_text(
+        "date: 2005-05-26\n---\nThe President of the Federative Republic of Brazil, Luiz Inacio Lula da Silva (the host), and the Prime Minister of Japan, H.E. Mr. Junichiro Koizumi, met in Tokyo.",
+    );
+    assert_eq!(office_of(&w, "Lula"), office("President", "Brazil"));
+    let koizumi = w.leaders.iter().find(|l| l.name.contains("Koizumi")).unwrap();
+    assert_eq!(koizumi.name, "Junichiro Koizumi");
+}
+
+#[test]
+fn a_counterpart_takes_the_role_of_the_one_named_before_and_an_envoy_serves_the_other_country() {
+    let x = extract_text(
+        "date: 2012-10-10\n---\nSudanese President Omar al-Bashir received his new ambassador to South Sudan, Mutrif Siddiq, on Sunday.\nMr. Bashir and his South Sudanese counterpart, Salva Kiir, signed deals on security last week.",
+    );
+    assert_eq!(office_of(&x, "Kiir"), office("President", "South Sudan"));
+    assert_eq!(office_of(&x, "Siddiq").1.as_deref(), Some("Sudan"));
+}
+
+#[test]
+fn a_capital_naming_an_instrument_and_another_body_s_congress_name_no_country() {
+    let x = extract_text(
+        "date: 2005-05-26\n---\nJapan and Brazil agreed to work together for a successful conclusion of the negotiations of the Doha Development Agenda and the Doha Round.",
+    );
+    assert!(x.countries.iter().all(|c| c.name != "Qatar"), "{:?}", x.countries);
+    let y = extract_text(
+        "date: 2022-11-01\n---\nPremier Li Keqiang and the chairman of the National People’s Congress will meet President Hassan of Tanzania in Beijing.",
+    );
+    assert!(
+        y.events
+            .iter()
+            .all(|e| !e.participants.iter().any(|p| p == "United States")),
+        "{:?}",
+        y.events
+    );
+}
+
+#[test]
+fn a_question_put_to_the_speaker_is_no_cue_and_a_pronoun_follows_the_subject_before() {
+    let x = extract_text(
+        "date: 2023-04-10\n---\nNaser Kanaani, Spokesman of the Iranian ministry of foreign affairs, held his weekly press conference today.\nWhen asked about the delegations sent between Iran and Saudi Arabia, the spokesman stated that a Saudi delegation arrived in Tehran on Saturday.\nAsked about Yemen, the spokesman said that Iran rejected a military solution.",
+    );
+    assert!(!x.claims.is_empty());
+    for c in &x.claims {
+        assert_eq!(c.attributed_to, "Naser Kanaani", "{c:?}");
+    }
+    let y = extract_text(
+        "date: 2023-02-01\n---\nThe UK Foreign Secretary James Cleverly and Australian Foreign Minister Penny Wong met in London.\nThe Foreign Secretary highlighted the UK’s commitment to work alongside Australia in the Pacific.\nHe looked forward to visiting in the coming months.\nHe and Foreign Minister Wong agreed that sanctions were a clear illustration of their partnership.\nBoth looked forward to continuing discussions tomorrow.",
+    );
+    let by = |start: &str| {
+        y.claims
+            .iter()
+            .find(|c| c.text.text.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {:?}", y.claims))
+            .attributed_to
+            .clone()
+    };
+    assert_eq!(by("He looked"), "James Cleverly");
+    assert_eq!(by("He and"), serde_json::json!(["James Cleverly", "Penny Wong"]));
+    let both = by("Both");
+    assert_eq!(both.as_array().map(Vec::len), Some(2), "{both}");
+}
