@@ -149,6 +149,50 @@ fn verb_after_subject(clause: &str, pronouns: bool) -> Option<usize> {
     None
 }
 
+/// Participles that report what the subject of the clause before said (stance-cues.txt).
+const PARTICIPLE_CUES: &[&[u8]] = &[
+    b"expressing",
+    b"stressing",
+    b"noting",
+    b"urging",
+    b"emphasizing",
+    b"emphasising",
+    b"underscoring",
+    b"reiterating",
+    b"stating",
+    b"insisting",
+];
+
+/// Whether what follows "declared" is an act rather than a statement: "Kosovo declared
+/// independence", "declared a state of emergency".
+fn declares_an_act(after: &[u8]) -> bool {
+    let after = after.trim_ascii_start();
+    let after = after
+        .strip_prefix(b"a ")
+        .or_else(|| after.strip_prefix(b"an "))
+        .or_else(|| after.strip_prefix(b"its "))
+        .unwrap_or(after);
+    [
+        &b"independence"[..],
+        b"war",
+        b"state of emergency",
+        b"national emergency",
+        b"martial law",
+        b"ceasefire",
+        b"truce",
+        b"curfew",
+        b"sovereignty",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w) && after.get(w.len()).is_none_or(|b| !is_word(*b)))
+}
+
+/// Whether a cue is a participle after the clause of its subject: "saying", "adding", or one of
+/// [`PARTICIPLE_CUES`].
+fn is_participle_cue(cue: &str) -> bool {
+    matches!(cue, "saying" | "adding") || PARTICIPLE_CUES.contains(&cue.as_bytes())
+}
+
 /// Words that open a new clause after a quotation.
 const CLAUSE_OPENERS: &[&str] = &[
     "while", "whereas", "but", "although", "though", "as", "when", "after", "before", "because", "since",
@@ -225,6 +269,17 @@ fn find_cue(
             )
             && doc.text.folded[e..end].contains(&b',')
         {
+            continue;
+        }
+        // "X held talks with Y, expressing the hope that ...": a participle is a cue only after
+        // the comma that ends the clause of its subject ("stressing the need for" elsewhere
+        // is a noun's or a purpose's).
+        if PARTICIPLE_CUES.contains(&cue) && !before.ends_with(b",") {
+            continue;
+        }
+        // "Kosovo declared independence", "declared a state of emergency": an act, not a
+        // statement.
+        if cue.starts_with(b"declare") && declares_an_act(&doc.text.folded[e..end]) {
             continue;
         }
         // A cue that is also a plural noun is the noun after a determiner or a qualifier
@@ -634,7 +689,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                     clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),
                     previous.saturating_sub(1).max(s.start),
                 );
-            } else if matches!(doc.text.slice(cue.0, cue.1), "saying" | "adding")
+            } else if is_participle_cue(doc.text.slice(cue.0, cue.1))
                 || doc
                     .text
                     .slice(cue.1, s.end)
@@ -647,7 +702,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 subject = (previous, clause - 1);
                 // "Kurti blamed Vucic for the failure, saying ...": the subject ends at the
                 // clause's verb; the names after it are its objects.
-                if matches!(doc.text.slice(cue.0, cue.1), "saying" | "adding")
+                if is_participle_cue(doc.text.slice(cue.0, cue.1))
                     && let Some(verb) = clause_verb(doc.text.slice(previous, clause - 1))
                 {
                     subject = (previous, previous + verb);
@@ -1318,6 +1373,15 @@ pub fn person_for_role(
             && matches!(phrase.head, "official" | "leader" | "chief" | "diplomat")
         {
             return role.contains(q.as_str());
+        }
+        // "External Affairs Minister reaffirmed" is not the Prime Minister, nor "the deputy
+        // foreign minister" the foreign minister: a prime minister's and a deputy's offices are
+        // others than a minister's.
+        let said = phrase.role.to_lowercase();
+        for rank in ["prime minister", "deputy", "vice"] {
+            if said.contains(rank) != role.contains(rank) && phrase.head != "official" {
+                return false;
+            }
         }
         // "the spokesman" is the official whose role says spokesperson or spokeswoman too.
         let spokes = phrase.head.starts_with("spokes") && role.contains("spokes");

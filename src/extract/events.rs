@@ -115,7 +115,7 @@ fn patterns() -> &'static Patterns {
         topic_of: ascii(r"(?i)\b(?:comment(?:s|ed|ing)?|details|questions?|asked|briefed|information)\s+(?:on|about|of|regarding)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w#'-]+\s+){0,2}$"),
         during: ascii(r"(?i)\b(?:during|on\s+the\s+sidelines\s+of)\s+(?:(?:the|a|an|his|her|their|its|this|last)\s+)?(?:[\w#'-]+\s+){0,3}$"),
         future: ascii(r"(?i)\b(?:will|would|shall|upcoming|forthcoming|planned|(?:is|are)\s+(?:due|set|expected|scheduled|to)\b|plans?\s+to|planning\s+to|next\s+(?:week|month|year))"),
-        negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?$"),
+        negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?(?:to\s+)?$"),
         // "said talks would be held": after a verb of saying, "would" is the reported "will".
         backshift: ascii(r"(?i)\b(?:said|says|announced|added|stated|confirmed|indicated|noted|agreed\s+that|decided\s+that|told\s+[\w#]+)\s+(?:that\s+)?[^,;:?]{0,100}?\bwould\s"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s|,\s+(?:the\s+|an?\s+)?[#\w'.-]+(?:\s+[#\w'.-]+){0,5}\s+(?:said|says|told\s+\w+|announced|added|reported)\b[^,;]{0,40}$"),
@@ -295,6 +295,35 @@ fn will_before(before: &[u8]) -> bool {
 
 /// Whether a country after `before` (the folded sentence up to it) is a topic or a setting: after
 /// "regarding", "about", "concerning", "over", or inside "on the sidelines/margins of ...".
+/// Whether a place comes inside a list of topics that "including" or "such as" opens, up to
+/// twelve words after it ("other issues, including joint action for peace in Afghanistan").
+/// The list must follow a word for topics ("issues", "areas"): "Gulf states, including Saudi
+/// Arabia" lists parties.
+fn in_topic_list(before: &[u8]) -> bool {
+    [&b"including "[..], b"such as "].iter().any(|w| {
+        before.windows(w.len()).rposition(|x| x == *w).is_some_and(|i| {
+            before[i..].split(|&b| b == b' ').count() <= 12
+                && before[..i].split(|&b| b == b' ').rev().take(6).any(|w| {
+                    matches!(
+                        w.strip_suffix(b",").unwrap_or(w),
+                        b"issues"
+                            | b"topics"
+                            | b"matters"
+                            | b"questions"
+                            | b"files"
+                            | b"crises"
+                            | b"situations"
+                            | b"affairs"
+                            | b"areas"
+                            | b"fields"
+                            | b"sectors"
+                            | b"subjects"
+                    )
+                })
+        })
+    })
+}
+
 fn topic_or_setting(before: &[u8]) -> bool {
     let trimmed = before.trim_ascii_end();
     let last = trimmed
@@ -548,6 +577,7 @@ pub fn find(
             });
             if listed
                 || topic_or_setting(&doc.text.folded[s.start..m.start])
+                || in_topic_list(&doc.text.folded[s.start..m.start])
                 || mediator(&doc.text.folded[s.start..m.start], &doc.text.folded[m.end..s.end])
             {
                 previous_aside_end = Some(m.end);
@@ -577,6 +607,11 @@ pub fn find(
             }
         }
         for &(a, b, c) in &venues {
+            // "talks on other issues, including joint action for peace in Afghanistan": a
+            // place inside a topic is the topic's, not the venue.
+            if aside.iter().any(|x| x.0 == a) {
+                continue;
+            }
             let mut others: Vec<usize> = participants.iter().map(|p| p.1).filter(|&o| o != c).collect();
             others.sort_unstable();
             others.dedup();
@@ -690,6 +725,34 @@ pub fn find(
             {
                 continue;
             }
+            // "hosting Venezuelan refugees", "hosts US troops": people taken in or stationed,
+            // not a meeting.
+            if t.kind == "meeting" && masked[m.start()..].starts_with("host") && {
+                let after = masked[m.start()..].split_whitespace().skip(1).take(4);
+                after.map(|w| w.trim_end_matches([',', '.', ';'])).any(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "refugees"
+                            | "migrants"
+                            | "asylum-seekers"
+                            | "troops"
+                            | "forces"
+                            | "soldiers"
+                            | "bases"
+                            | "base"
+                            | "workers"
+                            | "students"
+                            | "nationals"
+                            | "citizens"
+                            | "displaced"
+                            | "evacuees"
+                            | "fans"
+                            | "tourists"
+                    )
+                })
+            } {
+                continue;
+            }
             // "X thanked Y for hosting the talks" is a claim (the annotation's rule), and the
             // hosting in it an aside.
             if p.thanks_for.is_match(&masked.as_bytes()[..m.start()]) {
@@ -754,10 +817,12 @@ pub fn find(
                         .is_some_and(|w| DETERMINERS.contains(&w.to_ascii_lowercase().as_str()));
                 // "held talks on a possible ceasefire": a light verb in the past tense before a
                 // noun trigger tells a past happening as much as a verb trigger does.
+                // "had a successful meeting": an adjective may come between.
                 let light_past = before_trigger
                     .rsplit(' ')
-                    .find(|w| !DETERMINERS.contains(&w.to_ascii_lowercase().as_str()))
-                    .is_some_and(|w| {
+                    .filter(|w| !DETERMINERS.contains(&w.to_ascii_lowercase().as_str()))
+                    .take(2)
+                    .any(|w| {
                         matches!(
                             w.to_ascii_lowercase().as_str(),
                             "held"

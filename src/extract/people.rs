@@ -603,7 +603,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
                 r"^\s+(?:(?:Senator\s+|Sen\.\s+|Dr\.?\s+)?(?:the\s+|The\s+)?(?:Hon\.?|Honourable|Honorable)\s+)?{EXCELLENCY}(?P<name>{name})"
             ))
             .expect("name after title"),
-            name_after_comma: Regex::new(&format!(r"^,\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$)")).expect("name after title and comma"),
+            name_after_comma: Regex::new(&format!(r"^,\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$|\s+(?:today|yesterday|tomorrow|on|in|at)\b)")).expect("name after title and comma"),
             joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
             name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
                 .expect("name before verb"),
@@ -624,7 +624,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
             sent_to: Regex::new(r"^\s+to\s+(?:the\s+)?").expect("sent to"),
             body_then_name: Regex::new(&format!(
-                r"^\s+(?P<prep>of|for|at|to)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$)"
+                r"^\s+(?P<prep>of|for|at|to)\s+(?:the\s+)?(?P<body>[A-Z][{letter}'’.\-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+for\s+|\s+)[A-Z][{letter}'’.\-]*){{0,8}}),\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$|\s+(?:today|yesterday|tomorrow|on|in|at)\b)"
             ))
             .expect("body then name"),
             portfolio_then_name: Regex::new(&format!(

@@ -197,6 +197,27 @@ fn future_word(sentence: &str) -> bool {
     })
 }
 
+/// The year that "last year", "this year" or "next year" (or "of last year") right after a month
+/// gives: "in April last year" is April of the year before the article's.
+fn relative_year(after: &str, a: Day) -> Option<i32> {
+    let after = after.trim_start();
+    let after = after.strip_prefix("of ").unwrap_or(after);
+    let mut words = after.split_whitespace();
+    let (which, year) = (words.next()?, words.next()?);
+    if !year
+        .trim_end_matches([',', '.', ';'])
+        .eq_ignore_ascii_case("year")
+    {
+        return None;
+    }
+    match which.to_ascii_lowercase().as_str() {
+        "last" | "past" => Some(a.year - 1),
+        "this" => Some(a.year),
+        "next" => Some(a.year + 1),
+        _ => None,
+    }
+}
+
 /// As [`find`], with the direction given: no future word of the sentence turns it (for an event
 /// the text tells in the past tense, "met ... on Monday for talks on a plan to ...").
 #[expect(
@@ -235,7 +256,10 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
             };
             let year = match c.name("year") {
                 Some(y) => y.as_str().parse().ok(),
-                None => article.map(|a| year_for(month, day, a, forwards)),
+                None => article.map(|a| {
+                    relative_year(&sentence[m.end()..], a)
+                        .unwrap_or_else(|| year_for(month, day, a, forwards))
+                }),
             };
             consider(year.and_then(|y| Day::valid(y, month, day)).map(|d| Found {
                 value: iso(d),
@@ -251,7 +275,9 @@ pub fn find_directed(sentence: &str, article: Option<Day>, forwards: bool) -> Op
         // "in May" is a month; "may" the verb is lowercase and not matched.
         let year = match c.name("year") {
             Some(y) => y.as_str().parse().ok(),
-            None => article.map(|a| year_for(month, 0, a, forwards)),
+            None => article.map(|a| {
+                relative_year(&sentence[m.end()..], a).unwrap_or_else(|| year_for(month, 0, a, forwards))
+            }),
         };
         consider(year.map(|y: i32| Found {
             value: format!("{y:04}-{month:02}"),

@@ -3025,3 +3025,69 @@ fn a_question_put_to_the_speaker_is_no_cue_and_a_pronoun_follows_the_subject_bef
     let both = by("Both");
     assert_eq!(both.as_array().map(Vec::len), Some(2), "{both}");
 }
+
+#[test]
+fn a_minister_s_title_alone_is_not_the_prime_minister_and_stance_participles_are_cues() {
+    let x = extract_text(
+        "publisher: High Commission of India\ndate: 2017-10-22\n---\nExternal Affairs Minister called on the Prime Minister of Bangladesh, Sheikh Hasina, today. He conveyed the greetings of Prime Minister Narendra Modi.\nOn the issue of displaced persons, External Affairs Minister reaffirmed India’s continued support.\nPrime Minister Sheikh Hasina appreciated the help extended by India.",
+    );
+    let by = |start: &str| {
+        x.claims
+            .iter()
+            .find(|c| c.text.text.contains(start))
+            .unwrap_or_else(|| panic!("{start}: {:?}", x.claims))
+            .attributed_to
+            .clone()
+    };
+    assert_eq!(by("reaffirmed"), "External Affairs Minister");
+    assert_eq!(by("appreciated"), "Sheikh Hasina");
+    let y = extract_text(
+        "date: 2024-04-26\n---\nChinese Foreign Minister Wang Yi held talks with U.S. Secretary of State Antony Blinken on Friday in Beijing, expressing the hope that the United States will work with China.\nKosovo declared independence in 2008, almost a decade after the war.",
+    );
+    assert_eq!(y.claims.len(), 1, "{:?}", y.claims);
+    assert_eq!(y.claims[0].attributed_to, "Wang Yi");
+}
+
+#[test]
+fn a_place_in_a_list_of_topics_is_no_venue_and_refugees_hosted_are_no_meeting() {
+    let x = extract_text(
+        "date: 2018-03-12\n---\nIranian Foreign Minister Mohammad Javad Zarif met his Pakistani counterpart Khawaja Asif in Islamabad on Monday.\nThe two ministers also held talks on other issues, including joint action for peace in Afghanistan and banking.",
+    );
+    let talks = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "talks")
+        .unwrap_or_else(|| panic!("{:?}", x.events));
+    assert_eq!(talks.participants, ["Iran", "Pakistan"]);
+    assert!(talks.place.is_none(), "{talks:?}");
+    let y = extract_text(
+        "date: 2020-08-18\n---\nSecretary Pompeo acknowledged Brazil’s generosity in hosting Venezuelan refugees.",
+    );
+    assert!(y.events.is_empty(), "{:?}", y.events);
+}
+
+#[test]
+fn troops_firing_at_each_other_is_an_event_and_fire_not_intended_is_none() {
+    let x = extract_text(
+        "date: 2025-05-28\n---\nA Cambodian soldier was killed when Thai and Cambodian troops briefly fired at each other in their disputed border area on Wednesday, officials said.\nThai Defense Minister Phumtham Wechayachai said both sides did not intend to open fire at each other.",
+    );
+    assert_eq!(x.events.len(), 1, "{:?}", x.events);
+    let e = &x.events[0];
+    assert!(e.cameo.starts_with("19"), "{e:?}");
+    assert_eq!(e.status, "occurred");
+}
+
+#[test]
+fn a_month_last_year_is_the_year_before_and_an_adjective_keeps_a_light_verb_past() {
+    let x = extract_text(
+        "date: 2019-01-04\n---\nIn April last year, President Xi Jinping had a successful meeting with Prime Minister Modi in Wuhan which opened up new prospects for bilateral relations.",
+    );
+    let meeting = event_of(&x, "meeting");
+    assert_eq!(meeting.status, "occurred");
+    assert_eq!(meeting.date.as_deref(), Some("2018-04"));
+    let y = extract_text(
+        "date: 2023-04-10\n---\nThe spokesman said that Iran would be sending its own delegation to Saudi Arabia within the coming days.",
+    );
+    let visit = event_of(&y, "official_visit");
+    assert_eq!(visit.status, "planned");
+}
