@@ -931,9 +931,14 @@ fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usi
             "MR." | "MS." | "MRS." | "DR." | "AMB." | "GEN." | "ADM."
         )
     };
+    // An initial ("LLOYD J. AUSTIN III:") or a suffix's period is part of a name.
+    let initial = |w: &str| {
+        (w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase()))
+            || matches!(w.to_ascii_uppercase().as_str(), "JR." | "SR.")
+    };
     let punctuated = words
         .iter()
-        .any(|w| !honorific(w) && w.contains(['.', ',', ';', '"', '“', '(']));
+        .any(|w| !honorific(w) && !initial(w) && w.contains(['.', ',', ';', '"', '“', '(']));
     if words.is_empty() || words.len() > 8 || punctuated {
         return None;
     }
@@ -949,6 +954,14 @@ fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usi
         return None;
     }
     let label_end = start + label.chars().count();
+    // "ADDIS ABABA: Two land border crossings ...": a dateline's place, not a speaker.
+    if doc
+        .mentions
+        .iter()
+        .any(|m| m.start <= start && m.end >= label_end && m.is_country())
+    {
+        return None;
+    }
     let text_start = start + raw[..=colon].chars().count();
     Some(((start, label_end), text_start))
 }
@@ -1203,8 +1216,10 @@ fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
 /// Whether the comma at `i` separates two countries of a list: a country (and its acronym in
 /// brackets) before it, and "and", "the" and a country after it.
 fn in_country_list(doc: &Doc<'_>, i: usize) -> bool {
+    // Names of countries, not a capital ("... state visit to Pyongyang, Russia's RIA Novosti
+    // news agency reported").
     let country_before = doc.mentions.iter().any(|m| {
-        m.is_country() && m.end <= i && {
+        matches!(m.entry, Entry::Country(_, CountryForm::Name)) && m.end <= i && {
             let gap = doc.text.slice(m.end, i).trim();
             gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')') && gap.len() <= 12)
         }
@@ -1224,7 +1239,14 @@ fn in_country_list(doc: &Doc<'_>, i: usize) -> bool {
             at += word.len();
         }
     }
-    doc.mentions.iter().any(|m| m.is_country() && m.start == at)
+    doc.mentions.iter().any(|m| {
+        m.is_country()
+            && m.start == at
+            && !doc
+                .text
+                .slice(m.end, doc.text.len().min(m.end + 2))
+                .starts_with(['\'', '’'])
+    })
 }
 
 /// `a`, or where a wire story's dateline ends when it ends between `a` and `b`: the dateline
@@ -1285,6 +1307,12 @@ const PAIR_WORDS: &[&str] = &[
     "two neighbors",
     "two neighbours",
     "both capitals",
+    "the countries",
+    "two nations",
+    "both nations",
+    "the neighbours",
+    "the neighbors",
+    "the sides",
 ];
 const TWO_PEOPLE: &[&str] = &[
     "both leaders",
@@ -1412,25 +1440,55 @@ pub fn person_for_role(
 }
 
 /// The person a pronoun at `at` refers to by the subject of the sentence before, when nobody is
-/// named between that subject and the pronoun: "The Foreign Secretary highlighted the UK's
+/// named before the pronoun in its own sentence: "The Foreign Secretary highlighted the UK's
 /// commitment to work alongside Australia ... He looked forward to visiting" is the Foreign
 /// Secretary, though Australia's minister was the last one named.
 fn previous_subject(doc: &Doc<'_>, people: &[Person], lex: &Lexicon, at: usize) -> Option<usize> {
     let here = doc.sentence_of(at)?;
     let s = &doc.sentences[here.checked_sub(1)?];
     let text = doc.text.slice(s.start, s.end);
-    let verb = verb_after_subject(text, false)?;
+    // The words before the verb, or the capitalised words that open the sentence ("Hayashi told
+    // reporters ...": "told" is no "-ed" past).
+    let verb = verb_after_subject(text, false).or_else(|| {
+        let mut chars = 0;
+        for w in text.split(' ') {
+            if !w.starts_with(char::is_uppercase) {
+                break;
+            }
+            chars += w.chars().count() + 1;
+        }
+        (chars > 0).then_some(chars)
+    })?;
     let (a, b) = (s.start, s.start + verb);
-    // Nobody named after the subject, up to the pronoun.
+    // Nobody named before the pronoun in its own sentence (the subject of the sentence before
+    // outranks the names of its objects: "Hayashi told reporters he has been speaking with
+    // Park. He said ..." is Hayashi).
+    let own = doc.sentences[here].start;
     if people
         .iter()
-        .any(|p| p.mentions.iter().any(|&(m, _)| m >= b && m < at))
+        .any(|p| p.mentions.iter().any(|&(m, _)| m >= own && m < at))
     {
         return None;
     }
     let named: Vec<usize> = (0..people.len())
         .filter(|&i| people[i].mentions.iter().any(|&(m, e)| m >= a && e <= b))
         .collect();
+    // A later mention by a part of the name ("Hayashi told ...").
+    let named = if named.is_empty() {
+        let subject = doc.text.slice(a, b);
+        (0..people.len())
+            .filter(|&i| {
+                people[i].name.split_whitespace().any(|w| {
+                    w.chars().count() >= 3
+                        && subject
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .any(|x| x == w)
+                })
+            })
+            .collect()
+    } else {
+        named
+    };
     match named.as_slice() {
         [i] => Some(*i),
         [] => {
@@ -1616,7 +1674,10 @@ pub fn resolve(
     let three = ["three ", "the secretary and the two", "the minister and the two"]
         .iter()
         .any(|w| lower.contains(w));
-    if three || TWO_PEOPLE.iter().any(|w| contains_word(&lower, w)) || lower.trim() == "both" {
+    if three
+        || TWO_PEOPLE.iter().any(|w| contains_word(&lower, w))
+        || matches!(lower.trim(), "both" | "the two")
+    {
         // The person named last before, and the ones before them who serve other countries
         // (else simply the one before): two, or three for "the three leaders".
         let before = people_before(people, start);

@@ -82,6 +82,8 @@ struct Patterns {
     future: Regex,
     negated: Regex,
     attribution: Regex,
+    /// A participle of saying after a comma: what follows is reported, not done.
+    saying: Regex,
     backshift: Regex,
 }
 
@@ -116,6 +118,7 @@ fn patterns() -> &'static Patterns {
         during: ascii(r"(?i)\b(?:during|on\s+the\s+sidelines\s+of)\s+(?:(?:the|a|an|his|her|their|its|this|last)\s+)?(?:[\w#'-]+\s+){0,3}$"),
         future: ascii(r"(?i)\b(?:will|would|shall|upcoming|forthcoming|planned|(?:is|are)\s+(?:due|set|expected|scheduled|to)\b|plans?\s+to|planning\s+to|next\s+(?:week|month|year))"),
         negated: ascii(r"(?i)\b(?:fail(?:ed|s)?\s+(?:on\s+\w+\s+|again\s+|once\s+more\s+|so\s+far\s+)?to|did\s+not|didn't|does\s+not|doesn't|has\s+not|have\s+not|had\s+not|refused\s+to|declined\s+to|never|not\s+yet|no\s+longer)\s+(?:\w+\s+)?(?:to\s+)?$"),
+        saying: ascii(r"(?i),\s+(?:saying|adding|accusing|arguing|claiming|insisting|stating|alleging)\s"),
         // "said talks would be held": after a verb of saying, "would" is the reported "will".
         backshift: ascii(r"(?i)\b(?:said|says|announced|added|stated|confirmed|indicated|noted|agreed\s+that|decided\s+that|told\s+[\w#]+)\s+(?:that\s+)?[^,;:?]{0,100}?\bwould\s"),
         attribution: ascii(r"(?i),\s+(?:according\s+to|citing)\s|,\s+(?:the\s+|an?\s+)?[#\w'.-]+(?:\s+[#\w'.-]+){0,5}\s+(?:said|says|told\s+\w+|announced|added|reported)\b[^,;]{0,40}$"),
@@ -278,6 +281,27 @@ fn mediator(before: &[u8], after: &[u8]) -> bool {
 }
 
 /// Whether the words right before a trigger make it future: "will travel", "will also visit".
+/// Whether the words before a trigger end with a perfect auxiliary ("had met", "has secretly
+/// visited"), an adverb allowed between.
+fn perfect_before(before: &[u8]) -> bool {
+    let mut words = before
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(<[u8]>::to_ascii_lowercase);
+    let perfect = |w: &[u8]| matches!(w, b"had" | b"has" | b"have");
+    match words.next() {
+        Some(last) if perfect(&last) => true,
+        Some(last)
+            if last.ends_with(b"ly")
+                || matches!(last.as_slice(), b"already" | b"also" | b"just" | b"never") =>
+        {
+            words.next().is_some_and(|w| perfect(&w)) && last.as_slice() != b"never"
+        }
+        _ => false,
+    }
+}
+
 fn will_before(before: &[u8]) -> bool {
     let mut words = before
         .split(|&b| b == b' ')
@@ -293,8 +317,6 @@ fn will_before(before: &[u8]) -> bool {
             && words.next().is_some_and(|w| future(&w)))
 }
 
-/// Whether a country after `before` (the folded sentence up to it) is a topic or a setting: after
-/// "regarding", "about", "concerning", "over", or inside "on the sidelines/margins of ...".
 /// Whether a place comes inside a list of topics that "including" or "such as" opens, up to
 /// twelve words after it ("other issues, including joint action for peace in Afghanistan").
 /// The list must follow a word for topics ("issues", "areas"): "Gulf states, including Saudi
@@ -324,6 +346,8 @@ fn in_topic_list(before: &[u8]) -> bool {
     })
 }
 
+/// Whether a country after `before` (the folded sentence up to it) is a topic or a setting: after
+/// "regarding", "about", "concerning", "over", or inside "on the sidelines/margins of ...".
 fn topic_or_setting(before: &[u8]) -> bool {
     let trimmed = before.trim_ascii_end();
     let last = trimmed
@@ -517,6 +541,11 @@ pub fn find(
             .find(masked.as_bytes())
             .map(|a| (a.start(), a.end()));
         let attributed_from = attribution.map_or(s.end, |a| doc.text.char_at(base + a.0));
+        // "It also closed the border, saying the aid masked a coup with support from the United
+        // States": what the participle reports takes no part in the acts before it.
+        let attributed_from = p.saying.find(masked.as_bytes()).map_or(attributed_from, |a| {
+            attributed_from.min(doc.text.char_at(base + a.start()))
+        });
         for m in doc
             .mentions
             .iter()
@@ -870,6 +899,11 @@ pub fn find(
                 } else if participle_told(&masked[m.start()..m.end()]) {
                     // "would finally honor a deal signed in 2000", "the agreement was reached":
                     // the act the trigger names is past, whatever future the sentence's verb has.
+                    Status::Occurred
+                } else if perfect_before(before) {
+                    // "after a source told Reuters the new prime minister had secretly met the
+                    // king": a perfect tense tells what took place, whatever the sentence's
+                    // other verbs say of the future.
                     Status::Occurred
                 } else if will_before(before) {
                     // "Secretary Blinken will travel to ... to continue efforts": the trigger's

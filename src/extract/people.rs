@@ -278,6 +278,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "sultan",
     "commissioner",
     "ombudsman",
+    "head",
 ];
 
 const NAME_TOKEN: &str = concat!(
@@ -618,7 +619,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor|commissioner|ombudsman|prosecutor)(?:\s+(?:for|of|to|at)\s+(?:the\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor|commissioner|ombudsman|prosecutor|head)(?:\s+(?:for|of|to|at|in)\s+(?:the\s+|a\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -894,13 +895,23 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
         {
             // "her Indonesian counterpart, Foreign Minister Sugiono": a title after the comma
             // is the name's own; the search goes on from it.
-            let inner = p.titles.find(
-                aho_corasick::Input::new(sentence)
-                    .span(end + n.start()..sentence.len())
-                    .anchored(aho_corasick::Anchored::Yes),
-            );
-            if inner.is_some() && sentence[end..end + n.start()].contains(',') {
-                at = end + n.start();
+            // "his counterpart, Bolivian President Evo Morales": a country's adjective may come
+            // before that title.
+            let inner = p
+                .titles
+                .find(aho_corasick::Input::new(sentence).span(end + n.start()..end + n.end()))
+                .filter(|t| {
+                    t.start() == end + n.start()
+                        || sentence[end + n.start()..t.start()].split_whitespace().count() <= 1
+                });
+            if let Some(t) = inner
+                && sentence[end..end + n.start()].contains(',')
+            {
+                at = if t.start() == end + n.start() {
+                    t.start()
+                } else {
+                    end + n.start() + 1
+                };
                 continue;
             }
             out.push(((t_start, end), (end + n.start(), end + n.end()), None));
@@ -1419,11 +1430,21 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             // "his Saudi counterpart X": the role of the person the sentence named before.
             if role == "counterpart" {
                 // The person named before in the sentence, else the last one before it.
+                // The first one, the sentence's subject: in "Yair Lapid, foreign minister in the
+                // coalition that ousted Prime Minister Benjamin Netanyahu's government, met his
+                // Jordanian counterpart", the counterpart is Lapid's, not Netanyahu's.
                 let previous = people
                     .iter()
-                    .filter(|q| q.mentions.iter().any(|m| m.0 >= ss && m.1 <= title_start))
-                    .filter_map(|q| q.role.clone())
-                    .next_back()
+                    .filter_map(|q| {
+                        q.mentions
+                            .iter()
+                            .filter(|m| m.0 >= ss && m.1 <= title_start)
+                            .map(|m| m.0)
+                            .min()
+                            .zip(q.role.clone())
+                    })
+                    .min_by_key(|(at, _)| *at)
+                    .map(|(_, role)| role)
                     .or_else(|| {
                         // "Mr. Bashir and his South Sudanese counterpart, Salva Kiir": the one
                         // the sentence names before the title (by the last word of their name),
@@ -2202,6 +2223,39 @@ pub fn place_envoys(doc: &Doc<'_>, people: &mut [Person], pair: &[usize], lex: &
             .and_then(|m| m.country(lex));
         if let Some(c) = sent_to.filter(|c| pair.contains(c)) {
             q.country = Some(if c == first { second } else { first });
+        }
+    }
+}
+
+/// An official nothing places serves, as a guess, the country of the article's pair that their
+/// sentence names first, else the one the sentence before names first: "Foreign Minister
+/// Ramtane Lamamra told a press conference that Algeria's decision to cut ties with Morocco
+/// ...", "President Martin Vizcarra affirmed the Peru-Bolivia cabinet had been productive".
+pub fn place_by_sentence(doc: &Doc<'_>, people: &mut [Person], pair: &[usize], lex: &Lexicon) {
+    if pair.len() != 2 {
+        return;
+    }
+    for q in people
+        .iter_mut()
+        .filter(|q| q.country.is_none() && !q.international && q.role.is_some())
+    {
+        let Some(&(at, _)) = q.mentions.iter().min() else {
+            continue;
+        };
+        let Some(si) = doc.sentence_of(at) else {
+            continue;
+        };
+        let first_in = |i: usize| {
+            let s = &doc.sentences[i];
+            doc.mentions
+                .iter()
+                .filter(|m| m.start >= s.start && m.end <= s.end && m.is_country())
+                .filter_map(|m| m.country(lex))
+                .find(|c| pair.contains(c))
+        };
+        if let Some(c) = first_in(si).or_else(|| si.checked_sub(1).and_then(first_in)) {
+            q.country = Some(c);
+            q.guessed = true;
         }
     }
 }

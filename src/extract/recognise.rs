@@ -106,7 +106,7 @@ pub fn mentions(text: &Text<'_>, from: usize, lex: &Lexicon) -> Vec<Mention> {
             {
                 continue;
             }
-            if inside_other_name(text, &m, out.last(), lex) {
+            if inside_other_name(text, &m, out.last(), lex) || region_adjective(text, &m) {
                 continue;
             }
             out.push(m);
@@ -192,6 +192,33 @@ fn names_instrument(text: &Text<'_>, m: &Mention) -> bool {
         at += len;
     }
     false
+}
+
+/// Whether a country's adjective after a compass word names a region ("the two South American
+/// countries", "Latin American leaders"); the names that are a country's ("South African",
+/// "North Korean") are longer matches and come first.
+fn region_adjective(text: &Text<'_>, m: &Mention) -> bool {
+    if !m.is_demonym() {
+        return false;
+    }
+    let before = &text.folded[..m.start];
+    [
+        &b"south "[..],
+        b"north ",
+        b"east ",
+        b"west ",
+        b"central ",
+        b"latin ",
+        b"pan-",
+    ]
+    .iter()
+    .any(|w| {
+        before.ends_with(w)
+            && (before.len() == w.len() || !is_word(before[before.len() - w.len() - 1]))
+            && text
+                .slice(m.start - w.len(), m.start - w.len() + 1)
+                .starts_with(char::is_uppercase)
+    })
 }
 
 /// Whether a one-word name of a government body ("Congress") ends a longer name that is not
