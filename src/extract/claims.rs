@@ -1511,7 +1511,11 @@ pub fn resolve(
     span: (usize, usize),
     pair: &[usize],
 ) -> Option<Source> {
-    let (start, mut end) = span;
+    let (mut start, mut end) = span;
+    // '"...", the ministry said': the punctuation after a quotation is not the source's.
+    while start < end && matches!(doc.text.folded[start], b',' | b'"' | b'\'' | b' ') {
+        start += 1;
+    }
     // "U.S. officials have warned": the auxiliary and adverbs before the cue are not the source.
     loop {
         let raw = doc.text.slice(start, end).trim_end();
@@ -1526,6 +1530,8 @@ pub fn resolve(
                 | "also"
                 | "repeatedly"
                 | "previously"
+                | "earlier"
+                | "later"
                 | "already"
                 | "again"
                 | "long"
@@ -1693,6 +1699,31 @@ pub fn resolve(
         } else {
             2
         };
+        // "The two Prime Ministers": the people of that office, when two hold it.
+        let office = [
+            "prime minister",
+            "president",
+            "foreign minister",
+            "defence minister",
+            "defense minister",
+        ]
+        .into_iter()
+        .find(|o| lower.contains(o));
+        let holders: Vec<usize> = office
+            .map(|o| {
+                before
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        people[i]
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| r.to_lowercase().contains(o))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let before = if holders.len() >= wanted { holders } else { before };
         let mut chosen: Vec<usize> = Vec::new();
         for &i in &before {
             if chosen.len() == wanted {

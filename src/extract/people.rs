@@ -178,6 +178,8 @@ pub(crate) const NOT_NAME: &[&str] = &[
     // "Both Leaders reiterated ..." (a joint statement's defined term).
     "Both",
     "Leaders",
+    // "the Chief Executive welcomed ..." (an office, not a name).
+    "Executive",
 ];
 
 /// Single-word titles that can precede a name inside a longer title.
@@ -765,6 +767,8 @@ fn clean_name(raw: &str) -> Option<(usize, String)> {
 
 /// The role a title gives, from the lexicon ("Adm." is Admiral); compound titles as written.
 fn role_of_title(title: &str, lex: &Lexicon) -> String {
+    // "Ambassador to Iraq," as the title's tail took it.
+    let title = title.trim_end_matches([',', ';']);
     lex.titles
         .iter()
         .find(|(t, _)| t == title)
@@ -2162,6 +2166,26 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
                                 })))
                 })
             });
+            // "Japanese Foreign Minister Kamikawa Yoko and Defense Minister Kihara Minoru": a
+            // country's adjective before the first title is the second title's too.
+            let shared = people[i].mentions.iter().any(|&(a, _)| {
+                q.mentions.iter().any(|&(qa, qb)| {
+                    qb <= a
+                        && doc
+                            .text
+                            .slice(qb, a)
+                            .trim()
+                            .strip_prefix("and ")
+                            .is_some_and(|rest| {
+                                rest.split_whitespace().count() <= 5
+                                    && rest.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                            })
+                        && adjective_before_title(doc, qa)
+                })
+            });
+            if shared {
+                return Some(c);
+            }
             joined.then_some(if c == first { second } else { first })
         });
         if found.is_some() {
@@ -2258,6 +2282,28 @@ pub fn place_by_sentence(doc: &Doc<'_>, people: &mut [Person], pair: &[usize], l
             q.guessed = true;
         }
     }
+}
+
+/// Whether a country's name or adjective stands right before the title of the person named at
+/// `at` ("*Japanese* Foreign Minister Kamikawa Yoko"): only capitalised words between.
+fn adjective_before_title(doc: &Doc<'_>, at: usize) -> bool {
+    let Some(si) = doc.sentence_of(at) else {
+        return false;
+    };
+    let from = doc.sentences[si].start;
+    doc.mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= at && m.start >= from && m.is_country())
+        .is_some_and(|m| {
+            let gap = doc.text.slice(m.end, at);
+            let gap = gap
+                .strip_prefix("'s")
+                .or_else(|| gap.strip_prefix("’s"))
+                .unwrap_or(gap);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            !words.is_empty() && words.len() <= 4 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        })
 }
 
 /// Verbs whose object is the official met: "called on", "met", "held talks with".

@@ -3199,3 +3199,36 @@ fn countries_accusing_each_other_an_upcoming_visit_by_someone_and_what_a_partici
         "{closed:?}"
     );
 }
+
+#[test]
+fn an_envoy_summoned_an_operation_launched_and_an_adjective_shared_by_two_titles() {
+    let x = extract_text(
+        "date: 2020-06-18\n---\nAnkara launched Operation Claw-Eagle in northern Iraq this week.\nThe Turkish envoy to Iraq, Fatih Yildiz, has been summoned by the foreign ministry, Baghdad announced.",
+    );
+    assert_eq!(x.events.len(), 2, "{:?}", x.events);
+    assert!(x.events.iter().all(|e| e.kind == "other"), "{:?}", x.events);
+    assert_eq!(office_of(&x, "Yildiz").1.as_deref(), Some("Türkiye"));
+    let y = extract_text(
+        "date: 2024-07-08\n---\nPresident Ferdinand R. Marcos Jr. of the Philippines welcomed Japanese Foreign Minister Kamikawa Yoko and Defense Minister Kihara Minoru in Manila on Monday.",
+    );
+    assert_eq!(office_of(&y, "Kihara"), office("Defense Minister", "Japan"));
+}
+
+#[test]
+fn the_two_prime_ministers_are_the_two_holders_of_the_office() {
+    let x = extract_text(
+        "date: 2024-03-15\n---\nPrime Minister of Bhutan Tshering Tobgay held discussions with Prime Minister Narendra Modi in New Delhi. National Security Adviser Ajit Doval of India also called on him.\nThe two Prime Ministers acknowledged that the ties between India and Bhutan are a source of strength.",
+    );
+    let c = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("The two"))
+        .unwrap_or_else(|| panic!("{:?}", x.claims));
+    let names: Vec<&str> = c
+        .attributed_to
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert!(names.iter().any(|n| n.contains("Modi")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("Tobgay")), "{names:?}");
+}
