@@ -1338,6 +1338,9 @@ const TWO_PEOPLE: &[&str] = &[
     "two foreign ministers",
     "both foreign ministers",
     "the secretaries",
+    "both officials",
+    "two authorities",
+    "both authorities",
 ];
 
 fn contains_word(hay: &str, word: &str) -> bool {
@@ -1445,21 +1448,7 @@ pub fn person_for_role(
 /// Secretary, though Australia's minister was the last one named.
 fn previous_subject(doc: &Doc<'_>, people: &[Person], lex: &Lexicon, at: usize) -> Option<usize> {
     let here = doc.sentence_of(at)?;
-    let s = &doc.sentences[here.checked_sub(1)?];
-    let text = doc.text.slice(s.start, s.end);
-    // The words before the verb, or the capitalised words that open the sentence ("Hayashi told
-    // reporters ...": "told" is no "-ed" past).
-    let verb = verb_after_subject(text, false).or_else(|| {
-        let mut chars = 0;
-        for w in text.split(' ') {
-            if !w.starts_with(char::is_uppercase) {
-                break;
-            }
-            chars += w.chars().count() + 1;
-        }
-        (chars > 0).then_some(chars)
-    })?;
-    let (a, b) = (s.start, s.start + verb);
+    let (a, b) = subject_of(doc, lex, here.checked_sub(1)?)?;
     // Nobody named before the pronoun in its own sentence (the subject of the sentence before
     // outranks the names of its objects: "Hayashi told reporters he has been speaking with
     // Park. He said ..." is Hayashi).
@@ -1497,6 +1486,33 @@ fn previous_subject(doc: &Doc<'_>, people: &[Person], lex: &Lexicon, at: usize) 
         }
         _ => None,
     }
+}
+
+/// The subject of sentence `si` (code points): the words before its first verb in the past
+/// tense, or the capitalised words that open it.
+fn subject_of(doc: &Doc<'_>, lex: &Lexicon, si: usize) -> Option<(usize, usize)> {
+    let s = &doc.sentences[si];
+    // Before its reporting cue ("President Emmanuel Macron's office said ...").
+    if let Some((cue, _)) = find_cue(doc, s.start, s.end, lex, &[]) {
+        let from = clause_start(doc, s.start, cue);
+        if from < cue && doc.text.slice(from, cue).split_whitespace().count() <= 8 {
+            return Some((from, cue));
+        }
+    }
+    let text = doc.text.slice(s.start, s.end);
+    // The words before the verb, or the capitalised words that open the sentence ("Hayashi told
+    // reporters ...": "told" is no "-ed" past).
+    let verb = verb_after_subject(text, false).or_else(|| {
+        let mut chars = 0;
+        for w in text.split(' ') {
+            if !w.starts_with(char::is_uppercase) {
+                break;
+            }
+            chars += w.chars().count() + 1;
+        }
+        (chars > 0).then_some(chars)
+    })?;
+    Some((s.start, s.start + verb))
 }
 
 /// Resolves the source named in `span`.
@@ -1890,6 +1906,29 @@ pub fn resolve(
                 }
                 return Some(source);
             }
+        }
+    }
+    // "It said it was stunned ...": the body the sentence before (or the one before it, while
+    // they too say "it") has as its subject.
+    if lower.trim() == "it"
+        && let Some(here) = doc.sentence_of(start)
+    {
+        for back in 1..=3 {
+            let Some(subject) = here.checked_sub(back).and_then(|si| subject_of(doc, lex, si)) else {
+                break;
+            };
+            let said = doc.text.slice(subject.0, subject.1).trim().to_lowercase();
+            if said == "it" {
+                continue;
+            }
+            if !matches!(said.as_str(), "he" | "she" | "they" | "we" | "i")
+                && let Some(found) = resolve(doc, people, lex, subject, pair)
+                && found.people.is_empty()
+                && found.countries.is_empty()
+            {
+                return Some(found);
+            }
+            break;
         }
     }
     if matches!(first_word, "he" | "she") {

@@ -106,7 +106,7 @@ fn patterns() -> &'static Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
-        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|committ?(?:ed|s)?\s+to\s+\w+ing|pledg(?:ed|es)\s+to|vow(?:ed|s)\s+to|promis(?:ed|es)\s+to|next\s+(?:[\w#-]+\s+){0,3}?(?:meeting|round|session|summit|talks|dialogue|visit|consultations)|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
+        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed|discussed|convened|launched)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|committ?(?:ed|s)?\s+to\s+\w+ing|pledg(?:ed|es)\s+to|vow(?:ed|s)\s+to|promis(?:ed|es)\s+to|next\s+(?:[\w#-]+\s+){0,3}?(?:meeting|round|session|summit|talks|dialogue|visit|consultations)|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
         the_two: ascii(r"(?i)\b(?:the\s+two\s+(?:ministers|leaders|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|sides|countries|governments|delegations)|both\s+(?:ministers|leaders|sides|countries|governments))\b"),
         three: ascii(r"(?i)\b(?:(?:the|all|these)\s+three(?:\s+(?:countries|nations|sides|governments|allies|partners|leaders|ministers))?|trilateral)\b"),
@@ -315,6 +315,27 @@ fn will_before(before: &[u8]) -> bool {
     future(&last)
         || (matches!(last.as_slice(), b"also" | b"soon" | b"then" | b"now" | b"jointly")
             && words.next().is_some_and(|w| future(&w)))
+}
+
+/// Whether a country comes inside a clause set off by commas that describes a party rather
+/// than tells the act: "after Iran, which has supported Russia in its invasion of Ukraine, and
+/// Saudi Arabia, an ally of the United States, agreed to ...".
+fn in_aside_clause(before: &[u8]) -> bool {
+    [
+        &b", which "[..],
+        b", who ",
+        b", an ally of ",
+        b", a close ally of ",
+        b", a key ally of ",
+        b", a partner of ",
+    ]
+    .iter()
+    .any(|w| {
+        before
+            .windows(w.len())
+            .rposition(|x| x == *w)
+            .is_some_and(|i| !before[i + w.len()..].contains(&b','))
+    })
 }
 
 /// Whether a place comes inside a list of topics that "including" or "such as" opens, up to
@@ -607,6 +628,7 @@ pub fn find(
             if listed
                 || topic_or_setting(&doc.text.folded[s.start..m.start])
                 || in_topic_list(&doc.text.folded[s.start..m.start])
+                || in_aside_clause(&doc.text.folded[s.start..m.start])
                 || mediator(&doc.text.folded[s.start..m.start], &doc.text.folded[m.end..s.end])
             {
                 previous_aside_end = Some(m.end);

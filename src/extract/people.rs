@@ -180,6 +180,13 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "Leaders",
     // "the Chief Executive welcomed ..." (an office, not a name).
     "Executive",
+    "Commissioner",
+    // Newspapers ("The German newspaper Sueddeutsche Zeitung reported").
+    "Zeitung",
+    "Times",
+    "Gazette",
+    "Herald",
+    "Tribune",
 ];
 
 /// Single-word titles that can precede a name inside a longer title.
@@ -848,15 +855,13 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
             break;
         };
         at = m.end();
-        let before_ok = !sentence[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let after_ok = !sentence[m.end()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        if !before_ok || !after_ok {
+        // "Assistant Secretary-General": a title that goes on after a hyphen is a longer one,
+        // which may start later ("Secretary-General", its rank before it).
+        if sentence[m.end()..].starts_with('-') {
+            at = m.start() + sentence[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if !standalone(sentence, m.start(), m.end()) {
             continue;
         }
         let t_start = rank_start(sentence, m.start());
@@ -952,11 +957,40 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
     out
 }
 
+/// Whether a title found at `start..end` stands as words of its own: not inside a word, nor after
+/// a hyphen unless a rank makes it one title ("Major-General Ivan Sokol").
+fn standalone(sentence: &str, start: usize, end: usize) -> bool {
+    let before_ok = !sentence[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || (c == '-' && !hyphenated_rank(&sentence[..start])));
+    let after_ok = !sentence[end..].chars().next().is_some_and(char::is_alphanumeric);
+    before_ok && after_ok
+}
+
+/// Whether the text before a title ends with a rank and a hyphen ("Major-", "Lieutenant-").
+fn hyphenated_rank(before: &str) -> bool {
+    ["Major-", "Lieutenant-", "Brigadier-", "Vice-", "Rear-", "Deputy-"]
+        .iter()
+        .any(|r| before.ends_with(r))
+}
+
 /// Where a title found at `at` begins with the rank before it: "Vice Foreign Minister Qin Gang",
 /// "Deputy Interior Minister X" (a rank below the office the list knows belongs to the title).
 fn rank_start(sentence: &str, at: usize) -> usize {
     let mut start = at;
-    for rank in ["Vice ", "Deputy ", "Assistant ", "First "] {
+    for rank in [
+        "Vice ",
+        "Deputy ",
+        "Assistant ",
+        "First ",
+        "Major-",
+        "Lieutenant-",
+        "Brigadier-",
+        "Vice-",
+        "Rear-",
+        "Deputy-",
+    ] {
         if sentence[..start].ends_with(rank)
             && !sentence[..start - rank.len()]
                 .chars()
@@ -1571,6 +1605,17 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     .find(|m| m.start >= b_start && m.end <= b_end && m.is_country())
                     .and_then(|m| m.country(lex));
             }
+            // "Assistant Secretary-General for Political Affairs of the United Nations, Mr. X":
+            // an office of an intergovernmental body.
+            if country.is_none()
+                && let Some((b_start, b_end)) = body
+            {
+                let (b_start, b_end) = (doc.text.char_at(base + b_start), doc.text.char_at(base + b_end));
+                international |= doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= b_start && m.end <= b_end && is_igo(m, lex));
+            }
             if country.is_none() {
                 country = known.and_then(|k| lex.people[k].country);
             }
@@ -1592,7 +1637,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                         && m.start >= ss
                         && m.is_country()
                         && !bound.contains(&m.start)
-                        && !governed(&doc.text.folded[ss..m.start])
+                        // "From Pakistan side, the documents were signed by Minister ...": a side
+                        // is whom the officials after it serve.
+                        && (!governed(&doc.text.folded[ss..m.start])
+                            || doc.text.folded[m.end..].starts_with(b" side"))
                         && !parties_apart(&doc.text.folded[m.end..title_start])
                 });
                 country = nearest.and_then(|m| m.country(lex));

@@ -3232,3 +3232,54 @@ fn the_two_prime_ministers_are_the_two_holders_of_the_office() {
     assert!(names.iter().any(|n| n.contains("Modi")), "{names:?}");
     assert!(names.iter().any(|n| n.contains("Tobgay")), "{names:?}");
 }
+
+#[test]
+fn a_hyphenated_title_a_body_of_the_un_a_side_and_a_commissioner() {
+    let x = extract_text(
+        "date: 2024-01-26\n---\nVenezuela and Guyana met in Brasilia on Thursday. The meeting was also attended by the Assistant Secretary-General for Political Affairs of the United Nations, Mr. Miroslav Jenca, as an observer.",
+    );
+    let jenca = x.leaders.iter().find(|l| l.name == "Miroslav Jenca").unwrap();
+    assert_eq!(
+        jenca.role.as_deref(),
+        Some("Assistant Secretary-General for Political Affairs of the United Nations")
+    );
+    assert_eq!(jenca.country, None);
+    let y = extract_text(
+        "date: 2018-11-03\n---\nPakistan and China signed 15 agreements in Beijing.\nFrom Pakistan side, the documents were signed by Finance Minister Asad Umar and Planning Minister Khusro Bakhtiar.",
+    );
+    assert_eq!(office_of(&y, "Umar"), office("Finance Minister", "Pakistan"));
+    assert_eq!(office_of(&y, "Bakhtiar"), office("Planning Minister", "Pakistan"));
+    let z = extract_text(
+        "date: 2018-01-23\n---\nA Myanmar delegation visited Bangladesh. “We hope they will finish their job today,” Refugee Relief and Repatriation Commissioner Mizanur Rahman told EFE.",
+    );
+    assert_eq!(office_of(&z, "Mizanur").0.as_deref(), Some("Commissioner"));
+}
+
+#[test]
+fn it_is_the_body_that_spoke_before_and_a_clause_describing_a_party_takes_no_part() {
+    let x = extract_text(
+        "date: 2025-04-15\n---\nFrance recalled its ambassador in Algiers on Tuesday.\nPresident Emmanuel Macron's office said the officials were on their way to France.\nIt said it was stunned that relations between France and Algeria had taken such a turn.",
+    );
+    let it = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.starts_with("It said"))
+        .unwrap_or_else(|| panic!("{:?}", x.claims));
+    assert_eq!(it.attributed_to, "President Emmanuel Macron's office");
+    let y = extract_text(
+        "date: 2023-04-06\n---\nThe foreign ministers of Saudi Arabia and Iran met in Beijing on Thursday.\nThe summit comes one month after Iran, which has supported Russia in its invasion of Ukraine, and Saudi Arabia, an ally of the United States, agreed to normalize diplomatic relations.",
+    );
+    for e in y
+        .events
+        .iter()
+        .filter(|e| e.sentence.text.starts_with("The summit"))
+    {
+        let mut parties = e.participants.clone();
+        parties.sort();
+        assert_eq!(parties, ["Iran", "Saudi Arabia"], "{e:?}");
+    }
+    let z = extract_text(
+        "date: 2023-09-19\n---\nA statement from India's Ministry of External Affairs says a senior Canadian diplomat has been asked to leave India within five days.",
+    );
+    assert_eq!(event_of(&z, "other").cameo, "161");
+}
