@@ -335,7 +335,7 @@ pub fn called_on_someone(after: &str) -> bool {
 
 /// Cues that are also plural nouns.
 const PLURAL_NOUN_CUES: &[&[u8]] = &[
-    b"states", b"claims", b"reports", b"notes", b"demands", b"asks", b"adds",
+    b"states", b"claims", b"reports", b"notes", b"demands", b"asks", b"adds", b"note",
 ];
 
 /// Words after which such a cue is the noun.
@@ -353,6 +353,10 @@ const NOUN_BEFORE: &[&[u8]] = &[
     b"both",
     b"these",
     b"those",
+    // "the Serbian ambassador rejected the protest note".
+    b"protest",
+    b"diplomatic",
+    b"verbal",
     b"all",
     b"many",
     b"some",
@@ -663,6 +667,26 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         }
         let clause = clause_start(doc, s.start, cue.0);
         let mut subject = (clause, cue.0);
+        // "A Syrian business delegation arrived at the crossing saying ...": a participle after
+        // a clause without a comma; the subject ends at the clause's verb.
+        if is_participle_cue(doc.text.slice(cue.0, cue.1))
+            && let Some(verb) = clause_verb(doc.text.slice(clause, cue.0)).or_else(|| {
+                // The first lower-case word in the past tense after the first word.
+                let text = doc.text.slice(clause, cue.0);
+                let mut chars = 0;
+                text.split(' ').enumerate().find_map(|(k, w)| {
+                    let at = chars;
+                    chars += w.chars().count() + 1;
+                    (k > 0
+                        && w.len() > 2
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && crate::extract::text::is_past_tense(w))
+                    .then_some(at)
+                })
+            })
+        {
+            subject = (clause, clause + verb);
+        }
         if doc.text.slice(clause, cue.0).trim().is_empty() && clause > s.start {
             // "The sources, who spoke on condition of anonymity, said": the subject stands
             // before the relative clause.

@@ -3283,3 +3283,21 @@ fn it_is_the_body_that_spoke_before_and_a_clause_describing_a_party_takes_no_par
     );
     assert_eq!(event_of(&z, "other").cameo, "161");
 }
+
+#[test]
+fn a_protest_note_is_a_noun_a_participle_without_a_comma_and_assured() {
+    let x = extract_text(
+        "date: 2019-09-09\n---\nCroatia summoned the Serbian ambassador on Monday.\nAlthough the Serbian ambassador rejected the protest note, the ministry informed her that the event was serious.\nA Syrian business delegation arrived at the crossing saying the opening would herald a boost in trade.\nThe Spanish Prime Minister, Pedro Sánchez, assured yesterday that there will be progress on customs with Morocco.",
+    );
+    let by = |part: &str| {
+        x.claims
+            .iter()
+            .find(|c| c.text.text.contains(part))
+            .unwrap_or_else(|| panic!("{part}: {:?}", x.claims))
+            .attributed_to
+            .clone()
+    };
+    assert_eq!(by("informed her"), "the ministry");
+    assert_eq!(by("herald"), "A Syrian business delegation");
+    assert_eq!(by("progress on customs"), "Pedro Sánchez");
+}
