@@ -1945,7 +1945,15 @@ pub fn resolve(
             if said == "it" {
                 continue;
             }
-            if !matches!(said.as_str(), "he" | "she" | "they" | "we" | "i")
+            // A body: two words or more ("the ministry"), or an organisation the gazetteer knows
+            // ("Eni") — not the first word of a sentence quoted ("The goal pursued by ...").
+            let body = said.split_whitespace().count() >= 2
+                || doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= subject.0 && m.end <= subject.1 && matches!(m.entry, Entry::Org(_)));
+            if body
+                && !matches!(said.as_str(), "he" | "she" | "they" | "we" | "i")
                 && let Some(found) = resolve(doc, people, lex, subject, pair)
                 && found.people.is_empty()
                 && found.countries.is_empty()

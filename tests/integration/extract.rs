@@ -3301,3 +3301,13 @@ fn a_protest_note_is_a_noun_a_participle_without_a_comma_and_assured() {
     assert_eq!(by("herald"), "A Syrian business delegation");
     assert_eq!(by("progress on customs"), "Pedro Sánchez");
 }
+
+#[test]
+fn it_after_a_quotation_is_never_the_quotation_s_first_word() {
+    let x = extract_text(
+        "date: 2022-06-13\n---\nThe office of the governor of North Kivu province said on Sunday that Congolese forces had repelled attacks backed by Rwanda.\n\n\"The goal pursued by Rwanda is to occupy Bunagana,\" it said in a statement.",
+    );
+    for c in &x.claims {
+        assert_ne!(c.attributed_to, "The", "{c:?}");
+    }
+}
