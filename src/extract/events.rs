@@ -338,6 +338,22 @@ fn in_aside_clause(before: &[u8]) -> bool {
     })
 }
 
+/// Nouns for the topics of talks, before a list of them ("other issues, including ...").
+const TOPIC_NOUNS: &[&[u8]] = &[
+    b"issues",
+    b"topics",
+    b"matters",
+    b"questions",
+    b"files",
+    b"crises",
+    b"situations",
+    b"affairs",
+    b"areas",
+    b"fields",
+    b"sectors",
+    b"subjects",
+];
+
 /// Whether a place comes inside a list of topics that "including" or "such as" opens, up to
 /// twelve words after it ("other issues, including joint action for peace in Afghanistan").
 /// The list must follow a word for topics ("issues", "areas"): "Gulf states, including Saudi
@@ -346,23 +362,11 @@ fn in_topic_list(before: &[u8]) -> bool {
     [&b"including "[..], b"such as "].iter().any(|w| {
         before.windows(w.len()).rposition(|x| x == *w).is_some_and(|i| {
             before[i..].split(|&b| b == b' ').count() <= 12
-                && before[..i].split(|&b| b == b' ').rev().take(6).any(|w| {
-                    matches!(
-                        w.strip_suffix(b",").unwrap_or(w),
-                        b"issues"
-                            | b"topics"
-                            | b"matters"
-                            | b"questions"
-                            | b"files"
-                            | b"crises"
-                            | b"situations"
-                            | b"affairs"
-                            | b"areas"
-                            | b"fields"
-                            | b"sectors"
-                            | b"subjects"
-                    )
-                })
+                && before[..i]
+                    .split(|&b| b == b' ')
+                    .rev()
+                    .take(6)
+                    .any(|w| TOPIC_NOUNS.contains(&w.strip_suffix(b",").unwrap_or(w)))
         })
     })
 }
@@ -390,21 +394,7 @@ fn topic_or_setting(before: &[u8]) -> bool {
             .map(|w| w.strip_suffix(b",").unwrap_or(w))
             .collect::<Vec<&[u8]>>()
     };
-    if last == b"including"
-        && recent(6).iter().any(|w| {
-            matches!(
-                *w,
-                b"issues"
-                    | b"topics"
-                    | b"matters"
-                    | b"questions"
-                    | b"files"
-                    | b"crises"
-                    | b"situations"
-                    | b"affairs"
-            )
-        })
-    {
+    if last == b"including" && recent(6).iter().any(|w| TOPIC_NOUNS.contains(w)) {
         return true;
     }
     if last == b"between"
