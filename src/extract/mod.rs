@@ -578,10 +578,15 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             known,
             name: p.name.clone(),
             role: p.role.as_ref().map(|r| {
+                // "Hon. Prime Minister": a form of address is not part of the office.
+                let r = ["Hon. ", "Hon ", "the Hon ", "H.E. "]
+                    .iter()
+                    .find_map(|h| r.strip_prefix(h))
+                    .unwrap_or(r);
                 if p.former && !r.starts_with("former") {
                     format!("former {r}")
                 } else {
-                    r.clone()
+                    r.to_owned()
                 }
             }),
             country: p.country.map(|c| lex.countries[c].name.clone()),

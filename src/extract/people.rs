@@ -180,6 +180,11 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "Leaders",
     // "the Chief Executive welcomed ..." (an office, not a name).
     "Executive",
+    // "Minister Responsible for Foreign Affairs" (Oman's title).
+    "Responsible",
+    // "the Rt Hon Elizabeth Truss MP".
+    "MP",
+    "MEP",
     "Commissioner",
     // Newspapers ("The German newspaper Sueddeutsche Zeitung reported").
     "Zeitung",
@@ -234,7 +239,11 @@ const TITLE_WORDS: &[&str] = &[
     "Ambassador",
     "Senator",
     "Sen.",
+    "Cmdr.",
+    "Cdr.",
+    "Hon.",
     // Forms of address before a name ("H.E. Mr. ISHIBA Shigeru", "Dato' Seri Anwar Ibrahim").
+    "H.E",
     "Mr.",
     "Mrs.",
     "Ms.",
@@ -291,6 +300,8 @@ pub const ROLE_HEADS: &[&str] = &[
 ];
 
 const NAME_TOKEN: &str = concat!(
+    // Initials written together ("Retno L.P. Marsudi").
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|",
     r"(?:(?:al|el|ad|as|ash|abu|Al|El|Abu)-)?[",
     latin_upper!(),
     r"][",
@@ -299,7 +310,7 @@ const NAME_TOKEN: &str = concat!(
     latin_upper!(),
     r"]?[",
     latin_letter!(),
-    r"'’]+)*\.?"
+    r"'’]+)*\.?)"
 );
 const PARTICLE: &str = r"(?:bin|bint|ibn|al|el|de|van|von|da|di|Al)";
 
@@ -541,7 +552,7 @@ const HONORIFICS: &[&str] = &[
 
 /// A form of address between a title and a name ("Prime Minister of Bangladesh, H.E. Sheikh
 /// Hasina").
-const EXCELLENCY: &str = r"(?:H\.\s?E\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+)?";
+const EXCELLENCY: &str = r"(?:(?:H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|(?:the\s+)?Rt\.?\s+Hon\.?)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)?";
 
 fn name_pattern() -> String {
     // A nickname in quotation marks may stand between the names ("Benjamin "Bibi" Netanyahu").
@@ -721,6 +732,12 @@ fn clean_name(raw: &str) -> Option<(usize, String)> {
         }
         _ => raw,
     };
+    // "H. E. Mr. Charles Owiredu", "the Rt Hon Elizabeth Truss MP": forms of address written
+    // apart.
+    let raw = ["H. E. ", "H. E ", "Rt Hon ", "Rt. Hon. ", "Right Honourable "]
+        .iter()
+        .find_map(|p| raw.strip_prefix(p))
+        .unwrap_or(raw);
     let mut words = raw.split_whitespace().peekable();
     while words.peek().is_some_and(|w| TITLE_WORDS.contains(w)) {
         words.next();
@@ -904,23 +921,8 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
         {
             // "her Indonesian counterpart, Foreign Minister Sugiono": a title after the comma
             // is the name's own; the search goes on from it.
-            // "his counterpart, Bolivian President Evo Morales": a country's adjective may come
-            // before that title.
-            let inner = p
-                .titles
-                .find(aho_corasick::Input::new(sentence).span(end + n.start()..end + n.end()))
-                .filter(|t| {
-                    t.start() == end + n.start()
-                        || sentence[end + n.start()..t.start()].split_whitespace().count() <= 1
-                });
-            if let Some(t) = inner
-                && sentence[end..end + n.start()].contains(',')
-            {
-                at = if t.start() == end + n.start() {
-                    t.start()
-                } else {
-                    end + n.start() + 1
-                };
+            if let Some(next) = title_in_name(sentence, p, end, n.start(), n.end()) {
+                at = next;
                 continue;
             }
             out.push(((t_start, end), (end + n.start(), end + n.end()), None));
@@ -1002,6 +1004,26 @@ fn rank_start(sentence: &str, at: usize) -> usize {
         }
     }
     start
+}
+
+/// Where the search for titles goes on when the name found after a title holds one of its own,
+/// or `None`: "her Indonesian counterpart, Foreign Minister Sugiono" and "his counterpart,
+/// Bolivian President Evo Morales" (after a comma, a country's adjective may come before it);
+/// "Secretary of Defense Spokesperson Cmdr. Sarah Higgins" (an office right after a title is
+/// the name's own; a rank or form of address, "Foreign Minister Ambassador X", is not: the name
+/// follows it). `end` is where the title ends; `n_start..n_end` the name, relative to it.
+fn title_in_name(sentence: &str, p: &Patterns, end: usize, n_start: usize, n_end: usize) -> Option<usize> {
+    let (a, b) = (end + n_start, end + n_end);
+    let t = p
+        .titles
+        .find(aho_corasick::Input::new(sentence).span(a..b))
+        .filter(|t| t.start() == a || sentence[a..t.start()].split_whitespace().count() <= 1)?;
+    let office_after = t.start() == a
+        && !sentence[t.start()..t.end()]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| TITLE_WORDS.contains(&w));
+    (sentence[end..a].contains(',') || office_after).then(|| if t.start() == a { t.start() } else { a + 1 })
 }
 
 /// Names after a plural title: "Defence ministers Nikos Dendias and Yasar Guler", "Foreign
@@ -1779,6 +1801,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let (Some(name_m), Some(role_m)) = (c.name("name"), c.name("role")) else {
                 continue;
             };
+
             // A match that starts inside an abbreviation ("H.E. Ahmed Isse Awad" matched from
             // its "E.") starts at the next word.
             let (mut from, mut raw_name) = (name_m.start(), name_m.as_str());
@@ -1795,11 +1818,15 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let end = start + name.chars().count();
             let role_start = doc.text.char_at(base + role_m.start());
             let role_end = doc.text.char_at(base + role_m.end());
+            // ", and the Minister for Foreign Affairs of Indonesia, X": the next person of a
+            // list, not this one's role.
+            let listed = role_m.as_str().starts_with("and ") || role_m.as_str().starts_with("or ");
             // "Jens Stoltenberg, the NATO Secretary General,": a person the gazetteer knows, with
             // only its role, takes the one the text gives, and its country or body.
             if let Some(q) = people
                 .iter_mut()
                 .find(|q| q.known.is_some() && q.role_span.is_none() && q.mentions.contains(&(start, end)))
+                && !listed
                 && let Some(phrase) = role_phrase(doc, role_start, role_end, lex)
             {
                 q.role = Some(phrase.role);
@@ -1822,7 +1849,9 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             if overlaps || name.split_whitespace().count() < 2 {
                 continue;
             }
-            let phrase = role_phrase(doc, role_start, role_end, lex);
+            let phrase = (!listed)
+                .then(|| role_phrase(doc, role_start, role_end, lex))
+                .flatten();
             // "The Kenyan delegation was led by X, Cabinet Secretary for Foreign Affairs": the
             // country of the delegation X leads.
             let leads = doc
@@ -1845,7 +1874,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     former: false,
                     known: None,
                     mentions: vec![(start, end)],
-                    role_span: Some((role_start, role_end)),
+                    role_span: (!listed).then_some((role_start, role_end)),
                     guessed: false,
                     international: phrase.is_some_and(|r| r.international),
                 },

@@ -3311,3 +3311,36 @@ fn it_after_a_quotation_is_never_the_quotation_s_first_word() {
         assert_ne!(c.attributed_to, "The", "{c:?}");
     }
 }
+
+#[test]
+fn forms_of_address_initials_written_together_and_an_office_after_a_title() {
+    let x = extract_text(
+        "date: 2022-04-20\n---\nThe Foreign Secretary of the United Kingdom, the Rt Hon Elizabeth Truss MP, and the Minister for Foreign Affairs of the Republic of Indonesia, Her Excellency Retno L.P. Marsudi, met on 19 April 2022 in London.",
+    );
+    assert_eq!(
+        office_of(&x, "Truss"),
+        office("Foreign Secretary", "United Kingdom")
+    );
+    let retno = x.leaders.iter().find(|l| l.name.contains("Marsudi")).unwrap();
+    assert_eq!(retno.name, "Retno L.P. Marsudi");
+    assert_eq!(x.leaders.len(), 2, "{:?}", x.leaders);
+    let y = extract_text(
+        "date: 2017-02-17\n---\nSecretary of Defense Spokesperson Cmdr. Sarah Higgins provided the following readout: Secretary Mattis met Australian Minister for Defence Marise Payne.\nThe Ghanaian delegation was led by H. E. Mr. Charles Owiredu, Deputy Minister of Foreign Affairs, and the Prime Minister of Mauritius H.E Dr Navinchandra Ramgoolam sent greetings.",
+    );
+    assert_eq!(office_of(&y, "Higgins").0.as_deref(), Some("Spokesperson"));
+    assert!(
+        y.leaders.iter().any(|l| l.name == "Sarah Higgins"),
+        "{:?}",
+        y.leaders
+    );
+    assert!(
+        y.leaders.iter().any(|l| l.name == "Charles Owiredu"),
+        "{:?}",
+        y.leaders
+    );
+    assert_eq!(office_of(&y, "Ramgoolam").0.as_deref(), Some("Prime Minister"));
+    let z = extract_text(
+        "date: 2017-07-14\n---\nAt the invitation of H. E Sheikh Hasina, Hon. Prime Minister of Bangladesh, the President of Sri Lanka paid a state visit to Dhaka.",
+    );
+    assert_eq!(office_of(&z, "Hasina").0.as_deref(), Some("Prime Minister"));
+}
