@@ -963,7 +963,9 @@ fn speaker_label(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usi
     let punctuated = words
         .iter()
         .any(|w| !honorific(w) && !initial(w) && w.contains(['.', ',', ';', '"', '“', '(']));
-    if words.is_empty() || words.len() > 8 || punctuated {
+    // "General Secretary of the Communist Party of the Socialist Republic of Vietnam Nguyen Phu
+    // Trong (retranslated):": a title may make a label long.
+    if words.is_empty() || words.len() > 16 || punctuated {
         return None;
     }
     let capitalised = |w: &&str| {

@@ -3344,3 +3344,16 @@ fn forms_of_address_initials_written_together_and_an_office_after_a_title() {
     );
     assert_eq!(office_of(&z, "Hasina").0.as_deref(), Some("Prime Minister"));
 }
+
+#[test]
+fn a_speaker_label_may_hold_a_long_title() {
+    let x = extract_text(
+        "date: 2018-09-06\n---\nPresident of Russia Vladimir Putin: Mr General Secretary, friends, it is a pleasure to welcome you to Russia. We see positive trends in our cooperation with Vietnam.\n\nGeneral Secretary of the Communist Party of the Socialist Republic of Vietnam Nguyen Phu Trong (retranslated): I would like to thank you. We are grateful for your warm welcome of our delegation to Russia.",
+    );
+    let grateful = x
+        .claims
+        .iter()
+        .find(|c| c.text.text.contains("grateful"))
+        .unwrap_or_else(|| panic!("{:?}", x.claims));
+    assert_eq!(grateful.attributed_to, "Nguyen Phu Trong");
+}
