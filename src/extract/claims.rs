@@ -1514,8 +1514,8 @@ fn previous_subject(doc: &Doc<'_>, people: &[Person], lex: &Lexicon, at: usize) 
     }
 }
 
-/// The subject of sentence `si` (code points): the words before its first verb in the past
-/// tense, or the capitalised words that open it.
+/// The subject of sentence `si` (code points): the clause before its reporting cue, else the
+/// words before its first verb in the past tense, else the capitalised words that open it.
 fn subject_of(doc: &Doc<'_>, lex: &Lexicon, si: usize) -> Option<(usize, usize)> {
     let s = &doc.sentences[si];
     // Before its reporting cue ("President Emmanuel Macron's office said ...").

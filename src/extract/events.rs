@@ -280,34 +280,32 @@ fn mediator(before: &[u8], after: &[u8]) -> bool {
             .any(|w| after.starts_with(w))
 }
 
-/// Whether the words right before a trigger make it future: "will travel", "will also visit".
-/// Whether the words before a trigger end with a perfect auxiliary ("had met", "has secretly
-/// visited"), an adverb allowed between.
-fn perfect_before(before: &[u8]) -> bool {
-    let mut words = before
+/// The words before a trigger, last first, in lower case.
+fn words_back(before: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
+    before
         .split(|&b| b == b' ')
         .filter(|w| !w.is_empty())
         .rev()
-        .map(<[u8]>::to_ascii_lowercase);
+        .map(<[u8]>::to_ascii_lowercase)
+}
+
+/// Whether the words before a trigger end with a perfect auxiliary ("had met", "has secretly
+/// visited"), an adverb allowed between.
+fn perfect_before(before: &[u8]) -> bool {
+    let mut words = words_back(before);
     let perfect = |w: &[u8]| matches!(w, b"had" | b"has" | b"have");
     match words.next() {
         Some(last) if perfect(&last) => true,
-        Some(last)
-            if last.ends_with(b"ly")
-                || matches!(last.as_slice(), b"already" | b"also" | b"just" | b"never") =>
-        {
-            words.next().is_some_and(|w| perfect(&w)) && last.as_slice() != b"never"
+        Some(last) if last.ends_with(b"ly") || matches!(last.as_slice(), b"already" | b"also" | b"just") => {
+            words.next().is_some_and(|w| perfect(&w))
         }
         _ => false,
     }
 }
 
+/// Whether the words right before a trigger make it future: "will travel", "will also visit".
 fn will_before(before: &[u8]) -> bool {
-    let mut words = before
-        .split(|&b| b == b' ')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .map(<[u8]>::to_ascii_lowercase);
+    let mut words = words_back(before);
     let Some(last) = words.next() else {
         return false;
     };
