@@ -1818,15 +1818,11 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             let end = start + name.chars().count();
             let role_start = doc.text.char_at(base + role_m.start());
             let role_end = doc.text.char_at(base + role_m.end());
-            // ", and the Minister for Foreign Affairs of Indonesia, X": the next person of a
-            // list, not this one's role.
-            let listed = role_m.as_str().starts_with("and ") || role_m.as_str().starts_with("or ");
             // "Jens Stoltenberg, the NATO Secretary General,": a person the gazetteer knows, with
             // only its role, takes the one the text gives, and its country or body.
             if let Some(q) = people
                 .iter_mut()
                 .find(|q| q.known.is_some() && q.role_span.is_none() && q.mentions.contains(&(start, end)))
-                && !listed
                 && let Some(phrase) = role_phrase(doc, role_start, role_end, lex)
             {
                 q.role = Some(phrase.role);
@@ -1849,9 +1845,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             if overlaps || name.split_whitespace().count() < 2 {
                 continue;
             }
-            let phrase = (!listed)
-                .then(|| role_phrase(doc, role_start, role_end, lex))
-                .flatten();
+            let phrase = role_phrase(doc, role_start, role_end, lex);
             // "The Kenyan delegation was led by X, Cabinet Secretary for Foreign Affairs": the
             // country of the delegation X leads.
             let leads = doc
@@ -1874,7 +1868,7 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     former: false,
                     known: None,
                     mentions: vec![(start, end)],
-                    role_span: (!listed).then_some((role_start, role_end)),
+                    role_span: Some((role_start, role_end)),
                     guessed: false,
                     international: phrase.is_some_and(|r| r.international),
                 },
