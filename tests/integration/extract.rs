@@ -3334,3 +3334,19 @@ fn a_speaker_label_may_hold_a_long_title() {
         .unwrap_or_else(|| panic!("{:?}", x.claims));
     assert_eq!(grateful.attributed_to, "Nguyen Phu Trong");
 }
+
+#[test]
+fn what_was_agreed_is_planned_and_the_meeting_it_was_agreed_at_is_past() {
+    // The words between "agreed" and "to" may hold a place (masked as a country) and a meeting.
+    let x = extract_text(
+        "date: 2024-03-10\n---\nIndia and Pakistan agreed last month at a meeting in New Delhi to swap the prisoners.",
+    );
+    let of = |kind: &str| {
+        x.events
+            .iter()
+            .find(|e| e.kind == kind)
+            .map_or_else(|| panic!("no {kind}: {:?}", x.events), |e| e.status.clone())
+    };
+    assert_eq!(of("detainee_transfer"), "planned");
+    assert_eq!(of("meeting"), "occurred");
+}
