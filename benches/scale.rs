@@ -8,7 +8,8 @@
 //!   100,000 rows), N times each (once when a run takes more than 5 s, unless the environment
 //!   sets `SCALE_ALL_RUNS`): p50 and max latency,
 //!   rows, and the peak resident memory of the evaluation (the kernel's high-water mark, reset
-//!   before each query).
+//!   before each query). `BILATERAL_BLOCK_CACHE_MB` sets the store's block cache, as for
+//!   `bilateral`.
 //! - `reference --nquads FILE --dir DIR`: the reference for loading, oxigraph's own bulk loader
 //!   (`Store::bulk_loader`, what `oxigraph load` runs) loading the same quads into a new store.
 //!
@@ -84,6 +85,13 @@ fn first(db: &Database, query: &str) -> Option<Vec<Term>> {
 }
 
 fn queries(store: &Path, runs: usize, only: Option<&str>) {
+    // The block cache as `bilateral --block-cache-mb` would set it (128 MiB unless told).
+    if let Some(mb) = std::env::var("BILATERAL_BLOCK_CACHE_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        oxigraph::store::set_block_cache_bytes(mb << 20);
+    }
     let db = Database::open_read_only(store).expect("the store opens");
     let bil = "https://w3id.org/bilateral/ontology#";
     // Realistic parameters, each found by a bounded lookup (never an overview).

@@ -180,6 +180,12 @@ struct StoreArgs {
     /// something else, or a damaged store, is refused and left as it is.
     #[arg(long, default_value = "data", env = "BILATERAL_DATA")]
     data: PathBuf,
+    /// The memory RocksDB keeps for the store's blocks it has read, in MB (one cache for the
+    /// whole store). More makes overviews that read much of a large store faster when run
+    /// again (about a quarter faster with 1024 at 100,000 articles); bound queries do not need it.
+    #[arg(long, default_value_t = 128, env = "BILATERAL_BLOCK_CACHE_MB",
+          value_parser = clap::value_parser!(u64).range(8..=1_048_576))]
+    block_cache_mb: u64,
 }
 
 #[derive(Debug, Args)]
@@ -297,6 +303,11 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Some(store) = store_args(&cli.command) {
+        oxigraph::store::set_block_cache_bytes(
+            usize::try_from(store.block_cache_mb << 20).unwrap_or(usize::MAX),
+        );
+    }
     match cli.command {
         Command::Serve(args) => serve(args),
         Command::Query(args) => query(&args),
@@ -312,6 +323,25 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(args) => restore(&args),
         Command::Compact(args) => compact(&args),
     }
+}
+
+/// The store options of a command that opens a store (all but `extract`).
+fn store_args(command: &Command) -> Option<&StoreArgs> {
+    Some(match command {
+        Command::Serve(a) => &a.store,
+        Command::Query(a) => &a.store,
+        Command::Load(a) => &a.store,
+        Command::Export(a) => &a.store,
+        Command::Extract(_) => return None,
+        Command::Ingest(a) => &a.store,
+        Command::Retract(a) => &a.store,
+        Command::Verify(a) => &a.store,
+        Command::Validate(a) => &a.store,
+        Command::Doctor(a) => &a.store,
+        Command::Backup(a) => &a.store,
+        Command::Restore(a) => &a.store,
+        Command::Compact(a) => &a.store,
+    })
 }
 
 /// Opens the store to write, explaining the usual failure (another process holds it).

@@ -884,3 +884,26 @@ fn extract_warns_of_a_header_that_no_line_closes() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("closes it"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"2023-02-27\""));
 }
+
+#[test]
+fn the_block_cache_is_set_from_the_command_line_and_a_size_out_of_range_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let (ok, _, err) = bilateral(&["compact", "--block-cache-mb", "16"], &data);
+    assert!(ok, "{err}");
+    let (ok, out, err) = bilateral(&["query", "--block-cache-mb", "16", "ASK {}"], &data);
+    assert!(ok, "{err}");
+    assert!(out.contains("true"), "{out}");
+    let (ok, _, err) = bilateral(&["query", "--block-cache-mb", "4", "ASK {}"], &data);
+    assert!(!ok);
+    assert!(err.contains("--block-cache-mb"), "{err}");
+    // The environment sets it too, for every command that opens the store.
+    let out = Command::new(BIN)
+        .args(["compact", "--data"])
+        .arg(&data)
+        .env("BILATERAL_BLOCK_CACHE_MB", "nonsense")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--block-cache-mb"));
+}

@@ -100,6 +100,13 @@ use std::thread::available_parallelism;
 /// };
 /// # Result::<_, Box<dyn std::error::Error>>::Ok(())
 /// ```
+/// bilateral patch: sets the size of the RocksDB block cache of every store opened after the
+/// call (one LRU cache per store, shared by its column families; 128 MiB by default).
+#[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
+pub fn set_block_cache_bytes(bytes: usize) {
+    crate::storage::set_block_cache_bytes(bytes);
+}
+
 #[derive(Clone)]
 pub struct Store {
     storage: Storage,

@@ -1568,12 +1568,20 @@ mod tests {
     }
 }
 
+/// bilateral patch: the size of the block cache of the stores opened from now on (see PATCH.md,
+/// sixth change); 128 MiB unless [`set_block_cache_bytes`] said otherwise.
+static BLOCK_CACHE_BYTES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(128 << 20);
+
+/// bilateral patch: sets the size of the block cache of every store opened after the call.
+pub fn set_block_cache_bytes(bytes: usize) {
+    BLOCK_CACHE_BYTES.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// bilateral patch: one LRU block cache of `BLOCK_CACHE_BYTES` for every column family of a
 /// store, read-only or not (see PATCH.md, fifth change).
 unsafe fn set_block_cache(options: *mut rocksdb_block_based_table_options_t) {
-    const BLOCK_CACHE_BYTES: usize = 128 << 20;
     unsafe {
-        let cache = rocksdb_cache_create_lru(BLOCK_CACHE_BYTES);
+        let cache = rocksdb_cache_create_lru(BLOCK_CACHE_BYTES.load(std::sync::atomic::Ordering::Relaxed));
         assert!(!cache.is_null(), "rocksdb_cache_create_lru returned null");
         rocksdb_block_based_options_set_block_cache(options, cache);
         // The table options hold their own reference to the cache.
