@@ -582,6 +582,27 @@ struct Shared {
     broken: AtomicBool,
 }
 
+impl Drop for Shared {
+    /// A store opened to write writes its memory tables to files when its last handle goes. The
+    /// writes not yet in a table file (the seed's transactions, the summary counts after a bulk
+    /// ingest, a retraction) are otherwise only in `RocksDB`'s write-ahead log, which every later
+    /// open replays: 17 MB of it made each `bilateral query` on the scale benchmark's stores
+    /// spend 0.2–0.4 s opening before it ran. A failure here loses nothing (the log still holds
+    /// the writes) and is not reported.
+    fn drop(&mut self) {
+        if self.path.is_none() || self.broken.load(Ordering::Acquire) {
+            return;
+        }
+        let store = match self.current.get_mut() {
+            Ok(store) => store,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Err(e) = store.flush() {
+            tracing::debug!(error = %e, "could not flush the store's memory tables on closing");
+        }
+    }
+}
+
 impl Database {
     /// Opens the on-disk store in `dir`, or creates one when `dir` is missing or empty.
     ///
