@@ -1144,8 +1144,14 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
     let hay = &doc.text.folded[start..end];
     let pos = find_bytes(hay, b"according to ")?;
     let cue = (start + pos, start + pos + 12);
+    // "according to the U.K. Department for Business and Trade": the period of an initial or a
+    // title is no end of the source.
     let rest_end = (cue.1..end)
-        .find(|&i| matches!(doc.text.folded[i], b',' | b'.' | b';'))
+        .find(|&i| match doc.text.folded[i] {
+            b',' | b';' => true,
+            b'.' => !abbreviation_before(&doc.text.folded, i),
+            _ => false,
+        })
         .unwrap_or(end);
     // "according to a statement by the Moroccan foreign ministry": the source is the ministry.
     let mut from = cue.1;
@@ -1191,6 +1197,37 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
     .min()
     .map_or(rest_end, |at| from + at);
     Some((cue, (from, rest_end)))
+}
+
+/// Whether the period at `dot` ends an abbreviation rather than a clause: a lone letter ("U.K.",
+/// "U.N.", "J. Smith") or a title ("Dr.", "Gen.").
+fn abbreviation_before(folded: &[u8], dot: usize) -> bool {
+    let word_start = folded[..dot]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &folded[word_start..dot];
+    word.len() == 1
+        || [
+            &b"dr"[..],
+            b"prof",
+            b"mr",
+            b"mrs",
+            b"ms",
+            b"gen",
+            b"lt",
+            b"col",
+            b"maj",
+            b"brig",
+            b"adm",
+            b"capt",
+            b"sen",
+            b"rep",
+            b"gov",
+            b"amb",
+            b"st",
+        ]
+        .contains(&word)
 }
 
 /// The subject after an inverted cue ("..., said Paula Ferreira, an energy analyst at the

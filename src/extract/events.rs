@@ -106,7 +106,7 @@ fn patterns() -> &'static Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
         proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
-        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed|discussed|convened|launched)|agreed\s+(?:[\w#'-]+\s+){0,8}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|committ?(?:ed|s)?\s+to\s+\w+ing|pledg(?:ed|es)\s+to|vow(?:ed|s)\s+to|promis(?:ed|es)\s+to|next\s+(?:[\w#-]+\s+){0,3}?(?:meeting|round|session|summit|talks|dialogue|visit|consultations)|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
+        planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed|discussed|convened|launched)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|committ?(?:ed|s)?\s+to\s+\w+ing|pledg(?:ed|es)\s+to|vow(?:ed|s)\s+to|promis(?:ed|es)\s+to|next\s+(?:[\w#-]+\s+){0,3}?(?:meeting|round|session|summit|talks|dialogue|visit|consultations)|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
         the_two: ascii(r"(?i)\b(?:the\s+two\s+(?:ministers|leaders|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|sides|countries|governments|delegations)|both\s+(?:ministers|leaders|sides|countries|governments))\b"),
         three: ascii(r"(?i)\b(?:(?:the|all|these)\s+three(?:\s+(?:countries|nations|sides|governments|allies|partners|leaders|ministers))?|trilateral)\b"),
@@ -287,6 +287,27 @@ fn words_back(before: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
         .filter(|w| !w.is_empty())
         .rev()
         .map(<[u8]>::to_ascii_lowercase)
+}
+
+/// Whether the words before a trigger end in "after", "since" or "following" with a determiner and
+/// at most two words between ("after a closed-door meeting", "since an initial round of talks").
+fn after_a_noun_phrase(before_trigger: &str) -> bool {
+    let words: Vec<String> = before_trigger
+        .rsplit(' ')
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words
+        .iter()
+        .position(|w| matches!(w.as_str(), "after" | "since" | "following"))
+        .is_some_and(|k| {
+            k >= 1
+                && matches!(
+                    words[k - 1].as_str(),
+                    "a" | "an" | "the" | "their" | "his" | "her" | "its"
+                )
+                && !words[..k].iter().any(|w| w.ends_with([',', ';']))
+        })
 }
 
 /// Whether the words before a trigger end with a perfect auxiliary ("had met", "has secretly
@@ -896,15 +917,16 @@ pub fn find(
                 ]
                 .iter()
                 .any(|w| before_trigger.to_ascii_lowercase().ends_with(w))
-                    || ([" after", " since", " following"]
+                    || (([" after", " since", " following"]
                         .iter()
                         .any(|w| before_trigger.to_ascii_lowercase().ends_with(w))
+                        || after_a_noun_phrase(before_trigger))
                         && !p.future.is_match(before))
                 {
                     // "told reporters after the meeting that ...", "agreed to reopen the
-                    // crossing after talks in Doha": a happening the sentence takes as past,
-                    // whatever the cues of what follows (unless the sentence is in the future:
-                    // "will reopen after talks next week").
+                    // crossing after talks in Doha", "... after a closed-door meeting": a
+                    // happening the sentence takes as past, whatever the cues of what follows
+                    // (unless the sentence is in the future: "will reopen after talks next week").
                     Status::Occurred
                 } else if participle_told(&masked[m.start()..m.end()]) {
                     // "would finally honor a deal signed in 2000", "the agreement was reached":

@@ -3336,17 +3336,21 @@ fn a_speaker_label_may_hold_a_long_title() {
 }
 
 #[test]
-fn what_was_agreed_is_planned_and_the_meeting_it_was_agreed_at_is_past() {
-    // The words between "agreed" and "to" may hold a place (masked as a country) and a meeting.
-    let x = extract_text(
-        "date: 2024-03-10\n---\nIndia and Pakistan agreed last month at a meeting in New Delhi to swap the prisoners.",
-    );
-    let of = |kind: &str| {
+fn what_was_agreed_is_planned_and_the_meeting_it_was_agreed_at_or_after_is_past() {
+    let status = |text: &str, kind: &str| {
+        let x = extract_text(&format!("date: 2024-03-10\n---\n{text}"));
         x.events
             .iter()
             .find(|e| e.kind == kind)
             .map_or_else(|| panic!("no {kind}: {:?}", x.events), |e| e.status.clone())
     };
-    assert_eq!(of("detainee_transfer"), "planned");
-    assert_eq!(of("meeting"), "occurred");
+    // A trigger between "agreed" and "to" is the agreement's circumstance, not what was agreed.
+    let at = "India and Pakistan agreed at the meeting to swap the prisoners.";
+    assert_eq!(status(at, "detainee_transfer"), "planned");
+    assert_eq!(status(at, "meeting"), "occurred");
+    // "after a closed-door meeting": past, as "after the meeting" is.
+    let after = "Malaysia and Indonesia have agreed on a mechanism to protect migrant workers after a closed-door meeting in Putrajaya.";
+    assert_eq!(status(after, "meeting"), "occurred");
+    let next = "Malaysia will reopen the crossing with Indonesia after a two-day meeting next week.";
+    assert_eq!(status(next, "meeting"), "planned");
 }
