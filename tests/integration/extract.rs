@@ -3354,3 +3354,14 @@ fn what_was_agreed_is_planned_and_the_meeting_it_was_agreed_at_or_after_is_past(
     let next = "Malaysia will reopen the crossing with Indonesia after a two-day meeting next week.";
     assert_eq!(status(next, "meeting"), "planned");
 }
+
+#[test]
+fn the_periods_of_initials_do_not_end_an_according_to_source() {
+    let x = extract_text(
+        "date: 2024-03-10\n---\nExports from Indonesia to Britain rose by a fifth last year, according to the U.K. Department for Business and Trade.",
+    );
+    assert_eq!(
+        sources_with(&x, "rose by a fifth"),
+        vec!["U.K. Department for Business and Trade".to_owned()]
+    );
+}
