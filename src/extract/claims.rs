@@ -868,9 +868,11 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
             by_publisher: true,
         });
     }
-    // A claim in the first sentence of a wire story starts after its dateline.
+    // A claim in the first sentence of a wire story starts after its dateline; a source ends
+    // before the time of its words ("Algeria's Defence Ministry on April 1 said").
     for c in &mut out {
         c.text.0 = after_dateline(doc, c.text.0, c.text.1);
+        c.subject.1 = without_time_tail(doc, c.subject);
     }
     // "... and welcomed what he called "a sensible solution."": a quotation inside a claim of
     // the same sentence is part of it, not a claim again.
@@ -1199,6 +1201,85 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
     Some((cue, (from, rest_end)))
 }
 
+/// The end of a source's words without the time that closes them: "Seoul's foreign ministry on
+/// Thursday", "the Defence Ministry on April 1", "the spokesman last week", "officials earlier
+/// today". A source that is only a time stays as it is.
+fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const PARTS: [&str; 5] = ["morning", "afternoon", "evening", "night", "earlier"];
+    if a >= b {
+        return b;
+    }
+    let text = String::from_utf8_lossy(&doc.text.folded[a..b]).into_owned();
+    let words: Vec<&str> = text.trim_end().split(' ').collect();
+    let is_time = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        DAYS.contains(&w)
+            || MONTHS.contains(&w)
+            || PARTS.contains(&w)
+            || matches!(
+                w,
+                "today" | "yesterday" | "tonight" | "week" | "month" | "year" | "last" | "this"
+            )
+            || (!w.is_empty() && w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
+            || w.strip_suffix("th")
+                .or_else(|| w.strip_suffix("st"))
+                .or_else(|| w.strip_suffix("nd"))
+                .or_else(|| w.strip_suffix("rd"))
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
+    };
+    // The time words at the end, then the preposition that opens them (if any).
+    let mut k = words.len();
+    while k > 0 && is_time(words[k - 1]) {
+        k -= 1;
+    }
+    if k == words.len() {
+        return b;
+    }
+    // A tail of "last"/"this" alone, or of numbers alone, is no time ("the G7", "Resolution 2231").
+    let tail = &words[k..];
+    if !tail.iter().any(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        DAYS.contains(&w)
+            || MONTHS.contains(&w)
+            || PARTS.contains(&w)
+            || matches!(w, "today" | "yesterday" | "tonight" | "week" | "month" | "year")
+    }) {
+        return b;
+    }
+    if k > 0 && matches!(words[k - 1], "on" | "in" | "at" | "during" | "since") {
+        k -= 1;
+    }
+    if k == 0 {
+        return b;
+    }
+    // Characters are bytes in the folded text.
+    let kept: usize = words[..k].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    a + kept
+}
+
 /// Whether the period at `dot` ends an abbreviation rather than a clause: a lone letter ("U.K.",
 /// "U.N.", "J. Smith") or a title ("Dr.", "Gen.").
 fn abbreviation_before(folded: &[u8], dot: usize) -> bool {
@@ -1263,6 +1344,11 @@ fn clause_start(doc: &Doc<'_>, sentence_start: usize, at: usize) -> usize {
                     && [&b" jr."[..], b" sr.", b" jr ", b" sr "]
                         .iter()
                         .any(|w| doc.text.folded[i + 1..].starts_with(w)))
+                // "Rs 1,000 Indian bank notes": the comma of a number.
+                && !(doc.text.folded[i] == b','
+                    && i > 0
+                    && doc.text.folded[i - 1].is_ascii_digit()
+                    && doc.text.folded.get(i + 1).is_some_and(u8::is_ascii_digit))
         }) else {
             return sentence_start;
         };

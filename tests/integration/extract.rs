@@ -3365,3 +3365,24 @@ fn the_periods_of_initials_do_not_end_an_according_to_source() {
         vec!["U.K. Department for Business and Trade".to_owned()]
     );
 }
+
+#[test]
+fn a_source_ends_before_the_time_of_its_words_and_a_number_s_comma_opens_no_clause() {
+    let x = extract_text(
+        "date: 2024-04-10\n---\nAlgeria's Defence Ministry on April 1 said the army had shot down a surveillance drone near the border with Mali. The two leaders met in Tokyo, according to Seoul's foreign ministry on Thursday. India and Nepal also lifted a ban on carrying Rs 500 and Rs 1,000 Indian bank notes across the border.",
+    );
+    assert_eq!(
+        sources_with(&x, "shot down"),
+        vec!["Algeria's Defence Ministry".to_owned()]
+    );
+    assert_eq!(
+        sources_with(&x, "met in Tokyo"),
+        vec!["Seoul's foreign ministry".to_owned()]
+    );
+    // "notes" after "1,000 Indian bank" is a noun: "000 Indian bank" is no source.
+    assert!(
+        !x.claims.iter().any(|c| c.text.text.contains("bank notes")),
+        "{:?}",
+        x.claims
+    );
+}
