@@ -734,10 +734,20 @@ fn clean_name(raw: &str) -> Option<(usize, String)> {
     };
     // "H. E. Mr. Charles Owiredu", "the Rt Hon Elizabeth Truss MP": forms of address written
     // apart.
-    let raw = ["H. E. ", "H. E ", "Rt Hon ", "Rt. Hon. ", "Right Honourable "]
-        .iter()
-        .find_map(|p| raw.strip_prefix(p))
-        .unwrap_or(raw);
+    let raw = [
+        "H. E. ",
+        "H. E ",
+        "Rt Hon ",
+        "Rt. Hon. ",
+        "Right Honourable ",
+        "Honorable ",
+        "Honourable ",
+        "the Honorable ",
+        "the Honourable ",
+    ]
+    .iter()
+    .find_map(|p| raw.strip_prefix(p))
+    .unwrap_or(raw);
     let mut words = raw.split_whitespace().peekable();
     while words.peek().is_some_and(|w| TITLE_WORDS.contains(w)) {
         words.next();

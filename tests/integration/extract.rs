@@ -3386,3 +3386,15 @@ fn a_source_ends_before_the_time_of_its_words_and_a_number_s_comma_opens_no_clau
         x.claims
     );
 }
+
+#[test]
+fn honorable_is_a_form_of_address_not_part_of_the_name() {
+    let x = extract_text(
+        "date: 2019-01-21\n---\nMr. Taro Kono, Minister for Foreign Affairs, held a telephone talk with the Honorable Mike Pompeo, Secretary of State of the United States.",
+    );
+    assert!(
+        x.leaders.iter().any(|l| l.name == "Mike Pompeo"),
+        "{:?}",
+        x.leaders
+    );
+}
