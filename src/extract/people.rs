@@ -1380,6 +1380,31 @@ fn bare_names<'s>(sentence: &'s str, p: &Patterns) -> Vec<regex::Match<'s>> {
     out
 }
 
+/// Whether two full names that share a surname have given names that cannot be one person's:
+/// "Bernardo Arévalo" and his father "Juan José Arévalo". One name's given names among the
+/// other's ("Tayyip Erdogan", "Recep Tayyip Erdogan"), an initial, or a given name that begins
+/// the other ("Alex", "Alexander") may be the same person.
+fn given_names_differ(a: &str, b: &str) -> bool {
+    let given = |name: &str| -> Vec<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words[..words.len().saturating_sub(1)]
+            .iter()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect()
+    };
+    let (ga, gb) = (given(a), given(b));
+    if ga.is_empty() || gb.is_empty() {
+        return false;
+    }
+    let compatible = |x: &String, ys: &[String]| {
+        x.chars().count() <= 1
+            || ys
+                .iter()
+                .any(|y| y.chars().count() <= 1 || y.starts_with(x.as_str()) || x.starts_with(y.as_str()))
+    };
+    !(ga.iter().all(|x| compatible(x, &gb)) || gb.iter().all(|y| compatible(y, &ga)))
+}
+
 /// Finds the people of the article. Gazetteer mentions of known people are taken over (and
 /// removed from `doc.mentions`, which keeps countries and organisations).
 #[expect(clippy::too_many_lines, reason = "the recognition steps in order, each short")]
@@ -1391,7 +1416,10 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
         let existing = people.iter().position(|q| {
             (candidate.known.is_some() && q.known == candidate.known)
                 || q.name == candidate.name
-                || (!cand_keys.is_empty() && q.keys().iter().any(|k| cand_keys.contains(k)))
+                || (!cand_keys.is_empty()
+                    && q.keys().iter().any(|k| cand_keys.contains(k))
+                    // Two people introduced with an office each and given names of their own.
+                    && !(q.role.is_some() && candidate.role.is_some() && given_names_differ(&q.name, &candidate.name)))
         });
         if let Some(i) = existing {
             let q = &mut people[i];

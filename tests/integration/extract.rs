@@ -3398,3 +3398,23 @@ fn honorable_is_a_form_of_address_not_part_of_the_name() {
         x.leaders
     );
 }
+
+#[test]
+fn two_officials_who_share_a_surname_stay_two_people() {
+    let x = extract_text(
+        "date: 2024-01-16\n---\nMexican President Andrés Manuel López Obrador and Guatemalan President Bernardo Arévalo met in Tapachula. Arévalo said they were meeting where his father Juan José Arévalo, a former president of Guatemala, had met a Mexican president in 1946. Norwegian Trade Minister Farid Moreau spoke by phone with Zambian Ambassador Rashid Moreau.",
+    );
+    let names: Vec<&str> = x.leaders.iter().map(|l| l.name.as_str()).collect();
+    for name in [
+        "Bernardo Arévalo",
+        "Juan José Arévalo",
+        "Farid Moreau",
+        "Rashid Moreau",
+    ] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+    assert_eq!(
+        sources_with(&x, "they were meeting"),
+        vec!["Bernardo Arévalo".to_owned()]
+    );
+}
