@@ -560,8 +560,11 @@ fn name_pattern() -> String {
 }
 
 struct Patterns {
-    /// Titles, exact case, leftmost-longest.
+    /// Titles in any ASCII case, leftmost-longest (a match in another case than the list's
+    /// counts only when it is written small).
     titles: aho_corasick::AhoCorasick,
+    /// The titles as the list writes them, by pattern.
+    title_texts: Vec<String>,
     /// A name right after a title.
     name_after: Regex,
     /// A name set off by commas after a title ("an opposition Member of Parliament, Navjot
@@ -612,12 +615,16 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
         );
         #[expect(clippy::expect_used, reason = "patterns built from compiled-in data; covered by every extraction test")]
         Patterns {
+            // In any case: "Philippine defense secretary Delfin Lorenzana", "the president's
+            // chief of staff Andriy Yermak" (a title written small still needs a name after it).
             titles: aho_corasick::AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
                 .start_kind(aho_corasick::StartKind::Both)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(lex.titles.iter().map(|(t, _)| t.as_str()))
                 .expect("title automaton"),
+            title_texts: lex.titles.iter().map(|(t, _)| t.clone()).collect(),
             // "Minister for Foreign Affairs Senator the Hon Penny Wong": an Australian
             // honorific between the title and the name.
             name_after: Regex::new(&format!(
@@ -871,6 +878,33 @@ type TitledName = ((usize, usize), (usize, usize), Option<(usize, usize)>);
 /// included) and the name, in sentence offsets.
 /// `places`: the byte ranges of the sentence's country mentions (names, capitals), which end a
 /// title's place where a name follows ("Ambassador to Tehran Muhammad Mudassir Tipu").
+impl Patterns {
+    /// Whether a title match is written as the list writes it (the automaton ignores case).
+    fn exact(&self, sentence: &str, m: &aho_corasick::Match) -> bool {
+        self.title_texts[m.pattern().as_usize()] == sentence[m.start()..m.end()]
+    }
+}
+
+/// How a title match counts: `Some(false)` written as the list writes it, `Some(true)` written
+/// small ("defense secretary Delfin Lorenzana": one only when a name follows it at once), `None`
+/// not at all (another case, "SECRETARY" in a transcript's label; or a small title before one
+/// written as a title, "coast guard commander Adm. Yoshio Seguchi", whose name it is).
+fn title_case(sentence: &str, p: &Patterns, m: &aho_corasick::Match) -> Option<bool> {
+    let small = sentence[m.start()..].starts_with(|c: char| c.is_lowercase());
+    if !small {
+        return p.exact(sentence, m).then_some(false);
+    }
+    let titled_after = p
+        .titles
+        .find(
+            aho_corasick::Input::new(sentence)
+                .span((m.end() + 1).min(sentence.len())..sentence.len())
+                .anchored(aho_corasick::Anchored::Yes),
+        )
+        .is_some_and(|t| p.exact(sentence, &t));
+    (!titled_after).then_some(true)
+}
+
 fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<TitledName> {
     let mut out = plural_titled(sentence, places);
     let mut at = 0;
@@ -893,20 +927,28 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
         }
         let t_start = rank_start(sentence, m.start());
         let end = m.end();
+        let Some(small) = title_case(sentence, p, &m) else {
+            continue;
+        };
         // "Minister of Foreign and European Affairs", a portfolio the list does not join.
-        let mut end = title_tail(sentence, t_start, end, p, places);
+        let mut end = if small {
+            end
+        } else {
+            title_tail(sentence, t_start, end, p, places)
+        };
         // "Deputy Prime Minister and Minister of Planning".
-        while let Some(j) = p.joiner.find(&sentence[end..]) {
+        while let Some(j) = p.joiner.find(&sentence[end..]).filter(|_| !small) {
             let next = end + j.end();
             let input = aho_corasick::Input::new(sentence)
                 .span(next..sentence.len())
                 .anchored(aho_corasick::Anchored::Yes);
             match p.titles.find(input) {
                 Some(t)
-                    if !sentence[t.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric) =>
+                    if p.exact(sentence, &t)
+                        && !sentence[t.end()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric) =>
                 {
                     end = t.end();
                 }
@@ -937,7 +979,7 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
             }
             out.push(((t_start, end), (end + n.start(), end + n.end()), None));
             at = end + n.end();
-        } else if let Some((place, n)) = place_then_name(sentence, end, p, places, true) {
+        } else if let Some((place, n)) = place_then_name(sentence, end, p, places, true).filter(|_| !small) {
             // "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong, President
             // X": a place the gazetteer knows ends the body before the name, which comes before
             // a comma that a body would otherwise run to.
@@ -958,7 +1000,7 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
                 served.then_some((end + body.start(), end + body.end())),
             ));
             at = end + n.end();
-        } else if let Some((place, n)) = place_then_name(sentence, end, p, places, false) {
+        } else if let Some((place, n)) = place_then_name(sentence, end, p, places, false).filter(|_| !small) {
             // "President of Kazakhstan Kassym-Jomart Tokayev", with no comma: the place is the
             // body the title is of.
             out.push(((t_start, place.1), n, Some(place)));
@@ -1027,6 +1069,7 @@ fn title_in_name(sentence: &str, p: &Patterns, end: usize, n_start: usize, n_end
     let t = p
         .titles
         .find(aho_corasick::Input::new(sentence).span(a..b))
+        .filter(|t| p.exact(sentence, t))
         .filter(|t| t.start() == a || sentence[a..t.start()].split_whitespace().count() <= 1)?;
     let office_after = t.start() == a
         && !sentence[t.start()..t.end()]
@@ -1235,7 +1278,7 @@ fn title_tail(sentence: &str, start: usize, end: usize, p: &Patterns, places: &[
                     .span(offset..sentence.len())
                     .anchored(aho_corasick::Anchored::Yes),
             )
-            .is_some();
+            .is_some_and(|t| p.exact(sentence, &t));
         // "Cabinet Secretary for Foreign Affairs Ambassador X": a title after a portfolio that
         // no "and" joins is a second title of the same person.
         if !titled || !sentence[end..end + t.end()].contains(" and ") {

@@ -3418,3 +3418,24 @@ fn two_officials_who_share_a_surname_stay_two_people() {
         vec!["Bernardo Arévalo".to_owned()]
     );
 }
+
+#[test]
+fn a_title_written_small_introduces_the_name_right_after_it() {
+    let x = extract_text(
+        "date: 2023-02-10\n---\nPhilippine defense secretary Delfin Lorenzana echoed that, saying the talks with Japan were useful. The Ukrainian president's chief of staff Andriy Yermak said on Telegram that 100 soldiers had come home from Russia. The commander of Sierra Leone's Maritime Wing said patrols with Liberia would begin. Japan coast guard commander Adm. Yoshio Seguchi told a news conference the cooperation would go on.",
+    );
+    assert_eq!(office_of(&x, "Lorenzana").0.as_deref(), Some("defense secretary"));
+    assert_eq!(office_of(&x, "Yermak").0.as_deref(), Some("chief of staff"));
+    assert_eq!(
+        sources_with(&x, "talks with Japan"),
+        vec!["Delfin Lorenzana".to_owned()]
+    );
+    // A title written small with no name right after it names no one; one in capitals that
+    // follows it is the name's own.
+    assert!(
+        !x.leaders.iter().any(|l| l.name.contains("Maritime")),
+        "{:?}",
+        x.leaders
+    );
+    assert_eq!(office_of(&x, "Seguchi").0.as_deref(), Some("Admiral"));
+}
