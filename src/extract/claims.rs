@@ -1205,15 +1205,7 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
 /// Thursday", "the Defence Ministry on April 1", "the spokesman last week", "officials earlier
 /// today". A source that is only a time stays as it is.
 fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const DAYS: [&str; 7] = crate::extract::time::WEEKDAYS;
     const MONTHS: [&str; 12] = [
         "january",
         "february",
