@@ -1656,6 +1656,45 @@ fn subject_of(doc: &Doc<'_>, lex: &Lexicon, si: usize) -> Option<(usize, usize)>
     Some((s.start, s.start + verb))
 }
 
+/// The person a form of address alone stands for ("His Majesty", "His Highness"): the one whose
+/// first mention the same form of address precedes, else the only monarch among the people.
+fn honorific_holder(doc: &Doc<'_>, people: &[Person], phrase: &str) -> Option<usize> {
+    const FORMS: [&str; 6] = [
+        "his majesty",
+        "her majesty",
+        "his royal highness",
+        "her royal highness",
+        "his highness",
+        "her highness",
+    ];
+    if !FORMS.contains(&phrase) {
+        return None;
+    }
+    let introduced = people.iter().position(|p| {
+        p.mentions.first().is_some_and(|&(a, _)| {
+            let before = doc.text.slice(a.saturating_sub(30), a).to_lowercase();
+            before.trim_end().ends_with(phrase)
+                || before
+                    .rsplit_once(phrase)
+                    .is_some_and(|(_, rest)| rest.split_whitespace().count() <= 1)
+        })
+    });
+    introduced.or_else(|| {
+        let monarchs: Vec<usize> = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.role.as_deref().is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    ["king", "queen", "emir", "amir", "sultan"].contains(&r.as_str())
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        (monarchs.len() == 1).then(|| monarchs[0])
+    })
+}
+
 /// Resolves the source named in `span`.
 #[expect(
     clippy::too_many_lines,
@@ -1711,6 +1750,13 @@ pub fn resolve(
     let lower = raw.to_lowercase();
     let mut source = Source::default();
     let person_name = |i: usize| people[i].name.clone();
+    // "His Majesty reaffirmed ...": the monarch the article introduced with that form of
+    // address ("His Majesty King Abdullah"), else its only king, queen, emir or sultan.
+    if let Some(i) = honorific_holder(doc, people, lower.trim()) {
+        source.people.push(i);
+        source.names.push(person_name(i));
+        return Some(source);
+    }
     // People named in the span.
     let mut named: Vec<(usize, usize)> = people
         .iter()

@@ -186,6 +186,9 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "MP",
     "MEP",
     "Commissioner",
+    // A form of address alone ("His Majesty reaffirmed ..."): the monarch, found by the claims.
+    "Majesty",
+    "Highness",
     // Newspapers ("The German newspaper Sueddeutsche Zeitung reported").
     "Zeitung",
     "Times",

@@ -3439,3 +3439,18 @@ fn a_title_written_small_introduces_the_name_right_after_it() {
     );
     assert_eq!(office_of(&x, "Seguchi").0.as_deref(), Some("Admiral"));
 }
+
+#[test]
+fn his_majesty_alone_is_the_monarch_the_article_introduced() {
+    let x = extract_text(
+        "date: 2023-11-09\n---\nHis Majesty King Abdullah II of Jordan and Saudi Crown Prince Mohammed bin Salman held talks in Jeddah on Thursday. His Majesty reaffirmed the need to support the Palestinians in attaining their rights.",
+    );
+    assert!(
+        !x.leaders.iter().any(|l| l.name.contains("Majesty")),
+        "{:?}",
+        x.leaders
+    );
+    let sources = sources_with(&x, "support the Palestinians");
+    assert_eq!(sources.len(), 1, "{sources:?}");
+    assert!(sources[0].contains("Abdullah"), "{sources:?}");
+}
