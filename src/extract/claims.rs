@@ -1205,7 +1205,6 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
 /// Thursday", "the Defence Ministry on April 1", "the spokesman last week", "officials earlier
 /// today". A source that is only a time stays as it is.
 fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
-    const DAYS: [&str; 7] = crate::extract::time::WEEKDAYS;
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -1220,56 +1219,58 @@ fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
         "november",
         "december",
     ];
-    const PARTS: [&str; 5] = ["morning", "afternoon", "evening", "night", "earlier"];
+    const OTHERS: [&str; 11] = [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "earlier",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+    ];
     if a >= b {
         return b;
     }
-    let text = String::from_utf8_lossy(&doc.text.folded[a..b]).into_owned();
-    let words: Vec<&str> = text.trim_end().split(' ').collect();
-    let is_time = |w: &str| {
-        let w = w.trim_end_matches([',', '.']);
-        DAYS.contains(&w)
-            || MONTHS.contains(&w)
-            || PARTS.contains(&w)
-            || matches!(
-                w,
-                "today" | "yesterday" | "tonight" | "week" | "month" | "year" | "last" | "this"
-            )
-            || (!w.is_empty() && w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
-            || w.strip_suffix("th")
-                .or_else(|| w.strip_suffix("st"))
-                .or_else(|| w.strip_suffix("nd"))
-                .or_else(|| w.strip_suffix("rd"))
-                .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
+    // Folded bytes, one per character: the offsets stay the text's.
+    let words: Vec<&[u8]> = doc.text.folded[a..b]
+        .trim_ascii_end()
+        .split(|&c| c == b' ')
+        .collect();
+    let bare = |w: &[u8]| -> String { String::from_utf8_lossy(w).trim_end_matches([',', '.']).to_owned() };
+    // A word that names a time ("Thursday", "April", "morning", "week").
+    let names_time = |w: &[u8]| {
+        let w = bare(w);
+        crate::extract::time::WEEKDAYS.contains(&w.as_str())
+            || MONTHS.contains(&w.as_str())
+            || OTHERS.contains(&w.as_str())
     };
-    // The time words at the end, then the preposition that opens them (if any).
+    // ... or goes with one ("last", "this", "1", "21st").
+    let in_time = |w: &[u8]| {
+        let w = bare(w);
+        let digits = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        names_time(w.as_bytes())
+            || matches!(w.as_str(), "last" | "this")
+            || (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|c| c.is_ascii_digit()))
+    };
     let mut k = words.len();
-    while k > 0 && is_time(words[k - 1]) {
+    while k > 0 && in_time(words[k - 1]) {
         k -= 1;
     }
-    if k == words.len() {
+    // A tail with no word that names a time is none ("the G7", "Resolution 2231").
+    if !words[k..].iter().any(|w| names_time(w)) {
         return b;
     }
-    // A tail of "last"/"this" alone, or of numbers alone, is no time ("the G7", "Resolution 2231").
-    let tail = &words[k..];
-    if !tail.iter().any(|w| {
-        let w = w.trim_end_matches([',', '.']);
-        DAYS.contains(&w)
-            || MONTHS.contains(&w)
-            || PARTS.contains(&w)
-            || matches!(w, "today" | "yesterday" | "tonight" | "week" | "month" | "year")
-    }) {
-        return b;
-    }
-    if k > 0 && matches!(words[k - 1], "on" | "in" | "at" | "during" | "since") {
+    if k > 0 && matches!(words[k - 1], b"on" | b"in" | b"at" | b"during" | b"since") {
         k -= 1;
     }
     if k == 0 {
         return b;
     }
-    // Characters are bytes in the folded text.
-    let kept: usize = words[..k].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
-    a + kept
+    a + words[..k].iter().map(|w| w.len() + 1).sum::<usize>() - 1
 }
 
 /// Whether the period at `dot` ends an abbreviation rather than a clause: a lone letter ("U.K.",

@@ -3379,6 +3379,14 @@ fn a_source_ends_before_the_time_of_its_words_and_a_number_s_comma_opens_no_clau
         sources_with(&x, "met in Tokyo"),
         vec!["Seoul's foreign ministry".to_owned()]
     );
+    // Letters outside ASCII keep the source's end where it is.
+    let y = extract_text(
+        "date: 2024-04-10\n---\nThe ministry of Россия on Monday said the talks with Japan were useful.",
+    );
+    assert_eq!(
+        sources_with(&y, "talks with Japan"),
+        vec!["ministry of Россия".to_owned()]
+    );
     // "notes" after "1,000 Indian bank" is a noun: "000 Indian bank" is no source.
     assert!(
         !x.claims.iter().any(|c| c.text.text.contains("bank notes")),
