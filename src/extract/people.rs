@@ -877,10 +877,6 @@ fn is_envoy_to_body(role: &str) -> bool {
 /// off after it ("spokesperson for *the Ministry*, X").
 type TitledName = ((usize, usize), (usize, usize), Option<(usize, usize)>);
 
-/// Titles followed by a name: the title's byte range (compound titles joined with "and"
-/// included) and the name, in sentence offsets.
-/// `places`: the byte ranges of the sentence's country mentions (names, capitals), which end a
-/// title's place where a name follows ("Ambassador to Tehran Muhammad Mudassir Tipu").
 impl Patterns {
     /// Whether a title match is written as the list writes it (the automaton ignores case).
     fn exact(&self, sentence: &str, m: &aho_corasick::Match) -> bool {
@@ -908,6 +904,10 @@ fn title_case(sentence: &str, p: &Patterns, m: &aho_corasick::Match) -> Option<b
     (!titled_after).then_some(true)
 }
 
+/// Titles followed by a name: the title's byte range (compound titles joined with "and"
+/// included) and the name, in sentence offsets.
+/// `places`: the byte ranges of the sentence's country mentions (names, capitals), which end a
+/// title's place where a name follows ("Ambassador to Tehran Muhammad Mudassir Tipu").
 fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<TitledName> {
     let mut out = plural_titled(sentence, places);
     let mut at = 0;
