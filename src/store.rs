@@ -587,8 +587,8 @@ impl Drop for Shared {
     /// writes not yet in a table file (the seed's transactions, the summary counts after a bulk
     /// ingest, a retraction) are otherwise only in `RocksDB`'s write-ahead log, which every later
     /// open replays: 17 MB of it made each `bilateral query` on the scale benchmark's stores
-    /// spend 0.2–0.4 s opening before it ran. A failure here loses nothing (the log still holds
-    /// the writes) and is not reported.
+    /// spend 0.1–0.3 s opening before it ran. A failure here loses nothing (the log still holds
+    /// the writes) and is only logged, at debug level.
     fn drop(&mut self) {
         if self.path.is_none() || self.broken.load(Ordering::Acquire) {
             return;

@@ -950,9 +950,8 @@ pub fn find(
                     // trigger it is a later act ("held talks last month, and agreed to resume").
                     // "agreed that the coast guards would cooperate": the future inside an
                     // agreement's own words is what was agreed.
-                    // "agreed last month at a meeting in X to ...": a trigger inside the words
-                    // between "agreed" and "to" is the agreement's circumstance, not what was
-                    // agreed.
+                    // "agreed at the meeting to swap ...": a trigger inside the words between
+                    // "agreed" and "to" is the agreement's circumstance, not what was agreed.
                     !(x.as_bytes().starts_with(b"agree")
                         && (t.kind == "agreement"
                             || clause_start + x.start() >= m.end()
