@@ -1274,34 +1274,18 @@ fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
 }
 
 /// Whether the period at `dot` ends an abbreviation rather than a clause: a lone letter ("U.K.",
-/// "U.N.", "J. Smith") or a title ("Dr.", "Gen.").
+/// "U.N.", "J. Smith"), "St." or an honorific ("Dr.", "Gen.").
 fn abbreviation_before(folded: &[u8], dot: usize) -> bool {
     let word_start = folded[..dot]
         .iter()
         .rposition(|b| !b.is_ascii_alphabetic())
         .map_or(0, |i| i + 1);
-    let word = &folded[word_start..dot];
-    word.len() == 1
-        || [
-            &b"dr"[..],
-            b"prof",
-            b"mr",
-            b"mrs",
-            b"ms",
-            b"gen",
-            b"lt",
-            b"col",
-            b"maj",
-            b"brig",
-            b"adm",
-            b"capt",
-            b"sen",
-            b"rep",
-            b"gov",
-            b"amb",
-            b"st",
-        ]
-        .contains(&word)
+    let word = &folded[word_start..=dot];
+    word.len() == 2
+        || word == b"st."
+        || crate::extract::text::HONORIFICS
+            .iter()
+            .any(|h| h.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The subject after an inverted cue ("..., said Paula Ferreira, an energy analyst at the

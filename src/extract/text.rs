@@ -301,6 +301,13 @@ fn month_cuts(sentence: &str) -> Vec<usize> {
     cuts
 }
 
+/// Honorifics and ranks written with a period, which never end a sentence ("Eng. Kheiry Abdel
+/// Rahman", "Lt. Gen. X") nor a source ("according to Dr. X").
+pub(crate) const HONORIFICS: [&str; 20] = [
+    "Eng.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Hon.", "Amb.", "Lt.", "Gen.", "Col.", "Maj.", "Brig.",
+    "Adm.", "Capt.", "Cmdr.", "Sgt.", "Sen.", "Rep.", "Gov.",
+];
+
 /// Whether a sentence cut after an abbreviation goes on: the first ends in a period after a
 /// short word ("on Fri.", "Gen."), and the next begins with a small letter ("that Iran ...").
 fn continues_after_abbreviation(text: &Text<'_>, end: usize, start: usize) -> bool {
@@ -310,29 +317,7 @@ fn continues_after_abbreviation(text: &Text<'_>, end: usize, start: usize) -> bo
     }
     let word = (0..end - 1).rev().find(|&i| !is_word(f[i])).map_or(0, |i| i + 1);
     // An honorific or a rank never ends a sentence ("Eng. Kheiry Abdel Rahman", "Lt. Gen. X").
-    let honorific = matches!(
-        text.slice(word, end),
-        "Eng."
-            | "Dr."
-            | "Prof."
-            | "Mr."
-            | "Mrs."
-            | "Ms."
-            | "Hon."
-            | "Amb."
-            | "Lt."
-            | "Gen."
-            | "Col."
-            | "Maj."
-            | "Brig."
-            | "Adm."
-            | "Capt."
-            | "Cmdr."
-            | "Sgt."
-            | "Sen."
-            | "Rep."
-            | "Gov."
-    );
+    let honorific = HONORIFICS.contains(&text.slice(word, end));
     honorific || (end - 1 - word <= 4 && text.slice(start, start + 1).starts_with(char::is_lowercase))
 }
 
