@@ -505,13 +505,14 @@ impl Lexicon {
         let mut people: Vec<KnownPerson> = Vec::new();
         // The folded names of our own list: a name it gives to someone keeps pointing there.
         let mut own_names: std::collections::HashSet<u64> = std::collections::HashSet::new();
-        // Our own list first (kept up to date, one office per row), then the Phoenix
-        // dictionaries for everyone it lacks (several dated offices per person).
+        // Our own list first (kept up to date), then the Phoenix dictionaries for everyone it
+        // lacks. In both, one office per row, and a person's rows follow each other: one person
+        // with several dated offices (Wang Yi, Foreign Minister until 2022 and again from 2023).
         for (data, known_until) in [(PEOPLE, None), (PHOENIX_PEOPLE, Some(PHOENIX_HORIZON))] {
             let mut by_name: Vec<(&'static str, Vec<Row>)> = Vec::new();
             for r in rows(data) {
                 match by_name.last_mut() {
-                    Some((name, group)) if known_until.is_some() && *name == r[0] => group.push(r),
+                    Some((name, group)) if *name == r[0] => group.push(r),
                     _ => by_name.push((r[0], vec![r])),
                 }
             }
@@ -737,5 +738,18 @@ mod tests {
             "every known person has a country"
         );
         assert!(l.cues.contains(&"said".to_owned()));
+    }
+
+    #[test]
+    fn a_person_with_two_offices_in_our_list_is_one_person_with_two_terms() {
+        let l = Lexicon::get();
+        let named: Vec<&KnownPerson> = l.people.iter().filter(|p| p.name == "Wang Yi").collect();
+        assert_eq!(named.len(), 1);
+        let (term, former) = named[0].term_on("2024-03-10");
+        assert_eq!(term.map(|t| (t.role, former)), Some(("Foreign Minister", false)));
+        let (term, former) = named[0].term_on("2023-03-10");
+        assert_eq!(term.map(|t| (t.role, former)), Some(("Foreign Minister", true)));
+        let (term, former) = named[0].term_on("2020-03-10");
+        assert_eq!(term.map(|t| (t.role, former)), Some(("Foreign Minister", false)));
     }
 }
