@@ -2176,9 +2176,10 @@ pub fn resolve(
             .any(|m| m.start == phrase_start && m.end < end && (m.is_country() || m.is_demonym()));
         if (possessive || country_first)
             && (2..=8).contains(&words.len())
-            && words[1..]
+            && (words[1..]
                 .iter()
                 .any(|w| SOURCE_HEADS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()))
+                || proper_name(&words[1..]))
             && !words[1..].iter().any(|w| {
                 SOURCE_HEADS.contains(&w.to_lowercase().as_str())
                     && matches!(
@@ -2320,6 +2321,36 @@ pub fn resolve(
         return Some(source);
     }
     None
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the words after a country ("Japan's *Kyodo News*", "The Japan *Times*", "Japan's
+/// *NHK*") are a name of their own: one to four capitalised words, none a title, a day or a
+/// month. What a country's name introduces so is an outlet or a body, not its government.
+fn proper_name(words: &[&str]) -> bool {
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            let lower = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !people::ROLE_HEADS.contains(&lower.as_str())
+                && !crate::extract::time::WEEKDAYS.contains(&lower.as_str())
+                && !MONTH_NAMES.contains(&lower.as_str())
+        })
 }
 
 /// Whether the article is a joint statement of governments, by its header ("Joint statement by

@@ -3462,3 +3462,13 @@ fn his_majesty_alone_is_the_monarch_the_article_introduced() {
     assert_eq!(sources.len(), 1, "{sources:?}");
     assert!(sources[0].contains("Abdullah"), "{sources:?}");
 }
+
+#[test]
+fn a_name_a_country_introduces_is_the_source_not_the_country() {
+    let x = extract_text(
+        "date: 2023-05-02\n---\nSeoul and Tokyo will hold talks on fisheries in June, Norway's Aftenposten reported on Monday.\nThe Norway Post said the two ministers would meet in Oslo.\nNorway on Monday said it would host the talks.",
+    );
+    assert_eq!(source_of(&x, "fisheries"), "Norway's Aftenposten");
+    assert_eq!(source_of(&x, "would meet"), "Norway Post");
+    assert_eq!(source_of(&x, "would host"), "Norway");
+}
