@@ -105,7 +105,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         // "may" in small letters only: "on May 10" is a date.
         modal: ascii(r"(?i:\b(?:could|would|should|might|must)\b)|\bmay\b"),
-        proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|called\s+for|urged|offer(?:ed|s|ing)?\s+to)\b"),
+        proposed: ascii(r"(?i)\b(?:potential|proposed|proposal|propose|possible|possibility|prospects?|identified\s+as|option|considering|mulling|call(?:ed|s|ing)?\s+for|call(?:ed|s|ing)?\s+(?:on|upon)\s+(?:[\w#'-]+\s+){1,4}?to|urg(?:ed|es|ing)|press(?:ed|es|ing)\s+(?:[\w#'-]+\s+){1,3}?to|offer(?:ed|s|ing)?\s+to)\b"),
         planned: ascii(r"(?i)\b(?:will|(?:is|are)\s+expected\s+to|later\s+this\s+(?:year|month|week)|(?:is|are)\s+due\s+to|plans?\s+to|planned|planning\s+to|to\s+be\s+(?:held|signed|discussed|convened|launched)|agreed\s+(?:\w+\s+){0,3}?to|scheduled|upcoming|next\s+(?:week|month|year)|intends?\s+to|set\s+to|look(?:s|ed|ing)?\s+forward\s+to|mov(?:e|es|ed|ing)\s+towards?|work(?:s|ed|ing)?\s+towards?|heading\s+(?:for|towards?)|invit(?:ed|es|ing)\s+(?:\S+\s+){0,12}?to|preparations?\s+for|prepar(?:e|es|ed|ing)\s+for|committ?(?:ed|s)?\s+to\s+\w+ing|pledg(?:ed|es)\s+to|vow(?:ed|s)\s+to|promis(?:ed|es)\s+to|next\s+(?:[\w#-]+\s+){0,3}?(?:meeting|round|session|summit|talks|dialogue|visit|consultations)|steps?\s+towards?|(?:push(?:ed|es|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?)\s+to)\b"),
         ongoing: ascii(r"(?i)\b(?:(?:is|are)\s+(?:currently\s+)?on\s+(?:a|an|his|her|their)\s|underway|under\s+way|ongoing|continu(?:e|es|ing)|are\s+\w+ing|is\s+\w+ing|(?:has|have)\s+been\s+\w+ing)\b"),
         the_two: ascii(r"(?i)\b(?:the\s+two\s+(?:ministers|leaders|presidents|prime\s+ministers|foreign\s+ministers|defen[cs]e\s+ministers|sides|countries|governments|delegations)|both\s+(?:ministers|leaders|sides|countries|governments))\b"),
@@ -312,6 +312,28 @@ fn after_a_noun_phrase(before_trigger: &str) -> bool {
 
 /// Whether the words before a trigger end with a perfect auxiliary ("had met", "has secretly
 /// visited"), an adverb allowed between.
+/// Whether a trigger begins with the words that put its act in the future: a modal ("will
+/// release") or an intention ("agreed to exchange", "plans to return").
+fn own_future(trigger: &[u8]) -> bool {
+    let lower = trigger.to_ascii_lowercase();
+    let first = lower.split(|b| *b == b' ').next().unwrap_or_default();
+    matches!(first, b"will" | b"would" | b"shall" | b"must" | b"could" | b"can")
+        || [
+            &b"agree to "[..],
+            b"agreed to ",
+            b"agrees to ",
+            b"decided to ",
+            b"plan to ",
+            b"plans to ",
+            b"set to ",
+            b"expected to ",
+            b"going to ",
+            b"ready to ",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
 fn perfect_before(before: &[u8]) -> bool {
     let mut words = words_back(before);
     let perfect = |w: &[u8]| matches!(w, b"had" | b"has" | b"have");
@@ -908,6 +930,10 @@ pub fn find(
                     } else {
                         Status::Occurred
                     }
+                } else if own_future(&masked.as_bytes()[m.start()..m.end()]) {
+                    // "will release 32 prisoners", "have agreed to exchange prisoners": the
+                    // trigger holds its own future, whatever tense comes before it.
+                    Status::Planned
                 } else if [
                     " after the",
                     " since the",

@@ -3472,3 +3472,77 @@ fn a_name_a_country_introduces_is_the_source_not_the_country() {
     assert_eq!(source_of(&x, "would meet"), "Norway Post");
     assert_eq!(source_of(&x, "would host"), "Norway");
 }
+
+#[test]
+fn a_release_or_exchange_to_come_is_a_planned_transfer() {
+    let e = event_in(
+        "Eritrea will release 14 prisoners of war to Ethiopia next week.",
+        "detainee_transfer",
+    );
+    assert_eq!(e.status, "planned");
+    let e = event_in(
+        "Peru and Chile have agreed to exchange prisoners before the end of the year.",
+        "detainee_transfer",
+    );
+    assert_eq!(e.status, "planned");
+    // Troops relieved are not detainees.
+    let x = extract_text(
+        "date: 2024-05-02\n---\nBoats from Chile come to Peru each month to exchange soldiers and bring supplies.",
+    );
+    assert!(
+        x.events.iter().all(|e| e.kind != "detainee_transfer"),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_call_told_by_its_length_and_a_dialogue_begun_are_meetings() {
+    let e = event_in(
+        "The presidents of Ghana and Togo spoke for 30 minutes on Tuesday.",
+        "meeting",
+    );
+    assert_eq!(e.cameo, "041");
+    event_in(
+        "Ghana and Togo have initiated a direct dialogue on their maritime boundary.",
+        "meeting",
+    );
+}
+
+#[test]
+fn crossings_closed_and_forces_sent_to_a_border_are_events_forces_placed_there_are_not() {
+    event_in(
+        "Norway has closed all but one of its six crossings with Russia.",
+        "border_crossing_reopening",
+    );
+    let e = event_in(
+        "Armenia deployed border guards and armoured vehicles at the Margara crossing with Turkey.",
+        "border_security",
+    );
+    assert_eq!(e.cameo, "150");
+    event_in(
+        "Hundreds of Indian soldiers were sent to the border with China.",
+        "border_security",
+    );
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe clash broke out between Indian and Chinese troops stationed on the border.",
+    );
+    assert!(
+        x.events.iter().all(|e| e.kind != "border_security"),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_call_on_a_government_to_act_proposes_the_act_and_an_agreement_on_doing_is_one() {
+    let e = event_in(
+        "Mexico called on Guatemala to hold talks on migration.",
+        "meeting",
+    );
+    assert_eq!(e.status, "proposed");
+    event_in(
+        "Mexico and Guatemala agreed on strengthening their cooperation against smuggling.",
+        "agreement",
+    );
+}
