@@ -178,8 +178,19 @@ pub(crate) const NOT_NAME: &[&str] = &[
     // "Both Leaders reiterated ..." (a joint statement's defined term).
     "Both",
     "Leaders",
-    // "the Chief Executive welcomed ..." (an office, not a name).
+    // "the Chief Executive welcomed ..." (an office, not a name), "the Group General Manager of
+    // the NNPC, Mr. X" (not General Manager): words of offices, never of names.
     "Executive",
+    "Manager",
+    "Director",
+    "Officer",
+    "Coordinator",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
     // "Minister Responsible for Foreign Affairs" (Oman's title).
     "Responsible",
     // "the Rt Hon Elizabeth Truss MP".
@@ -1451,6 +1462,18 @@ fn given_names_differ(a: &str, b: &str) -> bool {
     !(ga.iter().all(|x| compatible(x, &gb)) || gb.iter().all(|y| compatible(y, &ga)))
 }
 
+/// "President Samia" after "Tanzania's President Samia Suluhu": a single name under the same
+/// office as a person already found whose name it begins is that person (some go by their given
+/// name: "Prime Minister Srettha", "President Samia").
+fn by_given_name(q: &Person, candidate: &Person) -> bool {
+    let mut words = q.name.split_whitespace();
+    !candidate.name.contains(' ')
+        && words.next() == Some(candidate.name.as_str())
+        && words.next().is_some()
+        && q.role.is_some()
+        && q.role.as_deref().map(str::to_lowercase) == candidate.role.as_deref().map(str::to_lowercase)
+}
+
 /// Finds the people of the article. Gazetteer mentions of known people are taken over (and
 /// removed from `doc.mentions`, which keeps countries and organisations).
 #[expect(clippy::too_many_lines, reason = "the recognition steps in order, each short")]
@@ -1466,12 +1489,15 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                     && q.keys().iter().any(|k| cand_keys.contains(k))
                     // Two people introduced with an office each and given names of their own.
                     && !(q.role.is_some() && candidate.role.is_some() && given_names_differ(&q.name, &candidate.name)))
+                || by_given_name(q, &candidate)
         });
         if let Some(i) = existing {
             let q = &mut people[i];
             q.mentions.extend(candidate.mentions);
+            // A longer name replaces a shorter one; the gazetteer's only a surname alone
+            // ("President Kenyatta" before "Kenya's Uhuru Kenyatta").
             if candidate.name.split_whitespace().count() > q.name.split_whitespace().count()
-                && candidate.known.is_none()
+                && (candidate.known.is_none() || !q.name.contains(' '))
             {
                 q.name = candidate.name;
             }

@@ -3546,3 +3546,23 @@ fn a_call_on_a_government_to_act_proposes_the_act_and_an_agreement_on_doing_is_o
         "agreement",
     );
 }
+
+#[test]
+fn an_office_holder_named_later_by_given_name_or_surname_is_one_person_with_the_full_name() {
+    let x = extract_text(
+        "date: 2021-06-02\n---\nTanzania’s President Samia Suluhu and Kenya’s Uhuru Kenyatta met in Nairobi on Tuesday.\nPresident Samia said the two countries would build a pipeline. President Kenyatta said the talks were useful.",
+    );
+    let names: Vec<&str> = x.leaders.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(official(&x, "Samia Suluhu").country.as_deref(), Some("Tanzania"));
+    assert_eq!(official(&x, "Uhuru Kenyatta").role.as_deref(), Some("President"));
+    assert_eq!(source_of(&x, "pipeline"), "Samia Suluhu");
+}
+
+#[test]
+fn the_words_of_an_office_are_never_a_name() {
+    let x = extract_text(
+        "date: 2021-06-02\n---\nThe deal between Ghana and Togo was signed by the Group General Manager of the Ghana National Petroleum Corporation and Togo's energy minister.",
+    );
+    assert!(x.leaders.iter().all(|l| l.name != "Manager"), "{:?}", x.leaders);
+}
