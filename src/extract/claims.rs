@@ -122,6 +122,21 @@ fn clause_verb(clause: &str) -> Option<usize> {
         .then_some(chars)
 }
 
+/// Where the first lower-case word in the past tense after the first word starts in `text`
+/// (code points): the verb of "the Ethiopian government defended ...".
+fn past_verb_after_first_word(text: &str) -> Option<usize> {
+    let mut chars = 0;
+    text.split(' ').enumerate().find_map(|(k, w)| {
+        let at = chars;
+        chars += w.chars().count() + 1;
+        (k > 0
+            && w.len() > 2
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && crate::extract::text::is_past_tense(w))
+        .then_some(at)
+    })
+}
+
 /// Where the first verb in the past tense after a subject (a capitalised word or a personal
 /// pronoun) starts in `clause` (code points).
 fn first_verb(clause: &str) -> Option<usize> {
@@ -161,6 +176,9 @@ const PARTICIPLE_CUES: &[&[u8]] = &[
     b"reiterating",
     b"stating",
     b"insisting",
+    // "Analyst X agreed, calling it "a major development"".
+    b"calling it",
+    b"describing it as",
 ];
 
 /// Whether what follows "declared" is an act rather than a statement: "Kosovo declared
@@ -522,7 +540,15 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 continue;
             };
             let os = &doc.sentences[open_si];
-            if let Some(cue) = find_cue(doc, os.start, q.start.saturating_sub(1), lex, quotes) {
+            // A cue before an earlier quotation of the sentence is that one's ("describing it
+            // as "...," while the government defended it, saying "..."").
+            let from = quotes
+                .iter()
+                .filter(|o| o.end < q.start && o.start >= os.start)
+                .map(|o| o.end + 1)
+                .max()
+                .unwrap_or(os.start);
+            if let Some(cue) = find_cue(doc, from, q.start.saturating_sub(1), lex, quotes) {
                 let clause = clause_start(doc, os.start, cue.0);
                 let mut subject = (clause, cue.0);
                 // "Sugiono, Indonesia's top diplomat, said the two countries shared "...": the
@@ -530,7 +556,16 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 if doc.text.slice(clause, cue.0).trim().is_empty() && clause > os.start {
                     let previous = clause_start(doc, os.start, clause - 1);
                     let apposed = doc.text.slice(previous, clause - 1).trim_start();
-                    subject = if ["who ", "which ", "whose ", "a ", "an ", "the "]
+                    let opener = apposed
+                        .split_once(' ')
+                        .filter(|(w, _)| CLAUSE_OPENERS.contains(w) && !RELATIVE.contains(w))
+                        .map(|(w, _)| w.len() + 1);
+                    subject = if let Some(skip) = opener {
+                        // "..., while the Ethiopian government defended the agreement, saying
+                        // "...": the subject of the clause the opener begins.
+                        let lead = doc.text.slice(previous, clause - 1).len() - apposed.len();
+                        (previous + lead + skip, clause - 1)
+                    } else if ["who ", "which ", "whose ", "a ", "an ", "the "]
                         .iter()
                         .any(|w| apposed.starts_with(w))
                         || apposed.starts_with(|c: char| c.is_lowercase())
@@ -542,6 +577,14 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                     } else {
                         (previous, clause - 1)
                     };
+                    // "Analyst X agreed, calling it "..."": the subject of a participle's clause
+                    // ends at its verb.
+                    if is_participle_cue(doc.text.slice(cue.0, cue.1))
+                        && let Some(verb) = first_verb(doc.text.slice(subject.0, subject.1))
+                            .or_else(|| past_verb_after_first_word(doc.text.slice(subject.0, subject.1)))
+                    {
+                        subject.1 = subject.0 + verb;
+                    }
                 }
                 attribution = Some((cue, subject));
             }
@@ -562,6 +605,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 })
                 .min_by_key(|(j, _)| j.abs_diff(k))
                 .map(|(j, _)| j)
+                .or_else(|| continued_quote(doc, q, paragraph, &quote_claims))
         } else {
             None
         };
@@ -670,20 +714,8 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         // "A Syrian business delegation arrived at the crossing saying ...": a participle after
         // a clause without a comma; the subject ends at the clause's verb.
         if is_participle_cue(doc.text.slice(cue.0, cue.1))
-            && let Some(verb) = clause_verb(doc.text.slice(clause, cue.0)).or_else(|| {
-                // The first lower-case word in the past tense after the first word.
-                let text = doc.text.slice(clause, cue.0);
-                let mut chars = 0;
-                text.split(' ').enumerate().find_map(|(k, w)| {
-                    let at = chars;
-                    chars += w.chars().count() + 1;
-                    (k > 0
-                        && w.len() > 2
-                        && w.chars().all(|c| c.is_ascii_lowercase())
-                        && crate::extract::text::is_past_tense(w))
-                    .then_some(at)
-                })
-            })
+            && let Some(verb) = clause_verb(doc.text.slice(clause, cue.0))
+                .or_else(|| past_verb_after_first_word(doc.text.slice(clause, cue.0)))
         {
             subject = (clause, clause + verb);
         }
@@ -713,6 +745,13 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                     clause_start(doc, s.start, previous.saturating_sub(1).max(s.start)),
                     previous.saturating_sub(1).max(s.start),
                 );
+            } else if let named = inverted_subject(doc, cue.1, s.end)
+                && named != (cue.1, s.end)
+                && !is_participle_cue(doc.text.slice(cue.0, cue.1))
+            {
+                // "..., said analyst Hussein Ibish.": a name after the cue, with the words of
+                // their occupation before it.
+                subject = named;
             } else if is_participle_cue(doc.text.slice(cue.0, cue.1))
                 || doc
                     .text
@@ -1113,6 +1152,42 @@ fn speaker_turns(doc: &Doc<'_>, lex: &Lexicon, quotes: &[Quote], skip: &[usize])
 
 /// Splits quoted words into sentences where the segmenter kept a quotation whole: at `. ` (or
 /// `!`, `?`) before a capital, after a word of three letters or more (not an abbreviation).
+/// A paragraph that is nothing but a quotation goes on with the speaker of the last attributed
+/// quotation of the paragraph before ("“...,” she said." then "“It's very welcome.”"): the
+/// index of that quotation.
+fn continued_quote(
+    doc: &Doc<'_>,
+    q: &Quote,
+    paragraph: Option<usize>,
+    quote_claims: &[Attributed],
+) -> Option<usize> {
+    let paragraph = paragraph?;
+    let sentences = || doc.sentences.iter().filter(|s| s.paragraph == paragraph);
+    let (start, end) = (sentences().next()?.start, sentences().next_back()?.end);
+    let outside = |a: usize, b: usize| {
+        doc.text.slice(a, b).chars().all(|c| {
+            matches!(
+                c,
+                '"' | '“' | '”' | '\'' | '‘' | '’' | '.' | ',' | ' ' | '!' | '?'
+            )
+        })
+    };
+    if !(outside(start, q.start) && outside(q.end, end)) {
+        return None;
+    }
+    let before = doc
+        .sentences
+        .iter()
+        .filter(|s| s.paragraph < paragraph)
+        .map(|s| s.paragraph)
+        .max()?;
+    let para_of = |at: usize| doc.sentence_of(at).map(|i| doc.sentences[i].paragraph);
+    let last = quote_claims
+        .iter()
+        .rposition(|(o, _)| para_of(o.start) == Some(before))?;
+    quote_claims[last].1.is_some().then_some(last)
+}
+
 fn split_quoted(doc: &Doc<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
     let f = &doc.text.folded;
     let mut out = Vec::new();
@@ -1303,6 +1378,59 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
         {
             return (start, start + rest[..comma].chars().count());
         }
+    }
+    // "..., said Dina Esfandiary of the International Crisis Group", "..., said analyst Hussein
+    // Ibish": a person's name, after at most three words of their occupation, and before what
+    // they belong to (or the sentence's end).
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for w in rest.split(' ') {
+        if !w.is_empty() {
+            words.push((offset, w));
+        }
+        offset += w.len() + 1;
+    }
+    let occupation = words
+        .iter()
+        .take_while(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    if occupation > 3
+        || words[..occupation]
+            .iter()
+            .any(|(_, w)| matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+    {
+        return (start, end);
+    }
+    let mut count = 0;
+    for (_, w) in &words[occupation..] {
+        let bare = w.trim_end_matches(['.', ',']);
+        let initial = bare.chars().count() == 1 && w.ends_with('.');
+        if !(bare.starts_with(char::is_uppercase)
+            && (bare.chars().count() > 1 || initial)
+            && !people::not_name(bare))
+        {
+            break;
+        }
+        count += 1;
+        // "Ibish." ends the sentence; "J." is an initial.
+        if w.ends_with(['.', ',']) && bare.chars().count() > 2 {
+            break;
+        }
+    }
+    if !(2..=4).contains(&count) {
+        return (start, end);
+    }
+    let (from, _) = words[occupation];
+    let (last_at, last) = words[occupation + count - 1];
+    let to = last_at + last.trim_end_matches(['.', ',']).len();
+    let after = rest[to..].trim_start_matches(['.', ',']).trim_start();
+    let ends = after.is_empty()
+        || ["of ", "at ", "from ", "with ", "who ", "in "]
+            .iter()
+            .any(|w| after.starts_with(w));
+    if ends && (occupation > 0 || !after.is_empty()) {
+        let a = start + rest[..from].chars().count();
+        return (a, a + rest[from..to].chars().count());
     }
     (start, end)
 }
@@ -1953,11 +2081,15 @@ pub fn resolve(
             return Some(source);
         }
     }
-    // "officials said", "diplomats familiar with the talks said": many, not the one named last.
+    // "officials said", "diplomats familiar with the talks said", "Saudi analysts said": many,
+    // not the one named last nor their country.
+    // (A group noun alone, "Analysts said", is named by the noun, below.)
+    let several = lower.split_whitespace().count() > 1;
     let plural_role = lower.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.strip_suffix('s')
             .is_some_and(|h| people::ROLE_HEADS.contains(&h) && !h.ends_with('s'))
+            || (several && w.len() > 3 && w.ends_with('s') && lex.sources.iter().any(|s| s == w))
     });
     // "diplomats in Cairo", "Egyptian officials": the group as written, not its country.
     // The source as written: without a leading article or trailing punctuation.

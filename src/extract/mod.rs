@@ -744,7 +744,19 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
                 ..claims::Source::default()
             }
         } else {
-            let Some(source) = claims::resolve(&doc, &found_people, lex, c.subject, &pair) else {
+            // "she said" with no official before it: the person last named as a source
+            // ("..., said Dina Esfandiary of the International Crisis Group").
+            let pronoun = matches!(
+                doc.text.slice(c.subject.0, c.subject.1).trim(),
+                "he" | "she" | "He" | "She"
+            );
+            let Some(source) = claims::resolve(&doc, &found_people, lex, c.subject, &pair).or_else(|| {
+                last_named
+                    .as_ref()
+                    // (a quotation carried over from one of that person's keeps its pronoun)
+                    .filter(|(at, _)| pronoun && *at <= c.subject.1)
+                    .map(|(_, named)| named.clone())
+            }) else {
                 continue;
             };
             source

@@ -3566,3 +3566,27 @@ fn the_words_of_an_office_are_never_a_name() {
     );
     assert!(x.leaders.iter().all(|l| l.name != "Manager"), "{:?}", x.leaders);
 }
+
+#[test]
+fn a_name_after_an_inverted_cue_is_the_source_with_or_without_occupation_and_affiliation() {
+    let x = extract_text(
+        "date: 2023-03-11\n---\nQatar and Bahrain agreed to restore ties on Friday.\n\nThe move surprised the region, said Noura Haddad of the Gulf Policy Institute.\n\nThe ties will help trade, said economist Karim J. Saleh.\n\n\"Nobody expected it this week,\" she said.\n\n\"It is a welcome change after years of silence.\"",
+    );
+    assert_eq!(source_of(&x, "surprised the region"), "Noura Haddad");
+    assert_eq!(source_of(&x, "help trade"), "Karim J. Saleh");
+    // "she" after a named source who is no official, and the quotation that goes on alone in
+    // the next paragraph.
+    assert_eq!(source_of(&x, "Nobody expected"), "Karim J. Saleh");
+    assert_eq!(source_of(&x, "welcome change"), "Karim J. Saleh");
+}
+
+#[test]
+fn a_group_of_a_country_a_participle_naming_and_the_cue_nearest_each_quotation() {
+    let x = extract_text(
+        "date: 2023-03-11\n---\nQatari analysts said the agreement with Bahrain would last.\nAnalyst Omar Nasser agreed, calling it \"a turning point for the Gulf states\".\nBahrain rejected Qatar's claim to the islands, describing it as \"baseless and a breach of the accord,\" while the Qatari government defended the claim, saying it \"rests on the 1939 ruling of the arbiters.\"\nBoth governments declared as follows:",
+    );
+    assert_eq!(source_of(&x, "would last"), "Qatari analysts");
+    assert_eq!(source_of(&x, "turning point"), "Analyst Omar Nasser");
+    assert_eq!(source_of(&x, "baseless"), "Bahrain");
+    assert_eq!(source_of(&x, "1939 ruling"), "Qatari government");
+}
