@@ -849,9 +849,26 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
         {
             continue;
         }
+        let readout_speech = doc.government.is_some()
+            && doc
+                .text
+                .folded
+                .get(c.cue.1..c.cue.1 + 6)
+                .is_some_and(|w| w == b" that ");
         for (si, next) in doc.sentences.iter().enumerate().skip(c.sentence + 1) {
             if next.paragraph != s.paragraph || next.kind != LineKind::Prose {
                 break;
+            }
+            // "He stated that ...": the same speaker's next cue goes on in their words.
+            if out.iter().any(|o| {
+                o.sentence == si
+                    && matches!(
+                        doc.text.slice(o.subject.0, o.subject.1).trim(),
+                        "He" | "She" | "he" | "she"
+                    )
+            }) && !quotes.iter().any(|q| q.start < next.end && next.start < q.end)
+            {
+                continue;
             }
             if skip.contains(&si)
                 || out.iter().any(|o| o.sentence == si)
@@ -860,7 +877,12 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 break;
             }
             let lower = doc.text.slice(next.start, next.end).to_lowercase();
-            if !POSITION_WORDS.iter().any(|w| contains_word(&lower, w)) {
+            // A government's readout ("Wang Yi stressed that ... . Both sides should ...") goes
+            // on in its official's reported words; elsewhere, only a sentence of stated position
+            // does (a news story's next sentence may be its own background).
+            if (!readout_speech || lower.starts_with('"'))
+                && !POSITION_WORDS.iter().any(|w| contains_word(&lower, w))
+            {
                 break;
             }
             continued.push(RawClaim {

@@ -387,7 +387,10 @@ fn government_of(publisher: &str, lex: &Lexicon) -> Option<usize> {
     .any(|w| lower.contains(w));
     let mut countries = mentions.iter().filter_map(|m| m.country(lex));
     let first = countries.next()?;
-    (governmental && countries.all(|c| c == first)).then_some(first)
+    // "Embassy of the People's Republic of China in the Republic of the Philippines": the
+    // embassy's own country; the one it is in hosts it.
+    let embassy = lower.contains("embassy");
+    (governmental && (embassy || countries.all(|c| c == first))).then_some(first)
 }
 
 /// Whether a trigger comes before what a reporting clause in the middle of its sentence says:

@@ -3590,3 +3590,13 @@ fn a_group_of_a_country_a_participle_naming_and_the_cue_nearest_each_quotation()
     assert_eq!(source_of(&x, "baseless"), "Bahrain");
     assert_eq!(source_of(&x, "1939 ruling"), "Qatari government");
 }
+
+#[test]
+fn a_readout_goes_on_in_its_officials_words_and_an_embassy_speaks_for_its_own_country() {
+    let x = extract_text(
+        "title: Minister meets visiting delegation\npublisher: Embassy of the Republic of Chile in the Argentine Republic\ndate: 2019-05-02\n---\nForeign Minister Teodoro Ribera met with the delegation led by Deputy Foreign Minister Gustavo Zlauvinen of Argentina on May 2.\n\nTeodoro Ribera affirmed that Chile and Argentina keep up consultations on the border. He stated that trade and the border support each other. The settlement of border questions plays a steadying role in the relations. Both sides should meet each other halfway.",
+    );
+    for words in ["steadying role", "meet each other halfway", "support each other"] {
+        assert_eq!(source_of(&x, words), "Teodoro Ribera", "{words}");
+    }
+}
