@@ -3600,3 +3600,21 @@ fn a_readout_goes_on_in_its_officials_words_and_an_embassy_speaks_for_its_own_co
         assert_eq!(source_of(&x, words), "Teodoro Ribera", "{words}");
     }
 }
+
+#[test]
+fn discussions_are_a_meeting_and_readiness_for_them_only_proposes_one() {
+    let e = event_in(
+        "The breakthrough followed discussions between the presidents of Ghana and Togo.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+    let e = event_in(
+        "Ghana is ready to start discussions with Togo on the fishing dispute.",
+        "meeting",
+    );
+    assert_eq!(e.status, "proposed");
+    event_in(
+        "Norway has temporarily closed all but one of its six road passenger crossings to Russia.",
+        "border_crossing_reopening",
+    );
+}
