@@ -2289,6 +2289,25 @@ pub fn bind_roles(doc: &Doc<'_>, people: &mut [Person], unbound: &[(usize, RoleP
     }
 }
 
+/// Whether the words between two officials' names say that the first met the second, whose
+/// title ends them: "X during the meeting with Foreign Secretary Y", "X held talks with Minister
+/// Y" — not "A called on B and held talks with C" (A's talks, not B's).
+fn met_with(words: &[&str]) -> bool {
+    let untitled: Vec<&str> = words
+        .iter()
+        .rev()
+        .skip_while(|w| w.starts_with(char::is_uppercase))
+        .copied()
+        .collect();
+    untitled.len() < words.len()
+        && untitled.len() <= 6
+        && untitled.first().is_some_and(|w| *w == "with")
+        && untitled.last().is_some_and(|w| *w != "and" && !w.ends_with(','))
+        && untitled
+            .iter()
+            .any(|w| matches!(*w, "meeting" | "met" | "talks" | "call" | "spoke" | "talked"))
+}
+
 /// An official the text does not place, joined to one who serves a country of the article's
 /// pair ("Boris Johnson and Simon Coveney discussed ...", "X met Y"), is that one's
 /// counterpart: they serve the pair's other country.
@@ -2339,6 +2358,7 @@ pub fn place_by_counterpart(doc: &Doc<'_>, people: &mut [Person], pair: &[usize]
                             matches!(w.trim_end_matches(','), "counterpart" | "counterparts")
                         });
                     (counterpart && qb <= a)
+                        || (!q.guessed && qb <= a && met_with(&words))
                         || (!q.guessed
                             && (JOINS.contains(&between)
                                 || between.strip_prefix("and ").is_some_and(|rest| {

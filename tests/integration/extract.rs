@@ -3618,3 +3618,20 @@ fn discussions_are_a_meeting_and_readiness_for_them_only_proposes_one() {
         "border_crossing_reopening",
     );
 }
+
+#[test]
+fn an_official_met_during_a_meeting_serves_the_other_country_of_the_pair() {
+    let x = extract_text(
+        "date: 2021-03-04\n---\nNepal and India held talks in Kathmandu on Wednesday.\nThe issue was raised by Nepal Foreign Secretary Bharat Raj Paudyal during the meeting with Deputy Minister Vinay Kwatra.\nKwatra later met Nepal PM Sher Bahadur Deuba.",
+    );
+    assert_eq!(
+        official(&x, "Bharat Raj Paudyal").country.as_deref(),
+        Some("Nepal")
+    );
+    // Met, under a title that names no country: the pair's other one.
+    assert_eq!(official(&x, "Vinay Kwatra").country.as_deref(), Some("India"));
+    assert_eq!(
+        official(&x, "Sher Bahadur Deuba").role.as_deref(),
+        Some("Prime Minister")
+    );
+}
