@@ -1302,20 +1302,6 @@ fn according_to(doc: &Doc<'_>, start: usize, end: usize) -> Option<((usize, usiz
 /// Thursday", "the Defence Ministry on April 1", "the spokesman last week", "officials earlier
 /// today". A source that is only a time stays as it is.
 fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     const OTHERS: [&str; 11] = [
         "morning",
         "afternoon",
@@ -1342,7 +1328,7 @@ fn without_time_tail(doc: &Doc<'_>, (a, b): (usize, usize)) -> usize {
     let names_time = |w: &[u8]| {
         let w = bare(w);
         crate::extract::time::WEEKDAYS.contains(&w.as_str())
-            || MONTHS.contains(&w.as_str())
+            || MONTH_NAMES.contains(&w.as_str())
             || OTHERS.contains(&w.as_str())
     };
     // ... or goes with one ("last", "this", "1", "21st").
@@ -2477,6 +2463,7 @@ pub fn resolve(
     None
 }
 
+/// The months, folded (a source's time, and words after a country that are no name).
 const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
