@@ -3635,3 +3635,11 @@ fn an_official_met_during_a_meeting_serves_the_other_country_of_the_pair() {
         Some("Prime Minister")
     );
 }
+
+#[test]
+fn the_president_of_the_eu_council_serves_no_state_whatever_his_earlier_office() {
+    let x = extract_text(
+        "date: 2023-06-01\n---\nEU Council President Charles Michel hosted the leaders of Serbia and Kosovo in Brussels on Thursday.",
+    );
+    assert_eq!(official(&x, "Charles Michel").country, None);
+}
