@@ -464,6 +464,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     };
     let mut found_people = people::find(&mut doc, lex);
     people::place_by_named_person(&mut found_people);
+    people::place_respectively(&doc, &mut found_people, lex);
     let prov = provenance::find(&doc, article);
     // A government's own release names its own officials without their country ("Foreign
     // Minister X will pay an official visit to China" from Viet Nam's foreign ministry).

@@ -2163,6 +2163,48 @@ pub struct RolePhrase {
     pub international: bool,
 }
 
+/// "Armenian and Turkish special envoys Ruben Rubinyan and Serdar Kılıç": two countries joined by
+/// "and", a plural title, and two names joined by "and" pair off in order (the title's nearest
+/// country had gone to both).
+pub fn place_respectively(doc: &Doc<'_>, people: &mut [Person], lex: &Lexicon) {
+    let mut placed: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        for &(a1, b1) in &p.mentions {
+            let Some(j) = people.iter().position(|q| {
+                q.mentions
+                    .iter()
+                    .any(|&(a2, _)| a2 > b1 && doc.text.slice(b1, a2) == " and ")
+            }) else {
+                continue;
+            };
+            // The two countries and the plural title before the first name.
+            let before: Vec<&crate::extract::recognise::Mention> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.end <= a1 && a1 - m.end <= 60 && m.is_country())
+                .collect();
+            let [.., m1, m2] = before[..] else { continue };
+            let title = doc.text.slice(m2.end, a1).trim();
+            let words: Vec<&str> = title.split_whitespace().collect();
+            let plural = (1..=3).contains(&words.len())
+                && words.last().is_some_and(|w| w.len() > 3 && w.ends_with('s'))
+                && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+            if doc.text.slice(m1.end, m2.start) == " and "
+                && plural
+                && let (Some(c1), Some(c2)) = (m1.country(lex), m2.country(lex))
+                && c1 != c2
+            {
+                placed.push((i, c1));
+                placed.push((j, c2));
+            }
+        }
+    }
+    for (i, c) in placed {
+        people[i].country = Some(c);
+        people[i].guessed = false;
+    }
+}
+
 /// An official placed by the person their role names: "Fitsum Arega, Prime Minister Abiy's chief
 /// of staff", "an aide to President Trump" serve the country of the person named (a word of
 /// that person's name, three letters or more, in the role).

@@ -3643,3 +3643,15 @@ fn the_president_of_the_eu_council_serves_no_state_whatever_his_earlier_office()
     );
     assert_eq!(official(&x, "Charles Michel").country, None);
 }
+
+#[test]
+fn two_countries_a_plural_title_and_two_names_pair_off_in_order() {
+    let x = extract_text(
+        "date: 2024-07-12\n---\nAzerbaijani and Armenian special envoys Elchin Amirbayov and Edmon Marukyan reached an agreement in May to open the border crossings.",
+    );
+    assert_eq!(
+        official(&x, "Elchin Amirbayov").country.as_deref(),
+        Some("Azerbaijan")
+    );
+    assert_eq!(official(&x, "Edmon Marukyan").country.as_deref(), Some("Armenia"));
+}
