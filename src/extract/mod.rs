@@ -739,6 +739,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         claim_sources.push(None);
         // A quotation carried over from another keeps that one's subject span, so one
         // resolution serves both.
+        let subject = doc.text.slice(c.subject.0, c.subject.1).trim();
         let source = if c.by_publisher {
             let Some(publisher) = info.publisher.clone() else {
                 continue;
@@ -750,10 +751,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
         } else {
             // "she said" with no official before it: the person last named as a source
             // ("..., said Dina Esfandiary of the International Crisis Group").
-            let pronoun = matches!(
-                doc.text.slice(c.subject.0, c.subject.1).trim(),
-                "he" | "she" | "He" | "She"
-            );
+            let pronoun = matches!(subject, "he" | "she" | "He" | "She");
             let Some(source) = claims::resolve(&doc, &found_people, lex, c.subject, &pair).or_else(|| {
                 last_named
                     .as_ref()
@@ -778,7 +776,6 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
             }
             _ => source,
         };
-        let subject = doc.text.slice(c.subject.0, c.subject.1).trim();
         let source = match &last_named {
             Some((at, named))
                 if matches!(subject, "he" | "she" | "He" | "She")
