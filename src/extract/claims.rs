@@ -2464,7 +2464,7 @@ pub fn resolve(
 }
 
 /// The months, folded (a source's time, and words after a country that are no name).
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -755,18 +755,49 @@ pub fn find(
                 .and_then(|c| c.name("c"))
                 .and_then(|m| country_at(m.start()));
         let mut kinds_here: Vec<String> = Vec::new();
-        for (ti, t) in lex.triggers.iter().enumerate() {
-            if !fired.matched(ti) || kinds_here.contains(&t.kind) {
+        // The triggers in the order of the sentence: of two of one type, the first told is the
+        // happening ("had a phone call Tuesday to discuss ...": the call, not the purpose).
+        let mut found: Vec<(usize, usize, regex::bytes::Match<'_>)> = lex
+            .triggers
+            .iter()
+            .enumerate()
+            .filter(|&(ti, _)| fired.matched(ti))
+            .filter_map(|(ti, t)| Some((ti, t.regex().find(masked.as_bytes())?)))
+            .map(|(ti, m)| (m.start(), ti, m))
+            .collect();
+        // "agreed to work towards concluding a free trade agreement": a bare "agreed" yields
+        // to the agreement the sentence names, whose status the words before it give.
+        found.sort_unstable_by_key(|f| {
+            let bare_agreed = lex.triggers[f.1].kind == "agreement"
+                && f.2
+                    .as_bytes()
+                    .get(..5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"agree"));
+            (bare_agreed, f.0, f.1)
+        });
+        for (_, ti, m) in found {
+            let t = &lex.triggers[ti];
+            if kinds_here.contains(&t.kind) {
                 continue;
             }
-            let Some(m) = t.regex().find(masked.as_bytes()) else {
-                continue;
-            };
             let reported = m.start() >= said_at;
             let modal = if reported {
                 modal_reported
             } else {
                 modal_as_written
+            } && {
+                // A modal counts before the trigger or in its own clause: "had been released in
+                // Belarus, ..., and would be transferred to Russia" and "signed a deal, which
+                // could boost trade" tell a release and a signing.
+                let text: &[u8] = if reported { &shifted } else { raw.as_bytes() };
+                let (_, clause_end) = clause(&masked, m.start(), m.end(), p);
+                p.modal.find_iter(text).any(|x| {
+                    x.start() < m.end()
+                        || (x.start() < clause_end && {
+                            let between = &masked.as_bytes()[m.end()..x.start()];
+                            !between.windows(6).any(|w| w == b", and " || w == b", but ")
+                        })
+                })
             };
             if modal && t.kind != "statement" {
                 continue;
@@ -785,6 +816,21 @@ pub fn find(
                 if guarded {
                     continue;
                 }
+            }
+            // "a long-term power trade agreement": trade in energy is the energy event.
+            if t.kind == "trade"
+                && masked[..m.start()]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "power" | "electricity" | "energy" | "gas" | "oil" | "lng" | "hydropower"
+                        )
+                    })
+            {
+                continue;
             }
             // "called on Israel to stop ...": an appeal, not a visit.
             if m.as_bytes().starts_with(b"call")
@@ -967,7 +1013,11 @@ pub fn find(
                     // "Secretary Blinken will travel to ... to continue efforts": the trigger's
                     // own future, whatever its purpose clause says.
                     Status::Planned
-                } else if p.proposed.find_iter(text).any(|x| applies(&x)) {
+                } else if p
+                    .proposed
+                    .find_iter(text)
+                    .any(|x| applies(&x) && !dated_call(x.as_bytes()))
+                {
                     Status::Proposed
                 } else if p.ongoing.find_iter(text).any(|x| applies(&x)) {
                     Status::Ongoing
@@ -1092,6 +1142,22 @@ fn participle_told(trigger: &str) -> bool {
             "signed" | "reached" | "agreed" | "concluded" | "struck" | "sealed" | "inked"
         )
         && !words[words.len() - 2].eq_ignore_ascii_case("be")
+}
+
+/// "a phone call on Monday to discuss": "call on" followed by a day or a month is a time, not
+/// an appeal ("called on Mali to hold talks").
+fn dated_call(cue: &[u8]) -> bool {
+    cue.get(..4).is_some_and(|c| c.eq_ignore_ascii_case(b"call"))
+        && cue
+            .split(|&c| c == b' ')
+            .skip_while(|w| !w.eq_ignore_ascii_case(b"on") && !w.eq_ignore_ascii_case(b"upon"))
+            .nth(1)
+            .is_some_and(|w| {
+                let w = String::from_utf8_lossy(w).to_ascii_lowercase();
+                crate::extract::time::WEEKDAYS.contains(&w.as_str())
+                    || crate::extract::claims::MONTH_NAMES.contains(&w.as_str())
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            })
 }
 
 /// The clause around a trigger (bytes of the masked sentence): from the boundary before it to

@@ -3655,3 +3655,85 @@ fn two_countries_a_plural_title_and_two_names_pair_off_in_order() {
     );
     assert_eq!(official(&x, "Edmon Marukyan").country.as_deref(), Some("Armenia"));
 }
+
+#[test]
+fn the_first_trigger_of_a_type_in_a_sentence_gives_the_status() {
+    // "to discuss prospects" is the call's purpose: the call took place.
+    let e = event_in(
+        "President Ruto and his Ugandan counterpart Yoweri Museveni of Uganda had a phone call Monday to discuss prospects of trade between Kenya and Uganda.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+    assert_eq!(e.cameo, "041");
+    // "call on Monday to" is a time, not an appeal ("called on Uganda to").
+    let e = event_in(
+        "Kenya and Uganda had a phone call on Monday to discuss prospects of trade.",
+        "meeting",
+    );
+    assert_eq!(e.status, "occurred");
+}
+
+#[test]
+fn a_modal_in_a_later_coordinated_or_relative_clause_leaves_the_act_told() {
+    event_in(
+        "Officials said the prisoners had been released in Turkey, a neighbour of both Armenia and Georgia, and would be flown to Georgia.",
+        "detainee_transfer",
+    );
+    event_in(
+        "Peru and Bolivia signed a customs agreement, which could double trade along the lake.",
+        "agreement",
+    );
+    // In its own clause a modal still keeps the act from being told.
+    let x = extract_text("date: 2024-05-02\n---\nPeru and Bolivia could sign a customs agreement.");
+    assert!(x.events.iter().all(|e| e.kind != "agreement"), "{:?}", x.events);
+}
+
+#[test]
+fn swaps_told_by_their_noun_bridges_opened_and_agreements_exchanged_are_events() {
+    event_in(
+        "Armenia and Azerbaijan carried out an exchange of prisoners of war on Friday.",
+        "detainee_transfer",
+    );
+    event_in(
+        "Kyiv brought home 40 former captives from Russia, officials said.",
+        "detainee_transfer",
+    );
+    event_in(
+        "Brazil and Paraguay on Monday opened a new bridge linking the two countries.",
+        "border_crossing_reopening",
+    );
+    let e = event_in(
+        "Mali responded by closing the borders with Senegal.",
+        "border_crossing_reopening",
+    );
+    assert_eq!(e.cameo, "172");
+    event_in(
+        "Two memoranda between Laos and Cambodia were exchanged at the ceremony.",
+        "agreement",
+    );
+    event_in(
+        "The agreement between Qatar and Oman was announced on Friday.",
+        "agreement",
+    );
+    event_in(
+        "Minister Ali signed on behalf of Sudan, and Minister Abebe on behalf of Ethiopia.",
+        "agreement",
+    );
+    event_in(
+        "Ghana and Togo agreed to conduct trilateral air and maritime patrols with Benin.",
+        "border_security",
+    );
+}
+
+#[test]
+fn power_traded_across_a_border_is_energy_not_trade() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nBhutan and India signed a long-term power trade agreement on Monday.",
+    );
+    assert!(x.events.iter().any(|e| e.kind == "energy"), "{:?}", x.events);
+    assert!(x.events.iter().all(|e| e.kind != "trade"), "{:?}", x.events);
+    event_in(
+        "The ministers of Laos and Thailand inaugurated the cross-border transmission lines.",
+        "energy",
+    );
+}
