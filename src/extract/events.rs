@@ -520,14 +520,13 @@ pub fn find(
         if s.kind != LineKind::Prose || skip.contains(&si) {
             continue;
         }
-        // Direct quotations are claims, not facts.
+        // Direct quotations are claims; they tell a fact only in the past tense ("We closed the
+        // bridge", "President X on Tuesday called President Y": a readout quoted), see below.
         let quoted_len: usize = quoted
             .iter()
             .map(|&(a, b)| b.min(s.end).saturating_sub(a.max(s.start)))
             .sum();
-        if quoted_len * 2 > s.end - s.start {
-            continue;
-        }
+        let in_quote = quoted_len * 2 > s.end - s.start;
         let raw = doc.text.slice(s.start, s.end);
         // A question reports nothing ("QUESTION: Will the issue be raised during the visit?").
         if raw
@@ -1066,6 +1065,16 @@ pub fn find(
             } else {
                 countries.clone()
             };
+            // In a quotation only an act told as done, by a verb in the past tense, is a fact:
+            // "we will sign the documents", "recognition that transferring detainees ..." and
+            // "an urgent need for aid" are what the speaker says, wants or judges.
+            if in_quote
+                && (t.kind == "other"
+                    || status != Status::Occurred
+                    || !past_tense(&masked.as_bytes()[m.start()..m.end()]))
+            {
+                continue;
+            }
             let mut key_countries = countries.clone();
             key_countries.sort_unstable();
             let key = (t.kind.clone(), ti, key_countries, s.paragraph);

@@ -3737,3 +3737,22 @@ fn power_traded_across_a_border_is_energy_not_trade() {
         "energy",
     );
 }
+
+#[test]
+fn a_quotation_tells_an_act_only_in_the_past_tense() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\n\"We closed the crossing with Guinea to protect our officers,\" the Liberian minister said.",
+    );
+    assert!(
+        x.events.iter().any(|e| e.kind == "border_crossing_reopening"),
+        "{:?}",
+        x.events
+    );
+    for quoted in [
+        "\"We will sign the documents with Guinea tomorrow,\" the Liberian minister said.",
+        "\"We value Guinea's recognition that transferring the detainees to Liberia matters,\" the minister said.",
+    ] {
+        let x = extract_text(&format!("date: 2024-05-02\n---\n{quoted}"));
+        assert!(x.events.is_empty(), "{quoted}: {:?}", x.events);
+    }
+}
