@@ -485,6 +485,7 @@ pub fn extract(article: &Article, base: &str) -> Extraction {
     people::place_by_counterpart(&doc, &mut found_people, &pair);
     people::place_envoys(&doc, &mut found_people, &pair, lex);
     people::place_by_sentence(&doc, &mut found_people, &pair, lex);
+    people::place_on_behalf(&doc, &mut found_people, lex);
     let quotations = claims::quotes(&doc);
     let raw_claims = claims::find(&doc, lex, &prov.sentences, &quotations);
     let unbound = claims::unbound_roles(&doc, &found_people, lex, &raw_claims);

@@ -25,6 +25,9 @@ const HONORIFICS: &[&str] = &[
     "her",
     "excellency",
     "hon",
+    "shri",
+    "smt",
+    "shrimati",
 ];
 
 /// Spellings of one name word, the first standing for all. Common romanisations of Arabic,

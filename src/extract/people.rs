@@ -69,6 +69,18 @@ impl Person {
         {
             keys.push((*first).to_owned());
         }
+        // "MOTEGI Toshimitsu", "ISHIBA Shigeru": the word in capitals is the surname
+        // ("Minister Motegi").
+        if tokens.len() >= 2 && !tokens.iter().all(|t| t.chars().all(|c| !c.is_lowercase())) {
+            for t in &tokens {
+                if t.chars().count() >= 3 && t.chars().all(char::is_uppercase) {
+                    let mut chars = t.chars();
+                    if let Some(first) = chars.next() {
+                        keys.push(first.to_string() + &chars.as_str().to_lowercase());
+                    }
+                }
+            }
+        }
         if let Some(last) = tokens.last() {
             let last = last.trim_end_matches('.');
             if last.chars().count() >= 3 && !last.chars().all(|c| c.is_uppercase() || c == 'I') {
@@ -566,7 +578,7 @@ const HONORIFICS: &[&str] = &[
 
 /// A form of address between a title and a name ("Prime Minister of Bangladesh, H.E. Sheikh
 /// Hasina").
-const EXCELLENCY: &str = r"(?:(?:H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|(?:the\s+)?Rt\.?\s+Hon\.?)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)?";
+const EXCELLENCY: &str = r"(?:(?:H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|(?:the\s+)?Rt\.?\s+Hon\.?)\s+(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt)\.?\s+)?)?";
 
 fn name_pattern() -> String {
     // A nickname in quotation marks may stand between the names ("Benjamin "Bibi" Netanyahu").
@@ -578,12 +590,15 @@ struct Patterns {
     /// counts only when it is written small).
     titles: aho_corasick::AhoCorasick,
     /// The titles as the list writes them, by pattern.
-    title_texts: Vec<String>,
+    title_texts: std::collections::HashSet<String>,
     /// A name right after a title.
     name_after: Regex,
     /// A name set off by commas after a title ("an opposition Member of Parliament, Navjot
     /// Singh Sidhu, spoke").
     name_after_comma: Regex,
+    /// A transcript's speaker label: the name in parentheses after the title ("Official
+    /// Spokesperson (Shri Vikas Swarup):").
+    name_in_label: Regex,
     /// `and` joining two titles.
     joiner: Regex,
     /// A name right before a verb (the text up to the verb ends with it).
@@ -646,6 +661,8 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             ))
             .expect("name after title"),
             name_after_comma: Regex::new(&format!(r"^,\s+{EXCELLENCY}(?P<name>{name})\s*(?:[,.;(]|$|\s+(?:today|yesterday|tomorrow|on|in|at)\b)")).expect("name after title and comma"),
+            name_in_label: Regex::new(&format!(r"^\s*\(\s*(?:(?:Shri|Smt\.?|Shrimati|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?(?P<name>{name})\s*\)\s*:"))
+                .expect("name in a speaker label"),
             joiner: Regex::new(r"^\s+(?:and|&)\s+").expect("joiner"),
             name_before: Regex::new(&format!(r"(?P<name>{name})\s+(?:also\s+|further\s+|later\s+)?$"))
                 .expect("name before verb"),
@@ -889,9 +906,10 @@ fn is_envoy_to_body(role: &str) -> bool {
 type TitledName = ((usize, usize), (usize, usize), Option<(usize, usize)>);
 
 impl Patterns {
-    /// Whether a title match is written as the list writes it (the automaton ignores case).
+    /// Whether a title match is written as the list writes it (the automaton ignores case, and
+    /// reports one of the rows that differ only in case: "advisor" for "Advisor").
     fn exact(&self, sentence: &str, m: &aho_corasick::Match) -> bool {
-        self.title_texts[m.pattern().as_usize()] == sentence[m.start()..m.end()]
+        self.title_texts.contains(&sentence[m.start()..m.end()])
     }
 }
 
@@ -981,6 +999,7 @@ fn titled_names(sentence: &str, p: &Patterns, places: &[(usize, usize)]) -> Vec<
                 p.name_after
                     .captures(rest)
                     .or_else(|| p.name_after_comma.captures(rest))
+                    .or_else(|| p.name_in_label.captures(rest))
             })
             .flatten()
             .and_then(|c| c.name("name"))
@@ -1506,6 +1525,15 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
             {
                 q.role = candidate.role.or(q.role.take());
                 q.role_span = candidate.role_span.or(q.role_span);
+            } else if let (Some(new), Some(old)) = (&candidate.role, &q.role)
+                && new.len() > old.len()
+                && new.starts_with(old.as_str())
+                && candidate.role_span.is_some()
+            {
+                // "Minister Motegi", then "MOTEGI Toshimitsu, Minister for Foreign Affairs of
+                // Japan": the office in full.
+                q.role = candidate.role;
+                q.role_span = candidate.role_span;
             }
             // The gazetteer's "former" does not overrule a title the text gives.
             if q.role_span.is_none() || candidate.role_span.is_some() {
@@ -2523,6 +2551,36 @@ pub fn place_by_sentence(doc: &Doc<'_>, people: &mut [Person], pair: &[usize], l
         if let Some(c) = first_in(si).or_else(|| si.checked_sub(1).and_then(first_in)) {
             q.country = Some(c);
             q.guessed = true;
+        }
+    }
+}
+
+/// "Foreign Minister X signed on behalf of the Government of Rwanda": the state a person acts
+/// for, when the text says so right after their name, is the one they serve, whatever a title,
+/// the publisher or the sentence suggested.
+pub fn place_on_behalf(doc: &Doc<'_>, people: &mut [Person], lex: &Lexicon) {
+    for q in people.iter_mut().filter(|q| !q.international) {
+        let found = q.mentions.iter().find_map(|&(_, end)| {
+            let m = doc
+                .mentions
+                .iter()
+                .find(|m| m.start >= end && m.start - end <= 60 && m.is_country())?;
+            let between = doc.text.slice(end, m.start);
+            (between.contains("on behalf of")
+                && !between.contains(['.', ';', '"', '“'])
+                && between.split_whitespace().count() <= 8
+                && between.trim_end().rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "of" | "the" | "Government" | "government" | "State" | "Republic"
+                    )
+                }))
+            .then(|| m.country(lex))
+            .flatten()
+        });
+        if let Some(c) = found {
+            q.country = Some(c);
+            q.guessed = false;
         }
     }
 }

@@ -3756,3 +3756,31 @@ fn a_quotation_tells_an_act_only_in_the_past_tense() {
         assert!(x.events.is_empty(), "{quoted}: {:?}", x.events);
     }
 }
+
+#[test]
+fn a_transcript_label_names_its_speaker_and_a_capitalised_surname_is_the_surname() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nOfficial Spokesperson (Shri Arun Kumar Mehta): Welcome to this briefing on India and Nepal.",
+    );
+    let o = official(&x, "Arun Kumar Mehta");
+    assert_eq!(o.role.as_deref(), Some("Spokesperson"));
+    let x = extract_text(
+        "date: 2024-05-02\n---\nMinister Tanabe met officials of Viet Nam. Mr. TANABE Hiroshi, Minister for Foreign Affairs of Japan, then left Hanoi.",
+    );
+    let o = official(&x, "TANABE Hiroshi");
+    assert_eq!(o.role.as_deref(), Some("Minister for Foreign Affairs of Japan"));
+    assert_eq!(x.leaders.len(), 1, "{:?}", x.leaders);
+}
+
+#[test]
+fn who_signs_on_behalf_of_a_government_serves_it_and_advisor_is_a_title_in_both_spellings() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nWashington, DC — Foreign Minister Ana Lopes signed on behalf of the Government of Angola, while Foreign Minister Jean Mbeki signed on behalf of the Government of Zambia.",
+    );
+    assert_eq!(official(&x, "Ana Lopes").country.as_deref(), Some("Angola"));
+    assert_eq!(official(&x, "Jean Mbeki").country.as_deref(), Some("Zambia"));
+    let x = extract_text(
+        "date: 2024-05-02\n---\nOn Monday, Senior Advisor Paul Gray met officials of Angola and Zambia.",
+    );
+    assert_eq!(official(&x, "Paul Gray").role.as_deref(), Some("Adviser"));
+}
