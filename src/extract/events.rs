@@ -880,6 +880,26 @@ pub fn find(
             } {
                 continue;
             }
+            // "supports the bid of Azerbaijan to host COP29": a bid or an offer to host is no
+            // meeting between the states.
+            if t.kind == "meeting"
+                && masked[m.start()..].starts_with("to host")
+                && masked[..m.start()].split_whitespace().rev().take(5).any(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "bid"
+                            | "bids"
+                            | "candidacy"
+                            | "candidature"
+                            | "offer"
+                            | "offers"
+                            | "offered"
+                            | "right"
+                    )
+                })
+            {
+                continue;
+            }
             // "X thanked Y for hosting the talks" is a claim (the annotation's rule), and the
             // hosting in it an aside.
             if p.thanks_for.is_match(&masked.as_bytes()[..m.start()]) {

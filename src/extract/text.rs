@@ -232,6 +232,7 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
             start = i + 1;
         }
     }
+    let lines = unwrap_lines(text, lines);
     let folded_lines: Vec<&[u8]> = lines.iter().map(|&(s, e)| &text.folded[s..e]).collect();
     let mut out = Vec::new();
     for (p, &(ls, le)) in lines.iter().enumerate() {
@@ -270,6 +271,38 @@ pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> V
                 });
             }
         }
+    }
+    out
+}
+
+/// Hard-wrapped text ("...the Presidential Administration of" / "the Republic of Azerbaijan and
+/// ..."): a line that does not end a sentence, followed on the next line (no blank line between)
+/// by one that starts with a small letter, or that ends with a word that cannot end a sentence,
+/// goes on in that line. A heading ("Chinese influence") and a list item stay lines of their own.
+fn unwrap_lines(text: &Text<'_>, lines: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    const OPEN_ENDS: &[&str] = &[
+        "the", "of", "and", "to", "a", "an", "in", "for", "on", "with", "by", "at", "from", "that", "its",
+        "their", "his", "her", "or", "as", "between",
+    ];
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    for (s, e) in lines {
+        if let Some(last) = out.last_mut() {
+            let prev = text.slice(last.0, last.1);
+            let gap = text.slice(last.1, s);
+            let next_small = text.slice(s, e).starts_with(char::is_lowercase);
+            let closed = prev
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':', ')', ';']);
+            let open_end = prev
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| OPEN_ENDS.contains(&w));
+            if gap.matches('\n').count() == 1 && !closed && (next_small || open_end) {
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e));
     }
     out
 }
@@ -438,6 +471,26 @@ mod tests {
                 "UN Ambassador Vassily Nebenzia spoke on Jan. 5 and in Sept. 2024, not in Aug. for once."
             ]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_one_paragraph_and_headings_stay_apart() {
+        let raw = "Chinese influence\nThe Republic of Ghana and\nthe Republic of Togo agree that the\nCommission will meet. A list\n\nEnd of the first paragraph\nNext paragraph starts here.\n";
+        let t = Text::new(raw);
+        let s = segment(&t, 0, &[]);
+        let texts: Vec<&str> = s.iter().map(|s| t.slice(s.start, s.end)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Chinese influence",
+                "The Republic of Ghana and\nthe Republic of Togo agree that the\nCommission will meet.",
+                "A list",
+                "End of the first paragraph",
+                "Next paragraph starts here."
+            ]
+        );
+        assert_eq!(s[1].paragraph, s[2].paragraph);
+        assert_eq!(s[1].kind, LineKind::Prose);
     }
 
     #[test]

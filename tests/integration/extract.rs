@@ -3784,3 +3784,11 @@ fn who_signs_on_behalf_of_a_government_serves_it_and_advisor_is_a_title_in_both_
     );
     assert_eq!(official(&x, "Paul Gray").role.as_deref(), Some("Adviser"));
 }
+
+#[test]
+fn a_bid_to_host_a_conference_is_no_meeting() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nArmenia supports the bid of Azerbaijan to host the 29th session of the climate conference.",
+    );
+    assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
+}
