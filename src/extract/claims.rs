@@ -1425,18 +1425,30 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
             break;
         }
     }
-    if !(2..=4).contains(&count) {
+    if !(1..=4).contains(&count) {
         return (start, end);
     }
     let (from, _) = words[occupation];
     let (last_at, last) = words[occupation + count - 1];
     let to = last_at + last.trim_end_matches(['.', ',']).len();
     let after = rest[to..].trim_start_matches(['.', ',']).trim_start();
+    // "..., said journalist Roman Borshch, 29.": an age after the name.
+    let aged = rest[to..].starts_with(", ") && after.starts_with(|c: char| c.is_ascii_digit());
     let ends = after.is_empty()
+        || aged
         || ["of ", "at ", "from ", "with ", "who ", "in "]
             .iter()
             .any(|w| after.starts_with(w));
-    if ends && (occupation > 0 || !after.is_empty()) {
+    // "..., said Serhii, who was captured ...": a single name only before "who" or an age (not
+    // a day: "said Monday").
+    let single_ok = count > 1 || {
+        let name = last.trim_end_matches(['.', ',']).to_lowercase();
+        rest[to..].starts_with(", ")
+            && (after.starts_with("who ") || aged)
+            && !crate::extract::time::WEEKDAYS.contains(&name.as_str())
+            && !MONTH_NAMES.contains(&name.as_str())
+    };
+    if ends && single_ok && (occupation > 0 || !after.is_empty()) {
         let a = start + rest[..from].chars().count();
         return (a, a + rest[from..to].chars().count());
     }

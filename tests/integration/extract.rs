@@ -3792,3 +3792,19 @@ fn a_bid_to_host_a_conference_is_no_meeting() {
     );
     assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
 }
+
+#[test]
+fn an_inverted_cue_names_a_single_name_before_who_and_a_name_before_an_age() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nGhana and Togo swapped prisoners.\n\n\"My son is five now,\" said Kwame, who was held in Togo.\n\n\"I hold my hands behind my back,\" said journalist Kofi Mensah, 29.\n\n\"The talks went well,\" said Monday, the chairman of nothing.",
+    );
+    assert_eq!(sources_of(&x, "My son is five"), ["Kwame"]);
+    assert_eq!(sources_of(&x, "I hold my hands"), ["Kofi Mensah"]);
+    assert!(
+        x.claims
+            .iter()
+            .all(|c| !c.attributed_to.to_string().contains("Monday")),
+        "{:?}",
+        x.claims
+    );
+}
