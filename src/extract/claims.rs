@@ -550,7 +550,8 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 .unwrap_or(os.start);
             if let Some(cue) = find_cue(doc, from, q.start.saturating_sub(1), lex, quotes) {
                 let clause = clause_start(doc, os.start, cue.0);
-                let mut subject = (clause, cue.0);
+                let mut subject =
+                    unclosed_appositive(doc, os.start, clause, cue.0).unwrap_or((clause, cue.0));
                 // "Sugiono, Indonesia's top diplomat, said the two countries shared "...": the
                 // subject is set off before the cue, by commas.
                 if doc.text.slice(clause, cue.0).trim().is_empty() && clause > os.start {
@@ -718,6 +719,9 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon, skip: &[usize], quotes: &[Quote]) -> V
                 .or_else(|| past_verb_after_first_word(doc.text.slice(clause, cue.0)))
         {
             subject = (clause, clause + verb);
+        }
+        if let Some(name) = unclosed_appositive(doc, s.start, clause, cue.0) {
+            subject = name;
         }
         if doc.text.slice(clause, cue.0).trim().is_empty() && clause > s.start {
             // "The sources, who spoke on condition of anonymity, said": the subject stands
@@ -1453,6 +1457,78 @@ fn inverted_subject(doc: &Doc<'_>, start: usize, end: usize) -> (usize, usize) {
         return (a, a + rest[from..to].chars().count());
     }
     (start, end)
+}
+
+/// "Ali Bakir, non-resident senior fellow with the Atlantic Council noted that ...": an
+/// appositive the writer did not close with a comma. The name before its comma (two to four
+/// capitalised words opening the sentence) is the subject, not the occupation.
+fn unclosed_appositive(
+    doc: &Doc<'_>,
+    sentence_start: usize,
+    clause: usize,
+    cue: usize,
+) -> Option<(usize, usize)> {
+    if clause <= sentence_start || doc.text.folded[clause - 1] != b',' {
+        return None;
+    }
+    let inside = doc.text.slice(clause, cue).trim_start();
+    let first = inside.split_whitespace().next()?;
+    if !first.starts_with(char::is_lowercase)
+        || [
+            "and",
+            "but",
+            "however",
+            "meanwhile",
+            "who",
+            "which",
+            "while",
+            "whereas",
+            "although",
+            "though",
+            "he",
+            "she",
+            "they",
+            "it",
+            "we",
+            "i",
+            "in",
+            "on",
+            "at",
+            "after",
+            "before",
+            "when",
+            "as",
+            "also",
+            "then",
+            "too",
+            "for",
+            "instead",
+            "in turn",
+        ]
+        .contains(&first.trim_end_matches(','))
+    {
+        return None;
+    }
+    let start = after_dateline(doc, sentence_start, clause);
+    let head = doc.text.slice(start, clause - 1);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let named = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !people::not_name(w)
+                && !crate::extract::time::WEEKDAYS.contains(&w.to_lowercase().as_str())
+                && !MONTH_NAMES.contains(&w.to_lowercase().as_str())
+        })
+        && ![
+            "On", "In", "At", "After", "Before", "During", "Last", "This", "Earlier", "Later", "The", "A",
+            "An",
+        ]
+        .contains(&words[0]);
+    let lead = head.len() - head.trim_start().len();
+    named.then(|| {
+        let a = start + head[..lead].chars().count();
+        (a, a + head.trim().chars().count())
+    })
 }
 
 /// The start of the clause that ends at `at`: after the last comma or semicolon before it that

@@ -3808,3 +3808,19 @@ fn an_inverted_cue_names_a_single_name_before_who_and_a_name_before_an_age() {
         x.claims
     );
 }
+
+#[test]
+fn a_name_before_an_appositive_left_open_is_the_source() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nGhana and Togo restored ties.\n\nAma Owusu, non-resident senior fellow with the Accra Policy Institute noted that \u{201c}the deal shows how far Togo has moved\u{201d}.\n\nOn Tuesday, officials in Accra said the deal with Togo was final.",
+    );
+    assert_eq!(sources_of(&x, "the deal shows"), ["Ama Owusu"]);
+    // A time before the comma is not a name.
+    assert!(
+        x.claims
+            .iter()
+            .all(|c| !c.attributed_to.to_string().contains("Tuesday")),
+        "{:?}",
+        x.claims
+    );
+}
