@@ -677,7 +677,7 @@ fn patterns(lex: &Lexicon) -> &'static Patterns {
             )
             .expect("appositive pattern"),
             named_appositive: Regex::new(&format!(
-                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor|commissioner|ombudsman|prosecutor|head)(?:\s+(?:for|of|to|at|in)\s+(?:the\s+|a\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$)"
+                r"(?P<name>{name}),\s+(?:an?\s+|the\s+)?(?P<role>(?:[{letter}'’\-]+\s+){{0,5}}?(?i:secretary[\s-]+general|minister|ambassador|envoy|spokesman|spokeswoman|spokesperson|adviser|advisor|aide|coordinator|secretary|chief\s+of\s+staff|commander|president|lawmaker|senator|governor|official|member\s+of\s+parliament|chairman|chairwoman|director|negotiator|representative|leader|mayor|commissioner|ombudsman|prosecutor|head)(?:\s+(?:for|of|to|at|in)\s+(?:the\s+|a\s+)?(?:[{letter}'’\-.]+\s+){{0,7}}?[{letter}'’\-.]+)?(?:\s+and\s+(?:[{letter}'’\-]+\s+){{0,2}}?(?i:president|prime\s+minister|minister|chairman|chairwoman|head\s+of\s+state))?)\b\s*(?:[,.]|$|\s+and\s+(?:Mr|Ms|Mrs|Dr)\.?\s)"
             ))
             .expect("named appositive pattern"),
             of_country: Regex::new(r"^\s+of\s+(?:the\s+)?$").expect("of pattern"),
@@ -1997,12 +1997,25 @@ pub fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Person> {
                         && !between.contains(',')
                 })
                 .and_then(|m| m.country(lex));
+            // "X, Secretary at the Ministry of Energy, Water Resources and Irrigation, Government
+            // of Nepal": the government that closes the appositive.
+            let government = doc
+                .mentions
+                .iter()
+                .filter(|m| m.is_country() && m.start >= role_end && m.start <= role_end + 100)
+                .find(|m| {
+                    let between = doc.text.slice(role_end, m.start);
+                    between.starts_with(',')
+                        && !between.contains(['.', ';'])
+                        && (between.ends_with("Government of ") || between.ends_with("Government of the "))
+                })
+                .and_then(|m| m.country(lex));
             add(
                 &mut people,
                 Person {
                     name,
                     role: phrase.as_ref().map(|r| r.role.clone()),
-                    country: phrase.as_ref().and_then(|r| r.country).or(leads),
+                    country: phrase.as_ref().and_then(|r| r.country).or(leads).or(government),
                     former: false,
                     known: None,
                     mentions: vec![(start, end)],

@@ -3824,3 +3824,14 @@ fn a_name_before_an_appositive_left_open_is_the_source() {
         x.claims
     );
 }
+
+#[test]
+fn officials_listed_with_an_honorific_each_keep_their_offices_and_a_government_closing_the_office() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe memorandum was signed by Mr. Ravi Kumar Sinha, Indian Power Secretary and Mr. Bishnu Prasad Koirala, Secretary at the Ministry of Energy, Water and Irrigation, Government of Nepal.",
+    );
+    let o = official(&x, "Ravi Kumar Sinha");
+    assert_eq!(o.country.as_deref(), Some("India"));
+    let o = official(&x, "Bishnu Prasad Koirala");
+    assert_eq!(o.country.as_deref(), Some("Nepal"));
+}
