@@ -3835,3 +3835,19 @@ fn officials_listed_with_an_honorific_each_keep_their_offices_and_a_government_c
     let o = official(&x, "Bishnu Prasad Koirala");
     assert_eq!(o.country.as_deref(), Some("Nepal"));
 }
+
+#[test]
+fn a_counterpart_welcomed_a_discussion_between_leaders_and_a_signing_that_took_place_are_events() {
+    event_in(
+        "Warmly welcoming his Ghanaian counterpart, the President of Togo noted the importance of the visit.",
+        "official_visit",
+    );
+    event_in(
+        "This followed a discussion between the President of Ghana and the President of Togo.",
+        "meeting",
+    );
+    event_in(
+        "The signing took place at the third meeting of the Ghana-Togo Joint Commission.",
+        "agreement",
+    );
+}
