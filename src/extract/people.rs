@@ -2568,9 +2568,10 @@ pub fn place_by_sentence(doc: &Doc<'_>, people: &mut [Person], pair: &[usize], l
     }
 }
 
-/// "Foreign Minister X signed on behalf of the Government of Rwanda": the state a person acts
-/// for, when the text says so right after their name, is the one they serve, whatever a title,
-/// the publisher or the sentence suggested.
+/// "Foreign Minister X signed on behalf of the Government of Rwanda", "recognized X as
+/// Venezuela's interim president": the state a person acts for, when the text says so right
+/// after their name, is the one they serve, whatever a title, the publisher or the sentence
+/// suggested.
 pub fn place_on_behalf(doc: &Doc<'_>, people: &mut [Person], lex: &Lexicon) {
     for q in people.iter_mut().filter(|q| !q.international) {
         let found = q.mentions.iter().find_map(|&(_, end)| {
@@ -2579,6 +2580,11 @@ pub fn place_on_behalf(doc: &Doc<'_>, people: &mut [Person], lex: &Lexicon) {
                 .iter()
                 .find(|m| m.start >= end && m.start - end <= 60 && m.is_country())?;
             let between = doc.text.slice(end, m.start);
+            // "recognized opposition leader Juan Guaidó as Venezuela's interim president".
+            let owned = doc.text.slice(m.end, (m.end + 2).min(doc.text.len()));
+            if between.trim() == "as" && (owned.starts_with("'s") || owned.starts_with("’s")) {
+                return m.country(lex);
+            }
             (between.contains("on behalf of")
                 && !between.contains(['.', ';', '"', '“'])
                 && between.split_whitespace().count() <= 8

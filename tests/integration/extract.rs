@@ -3780,6 +3780,10 @@ fn who_signs_on_behalf_of_a_government_serves_it_and_advisor_is_a_title_in_both_
     assert_eq!(official(&x, "Ana Lopes").country.as_deref(), Some("Angola"));
     assert_eq!(official(&x, "Jean Mbeki").country.as_deref(), Some("Zambia"));
     let x = extract_text(
+        "date: 2024-05-02\n---\nZambia was one of 50 countries that recognized opposition leader Paul Banda as Malawi's interim president.",
+    );
+    assert_eq!(official(&x, "Paul Banda").country.as_deref(), Some("Malawi"));
+    let x = extract_text(
         "date: 2024-05-02\n---\nOn Monday, Senior Advisor Paul Gray met officials of Angola and Zambia.",
     );
     assert_eq!(official(&x, "Paul Gray").role.as_deref(), Some("Adviser"));
