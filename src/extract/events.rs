@@ -939,6 +939,29 @@ pub fn find(
             } {
                 continue;
             }
+            // "... inaugurated the transmission lines at the meeting.": after an act of another
+            // type, a meeting named as where it took place is its circumstance, not another
+            // event.
+            if t.kind == "meeting"
+                && !kinds_here.is_empty()
+                && {
+                    let before = masked[..m.start()].trim_end().to_ascii_lowercase();
+                    [
+                        "at the",
+                        "during the",
+                        "on the sidelines of the",
+                        "on the margins of the",
+                    ]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                }
+                && masked[m.end()..]
+                    .trim()
+                    .trim_end_matches(['.', '"', '\u{201d}'])
+                    .is_empty()
+            {
+                continue;
+            }
             // "The talks", "the visit": a definite mention of an event already told is that
             // happening told again, which the annotation counts as an event of its own.
             // The parties of this trigger's clause, when it names two: a country in another

@@ -3855,3 +3855,17 @@ fn a_counterpart_welcomed_a_discussion_between_leaders_and_a_signing_that_took_p
         "agreement",
     );
 }
+
+#[test]
+fn relations_restored_in_the_passive_are_an_event_and_a_meeting_as_the_place_of_an_act_is_not() {
+    let e = event_in(
+        "Diplomatic relations between Ghana and Togo were reestablished in September.",
+        "other",
+    );
+    assert_eq!(e.cameo, "050");
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe ministers of Ghana and Togo also inaugurated the cross-border transmission lines at the meeting.",
+    );
+    assert!(x.events.iter().any(|e| e.kind == "energy"), "{:?}", x.events);
+    assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
+}
