@@ -3869,3 +3869,21 @@ fn relations_restored_in_the_passive_are_an_event_and_a_meeting_as_the_place_of_
     assert!(x.events.iter().any(|e| e.kind == "energy"), "{:?}", x.events);
     assert!(x.events.iter().all(|e| e.kind != "meeting"), "{:?}", x.events);
 }
+
+#[test]
+fn a_joint_statement_in_the_present_tense_states_positions() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe Republic of Ghana and the Republic of Togo share the view that there is a chance for peace. Two countries reconfirm their intention to normalize relations. Ghana and Togo do hope that other countries will support the bid.",
+    );
+    for start in [
+        "The Republic of Ghana",
+        "Two countries reconfirm",
+        "Ghana and Togo do hope",
+    ] {
+        assert!(
+            x.claims.iter().any(|c| c.text.text.starts_with(start)),
+            "{start}: {:?}",
+            x.claims
+        );
+    }
+}
