@@ -218,7 +218,8 @@ pub struct Sentence {
 }
 
 /// Splits the body (from code point `body_start`) into lines and sentences. Each non-empty line
-/// is a paragraph; `boilerplate` holds the folded navigation lines to skip.
+/// is a paragraph (hard-wrapped lines joined: `unwrap_lines`); `boilerplate` holds the folded
+/// navigation lines to skip.
 pub fn segment(text: &Text<'_>, body_start: usize, boilerplate: &[Vec<u8>]) -> Vec<Sentence> {
     let language = sentencex::language_factory("en");
     let mut lines: Vec<(usize, usize)> = Vec::new();
