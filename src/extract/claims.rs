@@ -252,10 +252,20 @@ fn find_cue(
         }
         let before = trim_end_bytes(&doc.text.folded[start..s]);
         // "to reaffirm" is a purpose, not a report ("went on to say" is a cue of its own);
-        // "was reported" and "is called" are passives.
-        if [&b" to"[..], b" was", b" is", b" be", b"so-", b" were"]
-            .iter()
-            .any(|w| before.ends_with(w))
+        // "was reported", "is called" and "is being hailed as" are passives.
+        if [
+            &b" to"[..],
+            b" was",
+            b" is",
+            b" be",
+            b"so-",
+            b" were",
+            b" are",
+            b" being",
+            b" been",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
         {
             continue;
         }

@@ -3887,3 +3887,18 @@ fn a_joint_statement_in_the_present_tense_states_positions() {
         );
     }
 }
+
+#[test]
+fn a_step_hailed_as_crucial_is_the_publishers_judgement_and_considering_it_necessary_a_position() {
+    let x = extract_text(
+        "title: Ghana and Togo sign a ceasefire\npublisher: Test Wire\ndate: 2024-05-02\n---\nGhana and Togo signed a ceasefire on Monday.\n\nThe agreement is being hailed as a crucial step toward easing tension between Ghana and Togo.\n\nGhana and Togo consider it necessary to improve the surveillance of their border.",
+    );
+    assert_eq!(sources_of(&x, "The agreement is being hailed"), ["Test Wire"]);
+    assert!(
+        x.claims
+            .iter()
+            .any(|c| c.text.text.contains("improve the surveillance")),
+        "{:?}",
+        x.claims
+    );
+}
