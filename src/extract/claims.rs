@@ -1513,7 +1513,6 @@ fn unclosed_appositive(
             "too",
             "for",
             "instead",
-            "in turn",
         ]
         .contains(&first.trim_end_matches(','))
     {
