@@ -721,6 +721,12 @@ pub(crate) fn not_name(word: &str) -> bool {
 
 /// Words that end the names of bodies and places, never part of a person's name.
 const BODY_ENDS: &[&str] = &[
+    "Commission",
+    "Agency",
+    "Bureau",
+    "Institute",
+    "Directorate",
+    "Secretariat",
     "Assembly",
     "Council",
     "Command",

@@ -3902,3 +3902,15 @@ fn a_step_hailed_as_crucial_is_the_publishers_judgement_and_considering_it_neces
         x.claims
     );
 }
+
+#[test]
+fn a_body_named_after_a_title_and_a_comma_is_no_person() {
+    let x = extract_text(
+        "date: 2024-05-02\n---\nThe delegation includes the Executive Secretary, Ghanaian Investment Promotion Commission, Ama Mensah; and others from Ghana visiting Togo.",
+    );
+    assert!(
+        x.leaders.iter().all(|l| !l.name.contains("Investment")),
+        "{:?}",
+        x.leaders
+    );
+}
